@@ -1,0 +1,71 @@
+namespace LabRunner.Content.Model;
+
+/// <summary>A loaded, validated lab: the manifest plus where its pages live. Pure data.</summary>
+public sealed record Lab(
+    string Id,
+    string Title,
+    string Description,
+    int EstimatedMinutes,
+    string Directory,
+    IReadOnlyList<LabVariable> Variables,
+    IReadOnlyList<ResourceTemplate> Resources,
+    IReadOnlyList<Section> Sections,
+    PageRef? Recap,
+    IReadOnlyList<KindSpec> Cleanup,
+    IReadOnlyList<KindSpec> Fixtures,
+    SourceSpan Location)
+{
+    public IEnumerable<Step> Steps => Sections.SelectMany(section => section.Steps);
+
+    public Step? FindStep(string id) => Steps.FirstOrDefault(step => step.Id == id);
+}
+
+/// <summary>A value the learner supplies (their name, a backup window), referenced as <c>{name}</c>.</summary>
+/// <param name="FormsRdsIdentifiers">Every resource name built from this variable must be a valid RDS identifier.</param>
+public sealed record LabVariable(
+    string Name,
+    string Prompt,
+    string? Default,
+    string? Pattern,
+    bool FormsRdsIdentifiers,
+    SourceSpan Location);
+
+/// <summary>A named RDS resource of the learner's, e.g. <c>cluster: aurora-{yourname}-cluster</c>; usable as <c>{cluster}</c>.</summary>
+public sealed record ResourceTemplate(string Name, Template Template, SourceSpan Location);
+
+public sealed record Section(string Title, IReadOnlyList<Step> Steps, SourceSpan Location);
+
+/// <summary>One thing the learner does. <see cref="Verify"/> is empty exactly when the step is <see cref="Manual"/>.</summary>
+public sealed record Step(
+    string Id,
+    string Title,
+    PageRef Page,
+    string? Hint,
+    IReadOnlyList<KindSpec> Verify,
+    KindSpec? Perform,
+    WaitSpec? Wait,
+    bool Manual,
+    SourceSpan Location);
+
+/// <summary>Poll the step's checks until they pass, at <see cref="Interval"/>, giving up after <see cref="Timeout"/>.</summary>
+public sealed record WaitSpec(TimeSpan Timeout, TimeSpan Interval, SourceSpan Location);
+
+/// <summary>A Markdown page inside the lab folder.</summary>
+public sealed record PageRef(string RelativePath, string FullPath, SourceSpan Location);
+
+/// <summary>
+/// A check, action or fixture as written in lab.yaml: its kind (looked up in a registry) and its parameters.
+/// Parameter values are templates; the kind that owns them knows their types.
+/// </summary>
+public sealed record KindSpec(string Kind, IReadOnlyDictionary<string, SpecValue> Parameters, SourceSpan Location)
+{
+    public SpecValue? Get(string name) => Parameters.TryGetValue(name, out var value) ? value : null;
+}
+
+public sealed record SpecValue(Template Value, SourceSpan Location);
+
+/// <summary>A position in a lab file, 1-based, for findings that a person can jump to.</summary>
+public sealed record SourceSpan(string File, int Line, int Column)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
