@@ -1,0 +1,31 @@
+namespace LabRunner.Content.Model;
+
+/// <summary>RDS's rules for DB cluster, instance and snapshot identifiers. RDS stores identifiers in lower case.</summary>
+public static class RdsIdentifier
+{
+    public const int MaxLength = 63;
+
+    /// <summary>Why <paramref name="identifier"/> is not a valid RDS identifier, or null when it is.</summary>
+    public static string? Problem(string identifier)
+    {
+        if (identifier.Length == 0)
+            return "it is empty";
+        if (identifier.Length > MaxLength)
+            return $"it is {identifier.Length} characters long, at most {MaxLength} are allowed";
+        if (!char.IsAsciiLetter(identifier[0]))
+            return $"it must start with a letter, not '{identifier[0]}'";
+        var bad = identifier.FirstOrDefault(c => !char.IsAsciiLetterOrDigit(c) && c != '-');
+        if (bad != default)
+            return $"it may hold only letters, digits and hyphens, not '{bad}'";
+        if (identifier.Contains("--", StringComparison.Ordinal))
+            return "it must not contain two consecutive hyphens";
+        if (identifier.EndsWith('-'))
+            return "it must not end with a hyphen";
+        return null;
+    }
+
+    public static bool IsValid(string identifier) => Problem(identifier) is null;
+
+    /// <summary>The identifier as RDS stores and returns it.</summary>
+    public static string Normalize(string identifier) => identifier.ToLowerInvariant();
+}

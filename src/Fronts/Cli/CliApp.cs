@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace LabRunner.Cli;
+
+/// <summary>The <c>labrunner</c> command tree. Each command lives in its own file under Commands/.</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("LabRunner: guided, checkable cloud workshops in your terminal.");
+        root.Options.Add(GlobalOptions.DataDir);
+        foreach (var command in Commands())
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands() =>
+    [
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        try
+        {
+            return await BuildRoot().Parse(args).InvokeAsync(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception exception)
+        {
+            var logFile = ErrorLog.Write(exception);
+            configuration.Error.WriteLine($"labrunner: unexpected error: {exception.Message}");
+            configuration.Error.WriteLine($"labrunner: the details are in {logFile}");
+            return ExitCodes.Internal;
+        }
+    }
+}
