@@ -34,6 +34,7 @@ internal static class ErrorCodes
         ["UnauthorizedOperation"] = RdsErrorKind.AccessDenied,
         ["AuthorizationError"] = RdsErrorKind.AccessDenied,
         ["OptInRequired"] = RdsErrorKind.AccessDenied,
+        ["AuthFailure"] = RdsErrorKind.Credentials,
 
         ["ExpiredToken"] = RdsErrorKind.Credentials,
         ["ExpiredTokenException"] = RdsErrorKind.Credentials,
