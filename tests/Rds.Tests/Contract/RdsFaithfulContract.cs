@@ -91,6 +91,7 @@ public abstract class RdsFaithfulContract(IRdsPeer peer) : RdsApiContract(peer)
 
         Assert.Equal("creating", created.Status);
         Assert.InRange(created.PercentProgress ?? 0, 0, 99);
-        Assert.Equal(("available", 100), ((await SnapshotAsync("aurora-alice-snap1")).Status, (await SnapshotAsync("aurora-alice-snap1")).PercentProgress));
+        var settled = await SnapshotAsync("aurora-alice-snap1");
+        Assert.Equal(("available", 100), (settled.Status, settled.PercentProgress));
     }
 }
