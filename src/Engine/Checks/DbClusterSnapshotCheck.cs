@@ -46,10 +46,11 @@ public sealed record DbClusterSnapshotCheck(string Snapshot, string? Cluster, st
     {
         if (Status is null || snapshot.Status == Status)
             return null;
-        var found = $"snapshot {Snapshot} is {snapshot.Status ?? "of unknown status"}, expected {Status}";
+        var now = snapshot is { Status: "creating", PercentProgress: { } percent } ? $"creating ({percent} %)" : snapshot.Status ?? "of unknown status";
+        var found = $"snapshot {Snapshot} is {now}, expected {Status}";
         return snapshot.Status switch
         {
-            "creating" => Verdict.InProgress(snapshot.PercentProgress is { } percent ? $"{found} ({percent} %)" : found, snapshot.PercentProgress),
+            "creating" => Verdict.InProgress(found, snapshot.PercentProgress),
             { } status when RdsStatuses.IsDeadSnapshot(status) => Verdict.Failed(found),
             _ => Verdict.NotYet(found),
         };

@@ -6,7 +6,8 @@ namespace LabRunner.Engine.Specs;
 /// <summary>A daily UTC window as RDS writes a backup window: <c>hh24:mi-hh24:mi</c>; it may wrap past midnight.</summary>
 public sealed record TimeWindow(TimeOnly Start, TimeOnly End)
 {
-    public TimeSpan Duration => End > Start ? End - Start : End - Start + TimeSpan.FromDays(1);
+    /// <summary>TimeOnly subtraction wraps past midnight by itself.</summary>
+    public TimeSpan Duration => End - Start;
 
     public static bool TryParse(string text, [NotNullWhen(true)] out TimeWindow? window, [NotNullWhen(false)] out string? problem)
     {
