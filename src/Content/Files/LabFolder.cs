@@ -33,12 +33,12 @@ public sealed class LabFolder
             return LabPath.Refused(reference, $"'{reference}' is an absolute path; name files relative to the lab folder");
         var full = Path.GetFullPath(Path.Join(baseDirectory ?? Root, decoded));
         if (!IsInside(Root, full))
-            return LabPath.Refused(reference, $"'{reference}' points outside the lab folder");
+            return LabPath.Refused(reference, $"'{reference}' points outside the lab folder, and a lab may read only inside it");
         var real = RealPath.Of(full);
         if (real is null)
             return LabPath.Refused(reference, $"'{reference}' is reached through symbolic links that loop");
         if (!IsInside(realRoot, real))
-            return LabPath.Refused(reference, $"'{reference}' is reached through a symbolic link that leads outside the lab folder");
+            return LabPath.Refused(reference, $"'{reference}' leads outside the lab folder through a symbolic link, and a lab may read only inside it");
         var display = DisplayPathOf(full);
         if (File.Exists(real))
             return new LabPath(reference, real, full, display, LabPathStatus.File, null);

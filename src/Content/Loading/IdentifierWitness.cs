@@ -6,7 +6,8 @@ namespace LabRunner.Content.Loading;
 /// <summary>
 /// Tells whether a template can never render to a valid RDS identifier, whatever the learner enters. Each variable is
 /// given the value that helps most (one letter: it starts, ends and joins names legally and adds the least length), each
-/// resource its template rendered that way; if even that sample breaks the rules, every value does.
+/// resource its template rendered that way; if even that sample breaks the rules, every value does. A resource that can
+/// never be an identifier is reported once, at the resource, and templates naming it are not judged again.
 /// </summary>
 internal sealed class IdentifierWitness(IEnumerable<LabVariable> variables, IEnumerable<ResourceTemplate> resources)
 {
@@ -27,6 +28,7 @@ internal sealed class IdentifierWitness(IEnumerable<LabVariable> variables, IEnu
     private static PlaceholderValues WithResources(PlaceholderValues variableSamples, IEnumerable<ResourceTemplate> resources) =>
         resources.Aggregate(variableSamples, (values, resource) =>
             resource.Template.Placeholders.All(placeholder => variableSamples.TryGet(placeholder.Name, out _))
-                ? values.With(resource.Name, variableSamples.Render(resource.Template))
+            && variableSamples.Render(resource.Template) is var sample && RdsIdentifier.IsValid(sample)
+                ? values.With(resource.Name, sample)
                 : values);
 }

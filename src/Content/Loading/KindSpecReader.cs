@@ -72,7 +72,7 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
     private void ReportMissingParameters(KindDefinition definition, YamlMappingNode mapping, HashSet<string> given)
     {
         foreach (var missing in definition.RequiredParameters.Where(parameter => !given.Contains(parameter.Name)))
-            context.Report(FindingCodes.MissingParameter, mapping, $"{definition} needs '{missing.Name}' ({missing.Description.TrimEnd('.')})");
+            context.Report(FindingCodes.MissingParameter, mapping, $"{definition} needs '{missing.Name}'");
         if (definition.AtLeastOneOf.Count > 0 && !definition.AtLeastOneOf.Any(given.Contains))
             context.Report(FindingCodes.MissingParameter, mapping, $"{definition} needs at least one of {string.Join(", ", definition.AtLeastOneOf)}");
     }

@@ -24,7 +24,7 @@ public static class LabLoader
         var manifest = folder.Resolve(manifestName);
         var manifestStart = new SourceSpan(displayManifest, 1, 1);
         if (manifest.Status == LabPathStatus.Refused)
-            return LabLoadResult.CannotRead(FindingCodes.EscapesLab.At(manifestStart, $"{manifest.Problem}; a lab reads only files inside its folder"));
+            return LabLoadResult.CannotRead(FindingCodes.EscapesLab.At(manifestStart, manifest.Problem!));
         if (!manifest.Exists)
             return LabLoadResult.CannotRead(FindingCodes.Unreadable.At(manifestStart, $"{folder.DisplayRoot} is not a lab: {manifest.Problem}"));
         var text = folder.ReadText(manifest);

@@ -178,7 +178,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         }
         var path = context.Folder.Resolve(reference);
         if (path.Status == Files.LabPathStatus.Refused)
-            context.Report(FindingCodes.EscapesLab, node, $"page {path.Problem}; a lab reads only files inside its folder");
+            context.Report(FindingCodes.EscapesLab, node, $"page {path.Problem}");
         else if (!path.Exists)
             context.Report(FindingCodes.MissingPage, node, $"page {path.Problem} (looked for {path.DisplayPath})");
         return new PageRef(reference, path.FullPath, location);

@@ -25,15 +25,20 @@ internal static class YamlDocumentReader
         {
             return (null, FindingCodes.MalformedYaml.At(source.SpanAt(tab), "a tab is used for indentation; YAML indents with spaces only"));
         }
+        catch (YamlException exception) when (exception.Message.Contains("flow", StringComparison.Ordinal) && parser.InnermostFlow is { } flow)
+        {
+            return (null, Unclosed(source, flow));
+        }
         catch (YamlException exception)
         {
             return (null, FindingCodes.MalformedYaml.At(At(source, exception.Start), $"malformed YAML: {Sentence(exception.Message)}"));
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections; the last event read is the best position.
-            return (null, FindingCodes.MalformedYaml.At(At(source, parser.LastEnd),
-                "malformed YAML after this point (an unclosed [ or { or quote?)"));
+            // YamlDotNet's scanner fails this way on some unterminated flow collections and quotes; it gives no position.
+            return (null, parser.InnermostFlow is { } flow
+                ? Unclosed(source, flow)
+                : FindingCodes.MalformedYaml.At(At(source, parser.LastEnd), "malformed YAML after this point (an unclosed quote?)"));
         }
         return stream.Documents.Count switch
         {
@@ -42,6 +47,12 @@ internal static class YamlDocumentReader
             _ => (null, FindingCodes.MalformedYaml.At(At(source, stream.Documents[1].RootNode.Start),
                 $"{source.DisplayPath} holds more than one YAML document; a lab is one document")),
         };
+    }
+
+    private static Finding Unclosed(SourceText source, (Mark Start, char Opener) flow)
+    {
+        var closer = flow.Opener == '[' ? ']' : '}';
+        return FindingCodes.MalformedYaml.At(At(source, flow.Start), $"malformed YAML: this '{flow.Opener}' has no matching '{closer}'");
     }
 
     public static Model.SourceSpan At(SourceText source, Mark mark) =>
@@ -65,16 +76,37 @@ internal static class YamlDocumentReader
         return null;
     }
 
-    /// <summary>Remembers where the last event ended, to locate failures that YamlDotNet reports without a position.</summary>
+    /// <summary>
+    /// Remembers where the last event ended and which collections are open, to locate failures that YamlDotNet reports
+    /// without a position or far from their cause (an unclosed <c>[</c> is noticed only at the end of the file).
+    /// </summary>
     private sealed class PositionTrackingParser(IParser inner) : IParser
     {
+        private readonly Stack<(Mark Start, char? FlowOpener)> open = new();
+
         public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        /// <summary>The innermost open collection, when it is a flow one (<c>[</c> or <c>{</c>).</summary>
+        public (Mark Start, char Opener)? InnermostFlow =>
+            open.TryPeek(out var top) && top.FlowOpener is { } opener ? (top.Start, opener) : null;
 
         public ParsingEvent? Current => inner.Current;
 
         public bool MoveNext()
         {
             var moved = inner.MoveNext();
+            switch (moved ? inner.Current : null)
+            {
+                case SequenceStart sequence:
+                    open.Push((sequence.Start, sequence.Style == SequenceStyle.Flow ? '[' : null));
+                    break;
+                case MappingStart mapping:
+                    open.Push((mapping.Start, mapping.Style == MappingStyle.Flow ? '{' : null));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    open.TryPop(out _);
+                    break;
+            }
             if (moved && inner.Current is not null)
                 LastEnd = inner.Current.End;
             return moved;

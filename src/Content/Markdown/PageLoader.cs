@@ -51,7 +51,7 @@ public static partial class PageLoader
         return link.Target.Status switch
         {
             LabPathStatus.File => null,
-            LabPathStatus.Refused => FindingCodes.EscapesLab.At(link.Location, $"{what} {link.Target.Problem}; a lab reads only files inside its folder"),
+            LabPathStatus.Refused => FindingCodes.EscapesLab.At(link.Location, $"{what} {link.Target.Problem}"),
             _ when link.IsImage => FindingCodes.MissingLinkTarget.At(link.Location,
                 $"image not found: {link.Target.DisplayPath}; it is shown as {MissingImages.Placeholder(link.AltText, link.Url).Replace("\\", "")}"),
             _ => FindingCodes.MissingLinkTarget.At(link.Location, $"linked file not found: {link.Target.DisplayPath}"),
