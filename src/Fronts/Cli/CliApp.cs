@@ -30,7 +30,9 @@ public static class CliApp
         };
         try
         {
-            return await BuildRoot().Parse(args).InvokeAsync(configuration);
+            var parseResult = BuildRoot().Parse(args);
+            var exitCode = await parseResult.InvokeAsync(configuration);
+            return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
         }
         catch (OperationCanceledException)
         {
