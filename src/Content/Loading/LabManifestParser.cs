@@ -79,7 +79,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
                 resources.Add((new ResourceTemplate(name, TemplateParser.Parse(""), context.At(keyNode)), value)); // still declared, as above
                 continue;
             }
-            resources.Add((new ResourceTemplate(name, context.Template(scalar, $"resource '{name}'"), context.At(keyNode)), value));
+            resources.Add((new ResourceTemplate(name, context.ReadTemplate(scalar, $"resource '{name}'"), context.At(keyNode)), value));
         }
         var identifiers = new IdentifierWitness(variables, resources.Select(pair => pair.Resource));
         var flagged = variables.Where(variable => variable.FormsRdsIdentifiers).Select(variable => PlaceholderKey.Of(variable.Name)).ToHashSet();
@@ -202,7 +202,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
 
     /// <summary>Text that may hold placeholders (titles, hints, descriptions): each one must be defined.</summary>
     private string? Text(MappingReader reader, string key, string where) =>
-        reader.Scalar(key) is { } node ? context.Template(node, where).Source : null;
+        reader.Scalar(key) is { } node ? context.ReadTemplate(node, where).Source : null;
 
     private void ReportDuplicateStepIds(List<Section> sections)
     {

@@ -29,7 +29,7 @@ internal sealed class ManifestContext(SourceText source, LabFolder folder)
     public void Report(Finding finding) => findings.Add(finding);
 
     /// <summary>Parses a scalar as a template and reports each placeholder <see cref="Scope"/> does not define, at its own column.</summary>
-    public Template Template(YamlScalarNode node, string where)
+    public Template ReadTemplate(YamlScalarNode node, string where)
     {
         var template = TemplateParser.Parse(node.Value ?? "");
         foreach (var placeholder in template.Placeholders.Where(placeholder => !Scope.Defines(placeholder)))
