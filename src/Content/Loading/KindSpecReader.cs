@@ -48,7 +48,7 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
         return new KindSpec(definition.Name, parameters, context.At(mapping));
     }
 
-    private SpecValue? ReadValue(KindDefinition definition, KindParameter parameter, YamlNode value)
+    private SpecValue? ReadValue(KindDefinition definition, ParameterDefinition parameter, YamlNode value)
     {
         if (value is not YamlScalarNode scalar || ManifestContext.IsNull(value))
         {
