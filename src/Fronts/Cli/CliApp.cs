@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Cli.Commands;
 
 namespace LabRunner.Cli;
 
@@ -16,6 +17,7 @@ public static class CliApp
 
     private static IEnumerable<Command> Commands() =>
     [
+        LintCommand.Create(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -28,7 +30,9 @@ public static class CliApp
         };
         try
         {
-            return await BuildRoot().Parse(args).InvokeAsync(configuration);
+            var parseResult = BuildRoot().Parse(args);
+            var exitCode = await parseResult.InvokeAsync(configuration);
+            return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
         }
         catch (OperationCanceledException)
         {
