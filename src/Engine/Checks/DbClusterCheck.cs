@@ -18,6 +18,8 @@ public sealed class DbClusterCheckKind : ICheckKind
 
     public string Name => "db-cluster";
 
+    public IReadOnlyList<ResourceKind> Reads { get; } = [ResourceKind.Cluster];
+
     public IReadOnlyList<KindParameter> Parameters { get; } =
         [Cluster, Status, Writer, BackupWindow, BackupWindowChanged, MinRetention, NothingPending];
 

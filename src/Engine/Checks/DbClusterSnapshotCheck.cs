@@ -14,6 +14,8 @@ public sealed class DbClusterSnapshotCheckKind : ICheckKind
 
     public string Name => "db-cluster-snapshot";
 
+    public IReadOnlyList<ResourceKind> Reads { get; } = [ResourceKind.ClusterSnapshot];
+
     public IReadOnlyList<KindParameter> Parameters { get; } = [Snapshot, Cluster, Type, Status];
 
     public ICheck Bind(SpecArguments arguments) => new DbClusterSnapshotCheck(

@@ -6,6 +6,9 @@ namespace LabRunner.Engine.Checks;
 /// <summary>A check kind: parses a spec's parameters (rendered for one learner) into a check.</summary>
 public interface ICheckKind : IKind
 {
+    /// <summary>The resource kinds its checks read, whoever the learner: what a whole-class read must list.</summary>
+    IReadOnlyList<ResourceKind> Reads { get; }
+
     ICheck Bind(SpecArguments arguments);
 }
 

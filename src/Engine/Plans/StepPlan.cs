@@ -30,6 +30,18 @@ public sealed record StepPlan(Step Step, IReadOnlyList<ICheck> Checks, IAction? 
         return new StepResult(Id, verdict.Status, verdict.Reason, verdict.Percent, verdict.Settled, state.ReadAt);
     }
 
+    /// <summary>
+    /// Judges as a learner's session does: a baseline not in <paramref name="baselines"/> yet is first recorded there
+    /// from this same state (the first look at a step), then the step is judged against what is recorded.
+    /// </summary>
+    public StepResult JudgeRecordingBaselines(StateSnapshot state, Dictionary<string, string> baselines)
+    {
+        foreach (var capture in Baselines)
+            if (!baselines.ContainsKey(capture.Key) && capture.Capture(state) is { } value)
+                baselines[capture.Key] = value;
+        return Judge(state, key => baselines.GetValueOrDefault(key));
+    }
+
     public static StepResult ManualResult(string stepId, DateTimeOffset? at) =>
         new(stepId, StepStatus.Manual, "a step you do yourself; LabRunner cannot check it", At: at);
 }

@@ -166,10 +166,7 @@ public sealed class LabSession
         lock (gate)
         {
             var saved = progress.Step(step.Id);
-            foreach (var capture in step.Baselines)
-                if (!saved.Baselines.ContainsKey(capture.Key) && capture.Capture(state) is { } value)
-                    saved.Baselines[capture.Key] = value;
-            result = step.Judge(state, key => saved.Baselines.GetValueOrDefault(key));
+            result = step.JudgeRecordingBaselines(state, saved.Baselines);
             if (result.Status == StepStatus.Manual && saved.AcknowledgedAt is { } acknowledged)
                 result = AcknowledgedResult(step.Id, acknowledged);
         }

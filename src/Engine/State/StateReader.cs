@@ -7,10 +7,17 @@ namespace LabRunner.Engine.State;
 /// Reads what a <see cref="StateQuery"/> asks for with one paginated Describe per resource kind: filtered by
 /// identifier for one learner, unfiltered for a whole account.
 /// </summary>
-public sealed class StateReader(IRdsApi rds, TimeProvider time)
+public sealed class StateReader(IRdsReadApi rds, TimeProvider time)
 {
     /// <summary>RDS's largest page.</summary>
     public const int PageSize = 100;
+
+    /// <summary>
+    /// What a whole-account read lists of snapshots. Automated (and AWS Backup) snapshots are named <c>rds:…</c>
+    /// (<c>awsbackup:…</c>), which no lab template can render as a valid identifier, so leaving them out changes no
+    /// verdict while sparing a class refresh a page per hundred of them.
+    /// </summary>
+    private const string ManualSnapshots = "manual";
 
     public async Task<StateSnapshot> ReadAsync(StateQuery query, CancellationToken cancellationToken = default)
     {
@@ -22,7 +29,7 @@ public sealed class StateReader(IRdsApi rds, TimeProvider time)
             AllPagesAsync<DescribeDBInstancesRequest, DescribeDBInstancesResponse, DBInstance>(new DescribeDBInstancesRequest { Filters = IdFilter("db-instance-id", ids), MaxRecords = PageSize },
                 rds.DescribeDBInstancesAsync, cancellationToken));
         var snapshots = await ReadKindAsync(ResourceKind.ClusterSnapshot, query, failures, ids =>
-            AllPagesAsync<DescribeDBClusterSnapshotsRequest, DescribeDBClusterSnapshotsResponse, DBClusterSnapshot>(new DescribeDBClusterSnapshotsRequest { Filters = IdFilter("db-cluster-snapshot-id", ids), MaxRecords = PageSize },
+            AllPagesAsync<DescribeDBClusterSnapshotsRequest, DescribeDBClusterSnapshotsResponse, DBClusterSnapshot>(new DescribeDBClusterSnapshotsRequest { Filters = IdFilter("db-cluster-snapshot-id", ids), SnapshotType = ids is null ? ManualSnapshots : null, MaxRecords = PageSize },
                 rds.DescribeDBClusterSnapshotsAsync, cancellationToken));
         return new StateSnapshot(time.GetUtcNow(), clusters, instances, snapshots, failures);
     }

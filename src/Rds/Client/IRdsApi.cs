@@ -2,18 +2,22 @@ using LabRunner.Rds.Model;
 
 namespace LabRunner.Rds;
 
-/// <summary>
-/// The RDS operations LabRunner uses, shaped like AWSSDK.RDS's <c>IAmazonRDS</c> so it could be swapped for it.
-/// Every implementation speaks the RDS Query API over HTTP; failures surface as <see cref="RdsException"/>.
-/// </summary>
-public interface IRdsApi
+/// <summary>The Describe calls LabRunner reads state with: what a read-only front may use, and all it may use.</summary>
+public interface IRdsReadApi
 {
     Task<DescribeDBClustersResponse> DescribeDBClustersAsync(DescribeDBClustersRequest request, CancellationToken cancellationToken = default);
 
     Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default);
 
     Task<DescribeDBClusterSnapshotsResponse> DescribeDBClusterSnapshotsAsync(DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default);
+}
 
+/// <summary>
+/// The RDS operations LabRunner uses, shaped like AWSSDK.RDS's <c>IAmazonRDS</c> so it could be swapped for it.
+/// Every implementation speaks the RDS Query API over HTTP; failures surface as <see cref="RdsException"/>.
+/// </summary>
+public interface IRdsApi : IRdsReadApi
+{
     Task<CreateDBClusterSnapshotResponse> CreateDBClusterSnapshotAsync(CreateDBClusterSnapshotRequest request, CancellationToken cancellationToken = default);
 
     Task<DeleteDBClusterSnapshotResponse> DeleteDBClusterSnapshotAsync(DeleteDBClusterSnapshotRequest request, CancellationToken cancellationToken = default);

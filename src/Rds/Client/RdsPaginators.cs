@@ -7,15 +7,15 @@ namespace LabRunner.Rds;
 public static class RdsPaginators
 {
     public static IAsyncEnumerable<DBCluster> DescribeAllDBClustersAsync(
-        this IRdsApi api, DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
+        this IRdsReadApi api, DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
         Items<DescribeDBClustersRequest, DescribeDBClustersResponse, DBCluster>(request, api.DescribeDBClustersAsync, cancellationToken);
 
     public static IAsyncEnumerable<DBInstance> DescribeAllDBInstancesAsync(
-        this IRdsApi api, DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
+        this IRdsReadApi api, DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
         Items<DescribeDBInstancesRequest, DescribeDBInstancesResponse, DBInstance>(request, api.DescribeDBInstancesAsync, cancellationToken);
 
     public static IAsyncEnumerable<DBClusterSnapshot> DescribeAllDBClusterSnapshotsAsync(
-        this IRdsApi api, DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
+        this IRdsReadApi api, DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
         Items<DescribeDBClusterSnapshotsRequest, DescribeDBClusterSnapshotsResponse, DBClusterSnapshot>(request, api.DescribeDBClusterSnapshotsAsync, cancellationToken);
 
     /// <summary>Every page, starting from <paramref name="request"/>'s own <c>Marker</c>. A server that repeats a marker is an error, not an endless loop.</summary>

@@ -1,0 +1,85 @@
+using LabRunner.Content.Model;
+using LabRunner.Engine.Checks;
+using LabRunner.Engine.Specs;
+using LabRunner.Engine.State;
+using LabRunner.Rds;
+
+namespace LabRunner.Engine.Class;
+
+/// <summary>
+/// A whole class on one lab: each refresh is one read of the account (every resource of the kinds the lab's checks
+/// read, a page per hundred), then every learner judged in memory by the same plans and check kinds as
+/// <c>labrunner check</c>. It only ever holds a <see cref="ReadOnlyRdsApi"/>: it cannot change anything in RDS.
+/// Baselines are recorded the first time the class sees a learner's step, as a learner's own first check does.
+/// One refresh at a time.
+/// </summary>
+public sealed class ClassRoom
+{
+    private readonly IReadOnlyList<ClassLearner> roster;
+    private readonly LearnerDiscovery? discovery;
+    private readonly ReadOnlyRdsApi rds;
+    private readonly StateReader reader;
+    private readonly StateQuery query;
+    private readonly Dictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
+
+    /// <param name="roster">Learners named up front; they are shown, as not started, even with nothing in the account.</param>
+    /// <param name="discover">Also show every learner whose resources are in the account.</param>
+    public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null)
+    {
+        Lab = lab;
+        this.roster = roster;
+        this.rds = rds;
+        discovery = discover ? new LearnerDiscovery(lab, checks) : null;
+        reader = new StateReader(rds, time ?? TimeProvider.System);
+        query = QueryFor(lab, checks);
+    }
+
+    public Lab Lab { get; }
+
+    /// <summary>Every resource of every kind the lab's checks read, whatever its name.</summary>
+    public static StateQuery QueryFor(Lab lab, KindRegistry<ICheckKind> checks) =>
+        StateQuery.Everything(lab.Steps
+            .SelectMany(step => step.Verify)
+            .SelectMany(spec => checks.Find(spec.Kind)?.Reads ?? [])
+            .Distinct()
+            .ToArray());
+
+    /// <summary>Reads the account once and judges everyone. A kind that cannot be read is in <see cref="ClassBoard.Failures"/>, not thrown.</summary>
+    public async Task<ClassBoard> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var requestsBefore = rds.Stats.Attempts;
+        var state = await reader.ReadAsync(query, cancellationToken);
+        var learners = Merge(roster, discovery?.Discover(state) ?? []);
+        var rows = learners.Select(learner => Judge(learner, state));
+        return new ClassBoard(Lab, ClassBoard.InProgressOrder(rows), state.ReadAt, state.Failures, rds.Stats.Attempts - requestsBefore);
+    }
+
+    /// <summary>Roster learners in roster order, each marked when also found; then those only found.</summary>
+    public static IReadOnlyList<ClassLearner> Merge(IReadOnlyList<ClassLearner> roster, IReadOnlyList<ClassLearner> discovered)
+    {
+        var found = discovered.Select(learner => learner.Key).ToHashSet(StringComparer.Ordinal);
+        var named = roster.Select(learner => learner.Key).ToHashSet(StringComparer.Ordinal);
+        return roster.Select(learner => found.Contains(learner.Key) ? learner.With(LearnerSources.Discovered) : learner)
+            .Concat(discovered.Where(learner => !named.Contains(learner.Key)))
+            .ToList();
+    }
+
+    private LearnerRow Judge(ClassLearner learner, StateSnapshot state)
+    {
+        var results = learner.Plan.Steps
+            .Select(step => step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
+            .ToList();
+        return new LearnerRow(learner, results, Started(learner, state));
+    }
+
+    private Dictionary<string, string> BaselinesOf(string learner, string step)
+    {
+        if (!baselines.TryGetValue((learner, step), out var recorded))
+            baselines[(learner, step)] = recorded = new Dictionary<string, string>(StringComparer.Ordinal);
+        return recorded;
+    }
+
+    private static bool Started(ClassLearner learner, StateSnapshot state) =>
+        learner.Learner.Resources.Values.Any(identifier =>
+            state.Cluster(identifier) is not null || state.Instance(identifier) is not null || state.ClusterSnapshot(identifier) is not null);
+}

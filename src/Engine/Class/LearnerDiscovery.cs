@@ -1,0 +1,69 @@
+using LabRunner.Content.Learners;
+using LabRunner.Content.Model;
+using LabRunner.Engine.Checks;
+using LabRunner.Engine.Specs;
+using LabRunner.Engine.State;
+
+namespace LabRunner.Engine.Class;
+
+/// <summary>
+/// Finds a class's learners in the account by inverting the lab's resource templates: a cluster named
+/// <c>aurora-alice-cluster</c> under <c>cluster: aurora-{yourname}-cluster</c> is learner <c>alice</c>. A name counts
+/// only when the recovered values pass the learner binding (patterns, identifier rules, defaults for the rest) and the
+/// learner's own checks would read that very resource as that kind; anything else in the account is ignored.
+/// </summary>
+public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
+{
+    private readonly IReadOnlyList<ResourceNamePattern> patterns = lab.Resources.Select(ResourceNamePattern.For).OfType<ResourceNamePattern>().ToList();
+
+    /// <summary>Every learner whose resources are in <paramref name="state"/>, by key.</summary>
+    public IReadOnlyList<ClassLearner> Discover(StateSnapshot state)
+    {
+        var candidates = new Dictionary<string, Candidate?>(StringComparer.Ordinal);
+        var found = new SortedDictionary<string, ClassLearner>(StringComparer.Ordinal);
+        foreach (var (kind, identifier) in Identifiers(state))
+        {
+            foreach (var pattern in patterns)
+            {
+                if (pattern.Match(identifier) is not { } values)
+                    continue;
+                var key = string.Join("\n", values.OrderBy(value => value.Key, StringComparer.Ordinal).Select(value => $"{value.Key}={value.Value}"));
+                if (!candidates.TryGetValue(key, out var candidate))
+                    candidates[key] = candidate = Candidate.Of(lab, values, checks);
+                if (candidate is not null && candidate.Reads(kind, identifier))
+                    found.TryAdd(candidate.Learner.Key, candidate.Learner);
+            }
+        }
+        return found.Values.ToList();
+    }
+
+    private static IEnumerable<(ResourceKind Kind, string Identifier)> Identifiers(StateSnapshot state) =>
+        state.Clusters.Select(cluster => (ResourceKind.Cluster, cluster.DBClusterIdentifier))
+            .Concat(state.Instances.Select(instance => (ResourceKind.Instance, instance.DBInstanceIdentifier)))
+            .Concat(state.ClusterSnapshots.Select(snapshot => (ResourceKind.ClusterSnapshot, snapshot.DBClusterSnapshotIdentifier)))
+            .Select(resource => (resource.Item1, RdsIdentifier.Normalize(resource.Item2)));
+
+    /// <summary>A learner recovered from one resource name, with the state their checks read.</summary>
+    private sealed class Candidate(ClassLearner learner, StateQuery reads)
+    {
+        public ClassLearner Learner { get; } = learner;
+
+        public bool Reads(ResourceKind kind, string identifier) => reads.Identifiers(kind)?.Contains(identifier) == true;
+
+        /// <summary>Null when the values do not make a valid learner of the lab.</summary>
+        public static Candidate? Of(Lab lab, IReadOnlyDictionary<string, string> values, KindRegistry<ICheckKind> checks)
+        {
+            if (LearnerBinding.Bind(lab, values).Learner is not { } bound)
+                return null;
+            try
+            {
+                var learner = ClassLearner.Bind(lab, bound, checks, LearnerSources.Discovered);
+                return new Candidate(learner, learner.Plan.Query());
+            }
+            catch (LabSpecException)
+            {
+                return null;
+            }
+        }
+    }
+}
