@@ -109,7 +109,7 @@ public static class RosterReader
             var where = new SourceSpan(path, line, 1);
             if (fields.Length != columns.Count)
             {
-                problems.Add($"{where}: {fields.Length} values, expected {columns.Count} ({string.Join(", ", columns.Select(column => column.Name))})");
+                problems.Add($"{where}: {fields.Length} value{(fields.Length == 1 ? "" : "s")}, expected {columns.Count} ({string.Join(", ", columns.Select(column => column.Name))})");
                 continue;
             }
             var values = columns.Zip(fields)
@@ -118,7 +118,7 @@ public static class RosterReader
             var binding = LearnerBinding.Bind(lab, values);
             if (binding.Learner is not { } bound)
             {
-                problems.AddRange(binding.Problems.Select(problem => $"{where}: {problem}"));
+                problems.Add($"{where}: {string.Join("; ", binding.Problems)}");
                 continue;
             }
             ClassLearner learner;
