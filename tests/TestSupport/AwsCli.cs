@@ -19,8 +19,6 @@ public static class AwsCli
             ["AWS_CONFIG_FILE"] = "/nonexistent/labrunner-aws-config",
             ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/labrunner-aws-credentials",
             ["AWS_PAGER"] = "",
-            ["AWS_MAX_ATTEMPTS"] = "1",
-            ["AWS_RETRY_MODE"] = "standard",
         };
 
     /// <summary><c>aws rds ARGS --endpoint-url ENDPOINT --output json</c>.</summary>
