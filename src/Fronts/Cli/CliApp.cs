@@ -17,6 +17,7 @@ public static class CliApp
 
     private static IEnumerable<Command> Commands() =>
     [
+        LintCommand.Create(),
         SandboxCommand.Build(),
     ];
 
@@ -31,13 +32,8 @@ public static class CliApp
         try
         {
             var parseResult = BuildRoot().Parse(args);
-            if (parseResult.Errors.Count > 0 && parseResult.Action is System.CommandLine.Invocation.ParseErrorAction)
-            {
-                foreach (var parseError in parseResult.Errors)
-                    configuration.Error.WriteLine($"labrunner: {parseError.Message}");
-                return ExitCodes.Usage;
-            }
-            return await parseResult.InvokeAsync(configuration);
+            var exitCode = await parseResult.InvokeAsync(configuration);
+            return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
         }
         catch (OperationCanceledException)
         {

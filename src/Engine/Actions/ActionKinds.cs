@@ -1,0 +1,13 @@
+using LabRunner.Engine.Specs;
+
+namespace LabRunner.Engine.Actions;
+
+public static class ActionKinds
+{
+    public static KindRegistry<IActionKind> Default { get; } = new(
+    [
+        new CreateDbClusterSnapshotActionKind(),
+        new ModifyDbClusterActionKind(),
+        new DeleteDbClusterSnapshotActionKind(),
+    ]);
+}

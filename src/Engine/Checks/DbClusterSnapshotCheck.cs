@@ -1,0 +1,64 @@
+using LabRunner.Engine.Specs;
+using LabRunner.Engine.State;
+using LabRunner.Rds.Model;
+
+namespace LabRunner.Engine.Checks;
+
+/// <summary><c>db-cluster-snapshot</c>: the learner's snapshot exists and, as asked, belongs to their cluster, is of a type, has a status.</summary>
+public sealed class DbClusterSnapshotCheckKind : ICheckKind
+{
+    private static readonly KindParameter<string> Snapshot = KindParameters.Identifier("snapshot");
+    private static readonly KindParameter<string> Cluster = KindParameters.Identifier("cluster", required: false);
+    private static readonly KindParameter<string> Type = KindParameters.Choice("type", "manual", "automated");
+    private static readonly KindParameter<string> Status = new("status", false, text => (text, null));
+
+    public string Name => "db-cluster-snapshot";
+
+    public IReadOnlyList<KindParameter> Parameters { get; } = [Snapshot, Cluster, Type, Status];
+
+    public ICheck Bind(SpecArguments arguments) => new DbClusterSnapshotCheck(
+        arguments.Required(Snapshot),
+        arguments.Optional(Cluster),
+        arguments.Optional(Type),
+        arguments.Optional(Status));
+}
+
+public sealed record DbClusterSnapshotCheck(string Snapshot, string? Cluster, string? Type, string? Status) : ICheck
+{
+    public void AddTo(StateQuery query) => query.Want(ResourceKind.ClusterSnapshot, Snapshot);
+
+    public IReadOnlyList<BaselineCapture> Baselines => [];
+
+    public Verdict Judge(StateSnapshot state, BaselineLookup baselines)
+    {
+        if (state.Failure(ResourceKind.ClusterSnapshot) is { } failure)
+            return Verdict.Error($"could not read DB cluster snapshots: {failure.Message}");
+        if (state.ClusterSnapshot(Snapshot) is not { } snapshot)
+            return Verdict.NotYet($"snapshot {Snapshot} not found");
+        if (Cluster is not null && !string.Equals(snapshot.DBClusterIdentifier, Cluster, StringComparison.OrdinalIgnoreCase))
+            return Verdict.Failed($"snapshot {Snapshot} belongs to {snapshot.DBClusterIdentifier ?? "no cluster"}, expected {Cluster}");
+        if (Type is not null && snapshot.SnapshotType != Type)
+            return Verdict.Failed($"snapshot {Snapshot} is {snapshot.SnapshotType ?? "of unknown type"}, expected {Type}");
+        return JudgeStatus(snapshot) ?? Verdict.Passed(Describe(snapshot));
+    }
+
+    private Verdict? JudgeStatus(DBClusterSnapshot snapshot)
+    {
+        if (Status is null || snapshot.Status == Status)
+            return null;
+        var now = snapshot is { Status: "creating", PercentProgress: { } percent } ? $"creating ({percent} %)" : snapshot.Status ?? "of unknown status";
+        var found = $"snapshot {Snapshot} is {now}, expected {Status}";
+        return snapshot.Status switch
+        {
+            "creating" => Verdict.InProgress(found, snapshot.PercentProgress),
+            { } status when RdsStatuses.IsDeadSnapshot(status) => Verdict.Failed(found),
+            _ => Verdict.NotYet(found),
+        };
+    }
+
+    private string Describe(DBClusterSnapshot snapshot)
+    {
+        var facts = $"snapshot {Snapshot} of {snapshot.DBClusterIdentifier} is {snapshot.Status}";
+        return Type is null ? facts : $"{facts} ({snapshot.SnapshotType})";
+    }
+}

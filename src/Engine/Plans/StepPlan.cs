@@ -1,0 +1,35 @@
+using LabRunner.Content.Model;
+using LabRunner.Engine.Actions;
+using LabRunner.Engine.Checks;
+using LabRunner.Engine.State;
+using LabRunner.Engine.Steps;
+
+namespace LabRunner.Engine.Plans;
+
+/// <summary>One step bound to one learner: its checks and its action, ready to judge and perform.</summary>
+public sealed record StepPlan(Step Step, IReadOnlyList<ICheck> Checks, IAction? Perform)
+{
+    public string Id => Step.Id;
+
+    public bool IsManual => Checks.Count == 0;
+
+    public void AddTo(StateQuery query)
+    {
+        foreach (var check in Checks)
+            check.AddTo(query);
+    }
+
+    public IEnumerable<BaselineCapture> Baselines => Checks.SelectMany(check => check.Baselines);
+
+    /// <summary>The step's result from a snapshot; manual steps are <see cref="StepStatus.Manual"/> whatever the state.</summary>
+    public StepResult Judge(StateSnapshot state, BaselineLookup baselines)
+    {
+        if (IsManual)
+            return ManualResult(Id, state.ReadAt);
+        var verdict = Verdict.Combine(Checks.Select(check => check.Judge(state, baselines)).ToList());
+        return new StepResult(Id, verdict.Status, verdict.Reason, verdict.Percent, verdict.Settled, state.ReadAt);
+    }
+
+    public static StepResult ManualResult(string stepId, DateTimeOffset? at) =>
+        new(stepId, StepStatus.Manual, "a step you do yourself; LabRunner cannot check it", At: at);
+}

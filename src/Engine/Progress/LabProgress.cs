@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace LabRunner.Engine.Progress;
+
+/// <summary>
+/// What LabRunner remembers of one learner's run of one lab on one target: their variables, each step's last
+/// result, baselines and acknowledgements. Never credentials.
+/// </summary>
+public sealed class LabProgress
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; set; } = CurrentVersion;
+
+    public required string Lab { get; set; }
+
+    /// <summary>The learner's key (<see cref="Learners.Learner.Key"/>).</summary>
+    public required string Learner { get; set; }
+
+    /// <summary>The target's progress key (<see cref="Targets.TargetInfo.ProgressKey"/>).</summary>
+    public required string Target { get; set; }
+
+    public Dictionary<string, string> Variables { get; set; } = [];
+
+    public Dictionary<string, StepProgress> Steps { get; set; } = [];
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public StepProgress Step(string stepId)
+    {
+        if (!Steps.TryGetValue(stepId, out var step))
+            Steps[stepId] = step = new StepProgress();
+        return step;
+    }
+}
+
+public sealed class StepProgress
+{
+    /// <summary>The wire name of the last status (<c>passed</c>, <c>in-progress</c>...).</summary>
+    public string? Status { get; set; }
+
+    public string? Reason { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Percent { get; set; }
+
+    public DateTimeOffset? CheckedAt { get; set; }
+
+    /// <summary>When the step first passed; it stays set if the step later fails again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? FirstPassedAt { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>Values seen when the learner first opened the step, for checks that something must change.</summary>
+    public Dictionary<string, string> Baselines { get; set; } = [];
+}
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseLower)]
+[JsonSerializable(typeof(LabProgress))]
+internal sealed partial class ProgressJson : JsonSerializerContext;

@@ -1,0 +1,211 @@
+using LabRunner.Content.Model;
+using LabRunner.Engine.Actions;
+using LabRunner.Engine.Checks;
+using LabRunner.Engine.Learners;
+using LabRunner.Engine.Plans;
+using LabRunner.Engine.Progress;
+using LabRunner.Engine.State;
+using LabRunner.Engine.Steps;
+using LabRunner.Engine.Targets;
+using LabRunner.Engine.Waiting;
+using LabRunner.Rds;
+
+namespace LabRunner.Engine.Sessions;
+
+/// <summary>The outcome of performing a step: what the action did, then the step re-checked.</summary>
+public sealed record PerformResult(ActionOutcome Outcome, StepResult Result);
+
+/// <summary>
+/// One learner working through one lab on one target: the live model every front binds to. It evaluates steps
+/// (one state read per evaluation), performs and cleans up through guarded actions, records acknowledgements and
+/// baselines, saves progress after every change, and raises <see cref="StepResultChanged"/> for each new result.
+/// Safe to use from several threads (a UI's background polls and its key handlers).
+/// </summary>
+public sealed class LabSession
+{
+    private readonly IRdsApi rds;
+    private readonly ProgressStore? store;
+    private readonly TimeProvider time;
+    private readonly StateReader reader;
+    private readonly LabProgress progress;
+    private readonly Dictionary<string, StepResult> results = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    /// <param name="store">Where progress is kept; null keeps it in memory only.</param>
+    public LabSession(LabPlan plan, IRdsApi rds, TargetInfo target, ProgressStore? store = null, TimeProvider? time = null)
+    {
+        Plan = plan;
+        Target = target;
+        this.rds = rds;
+        this.store = store;
+        this.time = time ?? TimeProvider.System;
+        reader = new StateReader(rds, this.time);
+        var loaded = store?.Load(plan.Lab.Id, target.ProgressKey, plan.Learner.Key);
+        ProgressWarning = loaded?.Warning;
+        progress = loaded?.Progress ?? new LabProgress { Lab = plan.Lab.Id, Target = target.ProgressKey, Learner = plan.Learner.Key };
+        progress.Variables = new Dictionary<string, string>(plan.Learner.Variables);
+        progress.StartedAt ??= this.time.GetUtcNow();
+        foreach (var step in plan.Steps)
+            results[step.Id] = Restore(step);
+    }
+
+    /// <summary>Raised, on the thread that produced it, for every new result of a step.</summary>
+    public event EventHandler<StepResult>? StepResultChanged;
+
+    public LabPlan Plan { get; }
+
+    public Lab Lab => Plan.Lab;
+
+    public Learner Learner => Plan.Learner;
+
+    public TargetInfo Target { get; }
+
+    /// <summary>Set when saved progress was damaged and set aside: show it to the learner once.</summary>
+    public string? ProgressWarning { get; }
+
+    public DateTimeOffset StartedAt => progress.StartedAt!.Value;
+
+    /// <summary>The current result of every step, in lab order.</summary>
+    public IReadOnlyList<StepResult> Results
+    {
+        get
+        {
+            lock (gate)
+                return Plan.Steps.Select(step => results[step.Id]).ToList();
+        }
+    }
+
+    public StepResult ResultOf(string stepId)
+    {
+        lock (gate)
+            return results[Plan.Step(stepId).Id];
+    }
+
+    /// <summary>The first step not yet passed nor acknowledged, where a resumed run continues; null when all are done.</summary>
+    public string? FirstUnfinishedStepId =>
+        Results.FirstOrDefault(result => result.Status is not (StepStatus.Passed or StepStatus.Acknowledged))?.StepId;
+
+    /// <summary>True when every step that can be checked has passed (manual steps do not count).</summary>
+    public bool AllCheckedStepsPassed => Results.All(result => result.Status.IsManual() || result.Status == StepStatus.Passed);
+
+    /// <summary>Judges every step from one read of the state the lab needs.</summary>
+    public async Task<IReadOnlyList<StepResult>> CheckAllAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await reader.ReadAsync(Plan.Query(), cancellationToken);
+        return Plan.Steps.Select(step => Record(step, state)).ToList();
+    }
+
+    public async Task<StepResult> CheckStepAsync(string stepId, CancellationToken cancellationToken = default)
+    {
+        var step = Plan.Step(stepId);
+        var query = new StateQuery();
+        step.AddTo(query);
+        var state = await reader.ReadAsync(query, cancellationToken);
+        return Record(step, state);
+    }
+
+    /// <summary>The learner is looking at a step: remember when, and check it (which records its baselines if not yet).</summary>
+    public Task<StepResult> OpenStepAsync(string stepId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+            progress.Step(Plan.Step(stepId).Id).OpenedAt ??= time.GetUtcNow();
+        return CheckStepAsync(stepId, cancellationToken);
+    }
+
+    /// <summary>Polls a step at its wait interval until settled or timed out; a step without a wait spec is checked once.</summary>
+    public Task<StepResult> WaitAsync(string stepId, IProgress<StepResult>? progressReport = null, CancellationToken cancellationToken = default)
+    {
+        var step = Plan.Step(stepId);
+        if (step.Step.Wait is not { } wait || step.IsManual)
+            return CheckStepAsync(stepId, cancellationToken);
+        return StepWaiter.WaitAsync(token => CheckStepAsync(stepId, token), wait, time, progressReport, cancellationToken);
+    }
+
+    /// <summary>The learner says they did a manual step.</summary>
+    public StepResult Acknowledge(string stepId)
+    {
+        var step = Plan.Step(stepId);
+        if (!step.IsManual)
+            throw new InvalidOperationException($"Step {stepId} is checked by LabRunner; only manual steps are acknowledged.");
+        DateTimeOffset acknowledged;
+        lock (gate)
+            acknowledged = progress.Step(step.Id).AcknowledgedAt ??= time.GetUtcNow();
+        return Publish(step, AcknowledgedResult(step.Id, acknowledged));
+    }
+
+    /// <summary>The step's action, to show before performing (its summary and AWS CLI command); null when the step has none.</summary>
+    public IAction? ActionOf(string stepId) => Plan.Step(stepId).Perform;
+
+    /// <summary>The exact AWS CLI command equivalent to performing the step on this target.</summary>
+    public string? CliCommandOf(string stepId) => ActionOf(stepId)?.CliCommand.Render(Target);
+
+    public async Task<PerformResult> PerformAsync(string stepId, CancellationToken cancellationToken = default)
+    {
+        var action = ActionOf(stepId) ?? throw new InvalidOperationException($"Step {stepId} has nothing LabRunner can perform.");
+        var outcome = await RunGuardedAsync(action, cancellationToken);
+        return new PerformResult(outcome, await CheckStepAsync(stepId, cancellationToken));
+    }
+
+    /// <summary>Runs the lab's cleanup for this learner, in order; stops at nothing, each outcome says how it went.</summary>
+    public async Task<IReadOnlyList<ActionOutcome>> CleanupAsync(CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<ActionOutcome>();
+        foreach (var action in Plan.Cleanup)
+            outcomes.Add(await RunGuardedAsync(action, cancellationToken));
+        return outcomes;
+    }
+
+    private Task<ActionOutcome> RunGuardedAsync(IAction action, CancellationToken cancellationToken) =>
+        ResourceGuard.Refusal(action, Learner) is { } refusal
+            ? Task.FromResult(new ActionOutcome(ActionOutcomeKind.Refused, refusal))
+            : action.PerformAsync(rds, cancellationToken);
+
+    private StepResult Record(StepPlan step, StateSnapshot state)
+    {
+        StepResult result;
+        lock (gate)
+        {
+            var saved = progress.Step(step.Id);
+            foreach (var capture in step.Baselines)
+                if (!saved.Baselines.ContainsKey(capture.Key) && capture.Capture(state) is { } value)
+                    saved.Baselines[capture.Key] = value;
+            result = step.Judge(state, key => saved.Baselines.GetValueOrDefault(key));
+            if (result.Status == StepStatus.Manual && saved.AcknowledgedAt is { } acknowledged)
+                result = AcknowledgedResult(step.Id, acknowledged);
+        }
+        return Publish(step, result);
+    }
+
+    private StepResult Publish(StepPlan step, StepResult result)
+    {
+        lock (gate)
+        {
+            results[step.Id] = result;
+            var saved = progress.Step(step.Id);
+            saved.Status = result.Status.WireName();
+            saved.Reason = result.Reason;
+            saved.Percent = result.Percent;
+            saved.CheckedAt = result.At;
+            if (result.Status == StepStatus.Passed)
+                saved.FirstPassedAt ??= result.At;
+            store?.Save(progress);
+        }
+        StepResultChanged?.Invoke(this, result);
+        return result;
+    }
+
+    private StepResult Restore(StepPlan step)
+    {
+        var saved = progress.Steps.GetValueOrDefault(step.Id);
+        if (step.IsManual)
+            return saved?.AcknowledgedAt is { } acknowledged
+                ? AcknowledgedResult(step.Id, acknowledged)
+                : StepPlan.ManualResult(step.Id, at: null);
+        if (saved?.Status is not { } wire || StepStatusNames.FromWireName(wire) is not { } status)
+            return StepResult.NotChecked(step.Id);
+        return new StepResult(step.Id, status, saved.Reason ?? "", saved.Percent, At: saved.CheckedAt);
+    }
+
+    private static StepResult AcknowledgedResult(string stepId, DateTimeOffset at) =>
+        new(stepId, StepStatus.Acknowledged, $"you marked it done at {at:yyyy-MM-dd HH:mm} UTC", At: at);
+}

@@ -1,0 +1,20 @@
+namespace LabRunner.Engine.Steps;
+
+/// <summary>
+/// The outcome of judging one step: its status and a reason a person can act on, saying what was expected and
+/// what was found ("backup window is 01:37-02:07, expected 05:00-05:45").
+/// </summary>
+/// <param name="Percent">Only for <see cref="StepStatus.InProgress"/>, when RDS reports one.</param>
+/// <param name="Settled">False while the outcome may still change without the learner doing anything
+/// (in progress) or because the learner may be doing it right now (a resource not there yet); waiting stops on settled results.</param>
+/// <param name="At">When the state behind this result was read; null when never checked.</param>
+public sealed record StepResult(
+    string StepId,
+    StepStatus Status,
+    string Reason,
+    int? Percent = null,
+    bool Settled = true,
+    DateTimeOffset? At = null)
+{
+    public static StepResult NotChecked(string stepId) => new(stepId, StepStatus.NotChecked, "not checked yet");
+}

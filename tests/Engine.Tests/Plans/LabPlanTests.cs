@@ -1,0 +1,64 @@
+using LabRunner.Engine.Actions;
+using LabRunner.Engine.Checks;
+using LabRunner.Engine.Plans;
+using LabRunner.Engine.Specs;
+using LabRunner.Engine.State;
+
+namespace LabRunner.Engine.Tests.Plans;
+
+public class LabPlanTests
+{
+    [Fact]
+    public void Binding_renders_every_spec_for_the_learner()
+    {
+        var lab = TestLabs.Aurora();
+        var plan = LabPlan.Bind(lab, TestLabs.Learner(lab, "Alice"));
+
+        Assert.Equal(["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window"], plan.Steps.Select(step => step.Id));
+        Assert.Equal(new CreateDbClusterSnapshotAction("aurora-alice-snap1", "aurora-alice-cluster"), plan.Step("take-snapshot").Perform);
+        Assert.True(plan.Step("snapshot-actions").IsManual);
+        Assert.Equal([new DeleteDbClusterSnapshotAction("aurora-alice-snap1")], plan.Cleanup);
+    }
+
+    [Fact]
+    public void One_query_covers_the_whole_lab_with_one_entry_per_resource_kind()
+    {
+        var lab = TestLabs.Aurora();
+        var query = LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")).Query();
+
+        Assert.Equal([ResourceKind.Cluster, ResourceKind.ClusterSnapshot], query.Kinds.Order());
+        Assert.Equal(["aurora-alice-cluster"], query.Identifiers(ResourceKind.Cluster));
+        Assert.Equal(["aurora-alice-snap1"], query.Identifiers(ResourceKind.ClusterSnapshot));
+        Assert.Empty(query.Identifiers(ResourceKind.Instance)!);
+    }
+
+    [Fact]
+    public void An_action_on_a_resource_that_is_not_the_learners_is_refused_before_any_call()
+    {
+        var lab = TestLabs.Lab([TestLabs.Step("take-snapshot", [], TestLabs.Spec("create-db-cluster-snapshot", ("snapshot", "{snapshot}"), ("cluster", "aurora-bob-cluster")))]);
+
+        var error = Assert.Throws<LabSpecException>(() => LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")));
+
+        Assert.Equal("lab.yaml:9:3: refused to create snapshot aurora-alice-snap1 of cluster aurora-bob-cluster: aurora-bob-cluster is not one of this learner's lab resources (aurora-alice-cluster, aurora-alice-instance-1, aurora-alice-snap1)", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_named_with_the_known_ones()
+    {
+        var lab = TestLabs.Lab([TestLabs.Step("find", [TestLabs.Spec("db-clustr", ("cluster", "{cluster}"))])]);
+
+        var error = Assert.Throws<LabSpecException>(() => LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")));
+
+        Assert.Equal("lab.yaml:9:3: unknown check kind 'db-clustr'; known: db-cluster, db-cluster-snapshot", error.Message);
+    }
+
+    [Fact]
+    public void Without_actions_a_plan_is_read_only()
+    {
+        var lab = TestLabs.Aurora();
+        var plan = LabPlan.Bind(lab, TestLabs.Learner(lab, "alice"), CheckKinds.Default, actions: null);
+
+        Assert.All(plan.Steps, step => Assert.Null(step.Perform));
+        Assert.Empty(plan.Cleanup);
+    }
+}
