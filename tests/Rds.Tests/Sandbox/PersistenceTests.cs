@@ -25,7 +25,7 @@ public sealed class PersistenceTests : IDisposable
         await using var second = await SandboxFixture.StartAsync(options => options with { StateFile = StatePath });
         var cluster = Assert.Single((await second.CallAsync("DescribeDBClusters")).Members("DBClusters", "DBCluster"));
         Assert.Equal("05:00-05:45", cluster.Field("PreferredBackupWindow"));
-        Assert.Equal("aurora-alice-instance-1", cluster.Element(QueryResult.Rds + "DBClusterMembers")!.Elements().Single().Field("DBInstanceIdentifier"));
+        Assert.Equal("aurora-alice-cluster-instance-1", cluster.Element(QueryResult.Rds + "DBClusterMembers")!.Elements().Single().Field("DBInstanceIdentifier"));
         var snapshot = Assert.Single((await second.CallAsync("DescribeDBClusterSnapshots", ("DBClusterSnapshotIdentifier", "alice-snap1"))).Members("DBClusterSnapshots", "DBClusterSnapshot"));
         Assert.Equal("creating", snapshot.Field("Status"));
         Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
