@@ -1,0 +1,124 @@
+using LabRunner.Content.Model;
+using LabRunner.Engine.Checks;
+using LabRunner.Engine.Class;
+using LabRunner.Engine.Steps;
+using LabRunner.Rds;
+using LabRunner.TestSupport.Class;
+using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Sandbox;
+
+namespace LabRunner.Engine.Tests.Class;
+
+/// <summary>A class at every stage in one sandbox, seeded once: the class view only reads, so the tests share it.</summary>
+public sealed class SeededClassFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan SnapshotDuration = TimeSpan.FromMinutes(1);
+
+    public static readonly SeededLearner[] Seeded =
+    [
+        new("alice", LearnerStage.ClusterOnly),
+        new("bob", LearnerStage.SnapshotCreating),
+        new("carol", LearnerStage.SnapshotAvailable),
+        new("dave", LearnerStage.Done),
+        new("frank", LearnerStage.SnapshotOfAnotherCluster),
+    ];
+
+    public SandboxFixture Sandbox { get; private set; } = null!;
+
+    public RdsQueryClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Sandbox = await SandboxFixture.StartAsync(options => options with { SnapshotDuration = SnapshotDuration });
+        Client = await PeerClients.CreateClientAsync(Sandbox.Uri);
+        await ClassSeeding.SeedAsync(Sandbox.Host, Sandbox.Time, SnapshotDuration, Client, ClassLabs.Aurora, Seeded);
+        // Resources no template names: another team's cluster, a nightly export, a snapshot named like a cluster.
+        Sandbox.SeedCluster("production-db");
+        await Client.CreateDBClusterSnapshotAsync(new("nightly-export", "production-db"));
+        await Client.CreateDBClusterSnapshotAsync(new("aurora-zed-cluster", "production-db"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Sandbox.DisposeAsync();
+    }
+}
+
+/// <summary>The class view and each learner's own session, judging the same sandbox.</summary>
+public sealed class ClassAgainstSandboxTests(SeededClassFixture seeded) : IClassFixture<SeededClassFixture>
+{
+    private static readonly SeededLearner[] Seeded = SeededClassFixture.Seeded;
+
+    private static Lab Lab => ClassLabs.Aurora;
+
+    private ClassRoom Room(IReadOnlyList<ClassLearner> roster, bool discover) =>
+        new(Lab, roster, discover, new ReadOnlyRdsApi(seeded.Client), CheckKinds.Default, seeded.Sandbox.Time);
+
+    [Fact]
+    public async Task Every_learner_gets_exactly_the_verdicts_of_their_own_check()
+    {
+        var board = await Room([], discover: true).RefreshAsync();
+
+        foreach (var learner in Seeded)
+        {
+            var own = await ClassSeeding.Session(seeded.Sandbox.Host, seeded.Client, Lab, learner.Name, seeded.Sandbox.Time).CheckAllAsync();
+            var row = board.Rows.Single(row => row.Learner.Key == learner.Name);
+            Assert.Equal(own, row.Results);
+        }
+    }
+    [Fact]
+    public async Task The_stages_show_as_the_lab_defines_them()
+    {
+        var board = await Room([], discover: true).RefreshAsync();
+
+        string Statuses(string name) => string.Join(" ", board.Rows.Single(row => row.Learner.Key == name).Results.Select(result => result.Status.WireName()));
+        Assert.Equal("passed failed failed manual failed", Statuses("alice"));
+        Assert.Equal("passed passed in-progress manual failed", Statuses("bob"));
+        Assert.Equal("passed passed passed manual failed", Statuses("carol"));
+        Assert.Equal("passed passed passed manual passed", Statuses("dave"));
+        Assert.Equal("snapshot aurora-frank-snap1 belongs to aurora-alice-cluster, expected aurora-frank-cluster",
+            board.Rows.Single(row => row.Learner.Key == "frank").Results[1].Reason);
+    }
+
+    [Fact]
+    public async Task Discovery_finds_exactly_the_seeded_learners_and_ignores_everything_else()
+    {
+        var board = await Room([], discover: true).RefreshAsync();
+
+        Assert.Equal(Seeded.Select(learner => learner.Name).Order(StringComparer.Ordinal), board.Rows.Select(row => row.Learner.Key).Order(StringComparer.Ordinal));
+        Assert.All(board.Rows, row => Assert.True(row.Started));
+    }
+
+    [Fact]
+    public async Task Roster_names_with_no_resources_are_shown_as_not_started()
+    {
+        var board = await Room([ClassLabs.Learner("erin"), ClassLabs.Learner("carol")], discover: true).RefreshAsync();
+
+        var erin = board.Rows.Single(row => row.Learner.Key == "erin");
+        Assert.False(erin.Started);
+        Assert.Equal(LearnerSources.Roster, erin.Learner.Sources);
+        Assert.Equal("cluster aurora-erin-cluster not found", erin.Results[0].Reason);
+        Assert.Same(erin, board.Rows[0]);
+        Assert.Equal(LearnerSources.Roster | LearnerSources.Discovered, board.Rows.Single(row => row.Learner.Key == "carol").Learner.Sources);
+        Assert.Equal(6, board.Rows.Count);
+    }
+
+    [Fact]
+    public async Task A_roster_alone_shows_only_its_learners()
+    {
+        var board = await Room([ClassLabs.Learner("dave"), ClassLabs.Learner("erin")], discover: false).RefreshAsync();
+
+        Assert.Equal(["erin", "dave"], board.Rows.Select(row => row.Learner.Key));
+    }
+
+    [Fact]
+    public async Task The_summary_counts_who_passed_each_step_and_one_read_takes_one_request_per_kind()
+    {
+        var board = await Room([], discover: true).RefreshAsync();
+
+        Assert.Equal([5, 3, 3, 0, 1], board.PassedPerStep);
+        Assert.Equal(2, board.Requests);
+        Assert.False(board.Failed);
+    }
+}
