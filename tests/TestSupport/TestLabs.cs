@@ -2,10 +2,10 @@ using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Engine.Learners;
 
-namespace LabRunner.Engine.Tests;
+namespace LabRunner.TestSupport;
 
 /// <summary>Labs built in code, shaped like labs/aurora-backup, for tests of the engine's pure parts.</summary>
-internal static class TestLabs
+public static class TestLabs
 {
     private static readonly SourceSpan Here = new("lab.yaml", 1, 1);
 
