@@ -17,6 +17,8 @@ public enum RdsErrorKind
     /// <summary>Connection refused or dropped, DNS, or the per-call timeout.</summary>
     Transport,
     Other,
+    /// <summary>The client could not be set up: no region, an unknown profile, a malformed endpoint.</summary>
+    Configuration,
 }
 
 /// <summary>A failed RDS call: the AWS error code, message and request id as RDS sent them.</summary>

@@ -8,10 +8,15 @@ public interface IPagedRequest<TSelf> where TSelf : IPagedRequest<TSelf>
     TSelf WithMarker(string? marker);
 }
 
-public interface IPagedResponse<TItem>
+/// <summary>A Describe page: a <c>Marker</c> when RDS has more.</summary>
+public interface IPagedResponse
+{
+    string? Marker { get; }
+}
+
+public interface IPagedResponse<TItem> : IPagedResponse
 {
     IReadOnlyList<TItem> Items { get; }
-    string? Marker { get; }
 }
 
 public sealed record DescribeDBClustersRequest : IPagedRequest<DescribeDBClustersRequest>

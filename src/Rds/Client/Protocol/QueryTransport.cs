@@ -1,0 +1,135 @@
+using System.Xml.Linq;
+using Amazon.Runtime;
+using LabRunner.Rds.Resilience;
+using Polly;
+using Polly.Timeout;
+
+namespace LabRunner.Rds.Protocol;
+
+/// <summary>
+/// Sends one Query-API call through the resilience pipeline: each attempt is signed afresh (new <c>x-amz-date</c>),
+/// posted, and its answer interpreted; every failure leaves as an <see cref="RdsException"/> (or the caller's cancellation).
+/// </summary>
+internal sealed class QueryTransport : IDisposable
+{
+    private readonly RdsTargetInfo target;
+    private readonly AWSCredentials credentials;
+    private readonly QuerySigner signer;
+    private readonly HttpClient http;
+    private readonly ResiliencePipeline pipeline;
+    private readonly TimeProvider time;
+    private readonly RdsCallStats stats;
+
+    public QueryTransport(RdsTargetInfo target, AWSCredentials credentials, RdsClientOptions options, RdsCallStats stats)
+    {
+        this.target = target;
+        this.credentials = credentials;
+        this.stats = stats;
+        signer = new QuerySigner(target.Region);
+        time = options.TimeProvider;
+        pipeline = CallPipeline.Build(options, stats);
+        http = new HttpClient(options.HttpMessageHandler ?? new SocketsHttpHandler(), disposeHandler: options.HttpMessageHandler is null)
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // the pipeline owns timeouts
+        };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("LabRunner/1.0");
+    }
+
+    private Uri Endpoint => target.Endpoint;
+
+    public async Task<T> CallAsync<T>(QueryParameters parameters, Func<XElement, T> read, CancellationToken cancellationToken)
+    {
+        stats.CallStarted();
+        var body = parameters.ToFormBody();
+        var attempts = 0;
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                async token => await AttemptAsync(parameters.Action, body, ++attempts, read, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            stats.CallFailed();
+            var tries = attempts == 1 ? "" : $" ({attempts} attempts)";
+            throw new RdsException(
+                RdsErrorKind.Transport,
+                "Timeout",
+                $"{Endpoint} did not answer {parameters.Action} within {e.Timeout.TotalSeconds:0.###} s{tries}.",
+                innerException: e);
+        }
+        catch (RdsException)
+        {
+            stats.CallFailed();
+            throw;
+        }
+    }
+
+    private async Task<T> AttemptAsync<T>(string action, byte[] body, int number, Func<XElement, T> read, CancellationToken token)
+    {
+        var started = time.GetTimestamp();
+        int? statusCode = null;
+        RdsException? failure = null;
+        try
+        {
+            using var request = await SignedRequestAsync(body).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+            statusCode = (int)response.StatusCode;
+            var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
+            var result = ResponseInterpreter.ResultOf(action, statusCode.Value, text, Endpoint);
+            try
+            {
+                return read(result);
+            }
+            catch (InvalidDataException e)
+            {
+                throw ResponseInterpreter.Malformed(action, e, statusCode.Value, Endpoint);
+            }
+        }
+        catch (RdsException e)
+        {
+            failure = e;
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !token.IsCancellationRequested)
+        {
+            failure = TransportErrors.From(e, Endpoint);
+            throw failure;
+        }
+        finally
+        {
+            var errorCode = failure?.ErrorCode ?? (token.IsCancellationRequested ? "Cancelled" : null);
+            stats.AttemptEnded(
+                new RdsAttempt(action, number, statusCode, errorCode, time.GetElapsedTime(started)),
+                throttled: failure?.Kind == RdsErrorKind.Throttled);
+        }
+    }
+
+    private async Task<HttpRequestMessage> SignedRequestAsync(byte[] body)
+    {
+        var keys = await CurrentKeysAsync().ConfigureAwait(false);
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", QuerySigner.ContentType);
+        signer.Sign(request, body, keys, time.GetUtcNow());
+        return request;
+    }
+
+    // Refreshing credentials (SSO, assume-role, instance metadata) renew themselves here.
+    private async Task<ImmutableCredentials> CurrentKeysAsync()
+    {
+        try
+        {
+            return await credentials.GetCredentialsAsync().ConfigureAwait(false);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new RdsException(
+                RdsErrorKind.Credentials,
+                "CredentialsUnavailable",
+                $"Could not get AWS credentials from {target.CredentialSource}: {e.Message}",
+                innerException: e);
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace LabRunner.Rds.Protocol;
+
+/// <summary>
+/// Turns one HTTP answer into the action's <c>&lt;ActionResult&gt;</c> element, or an <see cref="RdsException"/>:
+/// RDS's <c>ErrorResponse</c> becomes a typed error; an empty, HTML, JSON, truncated or foreign body becomes a
+/// <see cref="RdsErrorKind.Service"/> error that carries the status and says what came back.
+/// </summary>
+internal static partial class ResponseInterpreter
+{
+    private const int SnippetLength = 160;
+
+    public static XElement ResultOf(string action, int statusCode, string body, Uri endpoint)
+    {
+        var root = ParseXml(body, statusCode, endpoint);
+        var rootName = root.Name.LocalName;
+
+        if (rootName is "ErrorResponse" or "Response" && root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error") is { } error)
+        {
+            throw ToError(root, error, statusCode);
+        }
+
+        var expected = action + "Response";
+        if (statusCode is < 200 or > 299 || rootName != expected)
+        {
+            throw Unexpected(
+                "UnexpectedResponse",
+                $"{endpoint} answered HTTP {statusCode} with <{rootName}> where RDS answers <{expected}>; is this endpoint RDS?",
+                statusCode,
+                RequestIdOf(root));
+        }
+
+        return root.Child(action + "Result")
+            ?? throw Unexpected("MalformedResponse", $"{endpoint} answered <{expected}> without <{action}Result>.", statusCode, RequestIdOf(root));
+    }
+
+    /// <summary>A response that parsed but held an unreadable value (a missing identifier, a number that is not one).</summary>
+    public static RdsException Malformed(string action, InvalidDataException problem, int statusCode, Uri endpoint) =>
+        Unexpected("MalformedResponse", $"{endpoint} answered {action} with a value LabRunner cannot read: {problem.Message}", statusCode, null, problem);
+
+    private static XElement ParseXml(string body, int statusCode, Uri endpoint)
+    {
+        var text = body.TrimStart();
+        if (text.Length == 0)
+        {
+            throw Unexpected("EmptyResponse", $"{endpoint} answered HTTP {statusCode} with an empty body instead of RDS's XML.", statusCode);
+        }
+
+        if (text.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            var title = HtmlTitle().Match(text) is { Success: true } m ? $" (\"{Collapse(m.Groups[1].Value)}\")" : "";
+            throw Unexpected("HtmlResponse", $"{endpoint} answered HTTP {statusCode} with an HTML page{title} instead of RDS's XML.", statusCode);
+        }
+
+        if (text[0] != '<')
+        {
+            var what = text[0] is '{' or '[' ? "a JSON body" : "a body that is not XML";
+            throw Unexpected("NonXmlResponse", $"{endpoint} answered HTTP {statusCode} with {what} instead of RDS's XML: {Snippet(text)}", statusCode);
+        }
+
+        try
+        {
+            return XDocument.Parse(text).Root!;
+        }
+        catch (XmlException e)
+        {
+            throw Unexpected("MalformedXml", $"{endpoint} answered HTTP {statusCode} with XML that does not parse (truncated?): {e.Message}", statusCode, innerException: e);
+        }
+    }
+
+    private static RdsException ToError(XElement root, XElement error, int statusCode)
+    {
+        var code = error.String("Code") is { Length: > 0 } c ? c : "Unknown";
+        var message = error.String("Message") is { Length: > 0 } m ? m : $"RDS refused the request with {code}.";
+        return new RdsException(ErrorCodes.KindOf(code, statusCode), code, message, RequestIdOf(root), statusCode);
+    }
+
+    // RDS puts RequestId directly under ErrorResponse, under ResponseMetadata on success; EC2-style errors spell it RequestID.
+    private static string? RequestIdOf(XElement root) =>
+        root.Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value;
+
+    private static RdsException Unexpected(string code, string message, int statusCode, string? requestId = null, Exception? innerException = null) =>
+        new(RdsErrorKind.Service, code, message, requestId, statusCode, innerException);
+
+    private static string Snippet(string text)
+    {
+        var collapsed = Collapse(text);
+        return collapsed.Length <= SnippetLength ? collapsed : string.Concat(collapsed.AsSpan(0, SnippetLength), "…");
+    }
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlTitle();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,186 @@
+using LabRunner.Rds.Protocol;
+using LabRunner.TestSupport.Http;
+
+namespace LabRunner.Rds.Tests.Client;
+
+/// <summary>Every error shape: RDS's ErrorResponse (from moto and the model), other AWS fault shapes, and bodies that are not RDS's at all.</summary>
+public sealed class ErrorParsingTests
+{
+    private static readonly Uri Endpoint = new("http://127.0.0.1:4566/");
+
+    private static RdsException Fails(string action, int statusCode, string body) =>
+        Assert.Throws<RdsException>(() => ResponseInterpreter.ResultOf(action, statusCode, body, Endpoint));
+
+    private static RdsException Fails(string action, string file)
+    {
+        var captured = CapturedResponse.Load(file);
+        return Fails(action, captured.StatusCode, captured.Body);
+    }
+
+    [Theory]
+    [InlineData("CreateDBClusterSnapshot", "moto/CreateDBClusterSnapshot-duplicate.400.xml", RdsErrorKind.AlreadyExists, "DBClusterSnapshotAlreadyExistsFault", 400)]
+    [InlineData("CreateDBClusterSnapshot", "moto/CreateDBClusterSnapshot-unknown-cluster.404.xml", RdsErrorKind.NotFound, "DBClusterNotFoundFault", 404)]
+    [InlineData("DescribeDBClusterSnapshots", "moto/DescribeDBClusterSnapshots-unknown.404.xml", RdsErrorKind.NotFound, "DBClusterSnapshotNotFoundFault", 404)]
+    [InlineData("DescribeDBInstances", "moto/DescribeDBInstances-unknown.404.xml", RdsErrorKind.NotFound, "DBInstanceNotFound", 404)]
+    [InlineData("ModifyDBCluster", "rds/InvalidParameterValue-backup-window.400.xml", RdsErrorKind.InvalidParameter, "InvalidParameterValue", 400)]
+    [InlineData("ModifyDBCluster", "rds/InternalFailure.500.xml", RdsErrorKind.Service, "InternalFailure", 500)]
+    [InlineData("DescribeDBClusters", "rds/SignatureDoesNotMatch.403.xml", RdsErrorKind.Credentials, "SignatureDoesNotMatch", 403)]
+    [InlineData("DescribeDBClusters", "rds/AuthFailure-ec2-style.401.xml", RdsErrorKind.Credentials, "AuthFailure", 401)]
+    public void An_AWS_error_document_becomes_a_typed_error_with_code_message_and_request_id(
+        string action, string file, RdsErrorKind kind, string code, int status)
+    {
+        var error = Fails(action, file);
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(status, error.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(error.RequestId));
+        Assert.DoesNotContain("<", error.Message);
+        Assert.NotEqual(code, error.Message);
+    }
+
+    [Fact]
+    public void The_message_and_request_id_are_RDS_own()
+    {
+        var error = Fails("CreateDBClusterSnapshot", "moto/CreateDBClusterSnapshot-duplicate.400.xml");
+
+        Assert.Equal("Cannot create the snapshot because a snapshot with the identifier aurora-alice-snap1 already exists.", error.Message);
+        Assert.Equal("i7hIONiYaH9yaf7NwTWFCJKWE5K9w5hSjOn0YWlKDylIgITsiTxo", error.RequestId);
+    }
+
+    [Theory]
+    [InlineData("DBClusterNotFoundFault", 404, RdsErrorKind.NotFound)]
+    [InlineData("DBInstanceNotFound", 404, RdsErrorKind.NotFound)]
+    [InlineData("DBClusterSnapshotNotFoundFault", 404, RdsErrorKind.NotFound)]
+    [InlineData("DBClusterParameterGroupNotFound", 404, RdsErrorKind.NotFound)]
+    [InlineData("DBClusterSnapshotAlreadyExistsFault", 400, RdsErrorKind.AlreadyExists)]
+    [InlineData("DBClusterAlreadyExistsFault", 400, RdsErrorKind.AlreadyExists)]
+    [InlineData("InvalidDBClusterStateFault", 400, RdsErrorKind.InvalidState)]
+    [InlineData("InvalidDBClusterSnapshotStateFault", 400, RdsErrorKind.InvalidState)]
+    [InlineData("InvalidDBInstanceState", 400, RdsErrorKind.InvalidState)]
+    [InlineData("InvalidParameterValue", 400, RdsErrorKind.InvalidParameter)]
+    [InlineData("InvalidParameterCombination", 400, RdsErrorKind.InvalidParameter)]
+    [InlineData("MissingParameter", 400, RdsErrorKind.InvalidParameter)]
+    [InlineData("SnapshotQuotaExceeded", 400, RdsErrorKind.QuotaExceeded)]
+    [InlineData("SharedSnapshotQuotaExceeded", 400, RdsErrorKind.QuotaExceeded)]
+    [InlineData("Throttling", 400, RdsErrorKind.Throttled)]
+    [InlineData("ThrottlingException", 400, RdsErrorKind.Throttled)]
+    [InlineData("RequestLimitExceeded", 503, RdsErrorKind.Throttled)]
+    [InlineData("AccessDenied", 403, RdsErrorKind.AccessDenied)]
+    [InlineData("AccessDeniedException", 403, RdsErrorKind.AccessDenied)]
+    [InlineData("ExpiredToken", 403, RdsErrorKind.Credentials)]
+    [InlineData("ExpiredTokenException", 403, RdsErrorKind.Credentials)]
+    [InlineData("InvalidClientTokenId", 403, RdsErrorKind.Credentials)]
+    [InlineData("SignatureDoesNotMatch", 403, RdsErrorKind.Credentials)]
+    [InlineData("UnrecognizedClientException", 400, RdsErrorKind.Credentials)]
+    [InlineData("IncompleteSignature", 400, RdsErrorKind.Credentials)]
+    [InlineData("InternalFailure", 500, RdsErrorKind.Service)]
+    [InlineData("ServiceUnavailable", 503, RdsErrorKind.Service)]
+    [InlineData("SomethingNewFault", 502, RdsErrorKind.Service)]
+    [InlineData("KMSKeyNotAccessibleFault", 400, RdsErrorKind.Other)]
+    public void Each_wire_code_maps_to_its_kind(string code, int status, RdsErrorKind kind)
+    {
+        var error = Fails("DescribeDBClusters", status, RdsReplies.ErrorXml(code, $"{code} happened"));
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal($"{code} happened", error.Message);
+    }
+
+    [Fact]
+    public void An_HTML_500_page_is_a_service_error_naming_the_status_and_page()
+    {
+        var error = Fails("ModifyDBCluster", "moto/ModifyDBCluster-unknown-cluster.500.html");
+
+        Assert.Equal(RdsErrorKind.Service, error.Kind);
+        Assert.Equal("HtmlResponse", error.ErrorCode);
+        Assert.Equal(500, error.StatusCode);
+        Assert.Equal($"{Endpoint} answered HTTP 500 with an HTML page (\"500 Internal Server Error\") instead of RDS's XML.", error.Message);
+    }
+
+    [Fact]
+    public void A_JSON_body_is_a_service_error_quoting_it()
+    {
+        var error = Fails("DescribeDBInstances", "moto/DescribeDBInstances-bad-marker.400.json");
+
+        Assert.Equal(RdsErrorKind.Service, error.Kind);
+        Assert.Equal("NonXmlResponse", error.ErrorCode);
+        Assert.Equal(400, error.StatusCode);
+        Assert.Contains("with a JSON body", error.Message);
+        Assert.Contains("\"__type\": \"InvalidToken\"", error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \r\n ")]
+    public void An_empty_200_is_a_service_error_not_an_empty_result(string body)
+    {
+        var error = Fails("DescribeDBClusters", 200, body);
+
+        Assert.Equal(RdsErrorKind.Service, error.Kind);
+        Assert.Equal("EmptyResponse", error.ErrorCode);
+        Assert.Equal(200, error.StatusCode);
+        Assert.Contains("empty body", error.Message);
+    }
+
+    [Fact]
+    public void Plain_text_is_a_service_error_quoting_its_start()
+    {
+        var error = Fails("DescribeDBClusters", 502, "Bad Gateway\n\nupstream connect error " + new string('x', 500));
+
+        Assert.Equal("NonXmlResponse", error.ErrorCode);
+        Assert.Equal(502, error.StatusCode);
+        Assert.Contains("Bad Gateway upstream connect error", error.Message);
+        Assert.True(error.Message.Length < 400, "the quoted body is cut short");
+    }
+
+    [Fact]
+    public void Truncated_XML_is_a_service_error_not_a_crash()
+    {
+        var whole = CapturedResponse.Load("moto/DescribeDBClusters.200.xml").Body;
+
+        var error = Fails("DescribeDBClusters", 200, whole[..(whole.Length / 2)]);
+
+        Assert.Equal(RdsErrorKind.Service, error.Kind);
+        Assert.Equal("MalformedXml", error.ErrorCode);
+        Assert.Equal(200, error.StatusCode);
+        Assert.Contains("does not parse", error.Message);
+    }
+
+    [Fact]
+    public void Another_service_answer_is_reported_as_not_RDS()
+    {
+        // moto routes a request without an RDS-scoped signature to S3 and lists buckets.
+        var error = Fails("DescribeDBClusters", "moto/unsigned-request-answered-by-s3.200.xml");
+
+        Assert.Equal("UnexpectedResponse", error.ErrorCode);
+        Assert.Contains("<ListAllMyBucketsResult> where RDS answers <DescribeDBClustersResponse>", error.Message);
+    }
+
+    [Fact]
+    public void A_success_envelope_on_an_error_status_is_not_taken_as_success()
+    {
+        var error = Fails("DescribeDBClusters", 503, RdsReplies.SuccessXml("DescribeDBClusters", "<DBClusters/>"));
+
+        Assert.Equal(RdsErrorKind.Service, error.Kind);
+        Assert.Equal(503, error.StatusCode);
+    }
+
+    [Fact]
+    public void A_response_without_its_result_element_is_reported()
+    {
+        var error = Fails("DescribeDBClusters", 200, $"<DescribeDBClustersResponse xmlns=\"{RdsReplies.Namespace}\"><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></DescribeDBClustersResponse>");
+
+        Assert.Equal("MalformedResponse", error.ErrorCode);
+        Assert.Equal("r-1", error.RequestId);
+    }
+
+    [Fact]
+    public void An_error_without_a_message_still_reads()
+    {
+        var error = Fails("DescribeDBClusters", 400, $"<ErrorResponse xmlns=\"{RdsReplies.Namespace}\"><Error><Code>InvalidParameterValue</Code></Error><RequestId>r-2</RequestId></ErrorResponse>");
+
+        Assert.Equal(RdsErrorKind.InvalidParameter, error.Kind);
+        Assert.Equal("RDS refused the request with InvalidParameterValue.", error.Message);
+    }
+}
