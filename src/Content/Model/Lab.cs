@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using LabRunner.Content.Files;
+
 namespace LabRunner.Content.Model;
 
 /// <summary>A loaded, validated lab: the manifest plus where its pages live. Pure data.</summary>
@@ -18,6 +21,9 @@ public sealed record Lab(
     public IEnumerable<Step> Steps => Sections.SelectMany(section => section.Steps);
 
     public Step? FindStep(string id) => Steps.FirstOrDefault(step => step.Id == id);
+
+    /// <summary>The lab's folder, the only place its pages and images are read from.</summary>
+    public LabFolder Folder => new(Directory, Path.GetDirectoryName(Location.File) ?? Directory);
 }
 
 /// <summary>A value the learner supplies (their name, a backup window), referenced as <c>{name}</c>.</summary>
@@ -28,7 +34,12 @@ public sealed record LabVariable(
     string? Default,
     string? Pattern,
     bool FormsRdsIdentifiers,
-    SourceSpan Location);
+    SourceSpan Location)
+{
+    /// <summary>Whether the whole of <paramref name="value"/> matches <see cref="Pattern"/> (any value when there is none).</summary>
+    public bool Accepts(string value) =>
+        Pattern is null || Regex.IsMatch(value, $"^(?:{Pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+}
 
 /// <summary>A named RDS resource of the learner's, e.g. <c>cluster: aurora-{yourname}-cluster</c>; usable as <c>{cluster}</c>.</summary>
 public sealed record ResourceTemplate(string Name, Template Template, SourceSpan Location);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Cli.Commands;
 
 namespace LabRunner.Cli;
 
@@ -16,6 +17,7 @@ public static class CliApp
 
     private static IEnumerable<Command> Commands() =>
     [
+        LintCommand.Create(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+using LabRunner.Content.Findings;
+using LabRunner.Content.Kinds;
+using LabRunner.Content.Model;
+using LabRunner.Content.Templates;
+using YamlDotNet.RepresentationModel;
+
+namespace LabRunner.Content.Loading;
+
+/// <summary>Turns lab.yaml's node tree into a <see cref="Lab"/>, reporting every problem it meets and reading on past it.</summary>
+internal sealed class LabManifestParser(ManifestContext context, KindCatalog catalog)
+{
+    private static readonly Lazy<Regex> Slug = new(() => new Regex(LabSchema.DefinitionPattern("slug")));
+
+    public Lab? Parse(YamlNode root)
+    {
+        if (MappingReader.Open(context, root, ManifestShape.Lab) is not { } lab)
+            return null;
+        var variables = ReadVariables(lab.Mapping("variables"));
+        context.Scope = new PlaceholderScope(PlaceholderScope.Names(variables.Select(v => v.Name)), "a variable (resources are built from variables only)");
+        var resources = ReadResources(lab.Mapping("resources"), variables);
+        ReportNameClashes(variables, resources);
+        context.Scope = PlaceholderScope.Of(variables, resources);
+        var kinds = new KindSpecReader(context, catalog, new IdentifierWitness(variables, resources));
+
+        var sections = lab.List("sections").Select(section => ReadSection(section, kinds)).OfType<Section>().ToList();
+        ReportDuplicateStepIds(sections);
+        return new Lab(
+            SlugValue(lab, "id") ?? "",
+            Text(lab, "title", "the lab's title") ?? "",
+            Text(lab, "description", "the lab's description") ?? "",
+            lab.Integer("estimated-minutes", 1, 1440) ?? 0,
+            context.Folder.Root,
+            variables,
+            resources,
+            sections,
+            lab.Scalar("recap") is { } recap ? ReadPage(recap) : null,
+            [.. lab.List("cleanup").Select(action => kinds.Read(action, KindRole.Action)).OfType<KindSpec>()],
+            [.. lab.List("fixtures").Select(fixture => kinds.Read(fixture, KindRole.Fixture)).OfType<KindSpec>()],
+            context.Source.Start);
+    }
+
+    private List<LabVariable> ReadVariables(YamlMappingNode? mapping)
+    {
+        var variables = new List<LabVariable>();
+        foreach (var (keyNode, value) in Entries(mapping))
+        {
+            if (PlaceholderName(keyNode, "variables") is not { } name || MappingReader.Open(context, value, ManifestShape.Variable) is not { } reader)
+                continue;
+            var pattern = reader.Scalar("pattern");
+            var defaultValue = reader.Scalar("default");
+            var variable = new LabVariable(name, reader.String("prompt") ?? "", defaultValue?.Value, pattern?.Value,
+                reader.Boolean("rds-identifier"), context.At(keyNode));
+            if (pattern is not null && PatternProblem(pattern.Value!) is { } problem)
+                context.Report(FindingCodes.BadVariable, pattern, $"the pattern of variable '{name}' is not a valid regular expression: {problem}");
+            else if (defaultValue is not null && !variable.Accepts(defaultValue.Value!))
+                context.Report(FindingCodes.BadVariable, defaultValue, $"the default of variable '{name}', '{defaultValue.Value}', does not match its pattern {pattern!.Value}");
+            variables.Add(variable);
+        }
+        return variables;
+    }
+
+    private List<ResourceTemplate> ReadResources(YamlMappingNode? mapping, List<LabVariable> variables)
+    {
+        var resources = new List<(ResourceTemplate Resource, YamlNode Value)>();
+        foreach (var (keyNode, value) in Entries(mapping))
+        {
+            if (PlaceholderName(keyNode, "resources") is not { } name)
+                continue;
+            if (value is not YamlScalarNode scalar || ManifestContext.IsNull(value))
+            {
+                context.Report(FindingCodes.BadValue, value, $"resource '{name}' must be a name template such as aurora-{{yourname}}-cluster, not {MappingReader.Describe(value)}");
+                continue;
+            }
+            resources.Add((new ResourceTemplate(name, context.Template(scalar, $"resource '{name}'"), context.At(keyNode)), value));
+        }
+        var identifiers = new IdentifierWitness(variables, resources.Select(pair => pair.Resource));
+        var flagged = variables.Where(variable => variable.FormsRdsIdentifiers).Select(variable => PlaceholderKey.Of(variable.Name)).ToHashSet();
+        foreach (var (resource, value) in resources.Where(pair => pair.Resource.Template.Placeholders.Any(p => flagged.Contains(p.Key))))
+        {
+            if (identifiers.NeverValidReason(resource.Template) is { } reason)
+                context.Report(FindingCodes.NeverAnIdentifier, value, $"resource '{resource.Name}': {reason}");
+        }
+        return [.. resources.Select(pair => pair.Resource)];
+    }
+
+    private string? PlaceholderName(YamlNode keyNode, string where)
+    {
+        var name = context.ScalarKey(keyNode, where);
+        if (name is null || TemplateParser.IsPlaceholderName(name))
+            return name;
+        context.Report(FindingCodes.BadValue, keyNode, $"'{name}' in {where} is not a usable placeholder name: use letters, digits, '_' and '-', starting with a letter");
+        return null;
+    }
+
+    private void ReportNameClashes(List<LabVariable> variables, List<ResourceTemplate> resources)
+    {
+        var declared = variables.Select(v => (v.Name, v.Location, What: "variable"))
+            .Concat(resources.Select(r => (r.Name, r.Location, What: "resource")));
+        foreach (var group in declared.GroupBy(entry => PlaceholderKey.Of(entry.Name)).Where(group => group.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var clash in group.Skip(1))
+            {
+                context.Report(FindingCodes.NameClash.At(clash.Location,
+                    $"{clash.What} '{clash.Name}' and {first.What} '{first.Name}' (line {first.Location.Line}) are the same placeholder: names match ignoring case and underscores"));
+            }
+        }
+    }
+
+    private Section? ReadSection(YamlNode node, KindSpecReader kinds)
+    {
+        if (MappingReader.Open(context, node, ManifestShape.Section) is not { } section)
+            return null;
+        var steps = section.List("steps").Select(step => ReadStep(step, kinds)).OfType<Step>().ToList();
+        return new Section(Text(section, "title", "a section title") ?? "", steps, context.At(node));
+    }
+
+    private Step? ReadStep(YamlNode node, KindSpecReader kinds)
+    {
+        if (MappingReader.Open(context, node, ManifestShape.Step) is not { } step)
+            return null;
+        var id = SlugValue(step, "id") ?? "";
+        var manual = step.Boolean("manual");
+        ReportStepShape(step, id, manual);
+        return new Step(
+            id,
+            Text(step, "title", $"the title of step '{id}'") ?? "",
+            step.Scalar("page") is { } page ? ReadPage(page) : new PageRef("", "", context.At(node)),
+            Text(step, "hint", $"the hint of step '{id}'"),
+            [.. step.List("verify").Select(check => kinds.Read(check, KindRole.Check)).OfType<KindSpec>()],
+            step.Value("perform") is { } perform ? kinds.Read(perform, KindRole.Action) : null,
+            step.Value("wait") is { } wait ? ReadWait(wait) : null,
+            manual,
+            context.At(node));
+    }
+
+    private void ReportStepShape(MappingReader step, string id, bool manual)
+    {
+        var activities = new[] { "verify", "perform", "wait" }.Where(key => step.Value(key) is not null).ToList();
+        if (manual && activities.Count > 0)
+            context.Report(FindingCodes.StepShape, step.Node, $"step '{id}' is manual, so it cannot also have {string.Join(" or ", activities)}");
+        else if (!manual && !activities.Contains("verify"))
+            context.Report(FindingCodes.StepShape, step.Node, $"step '{id}' has nothing to check: give it 'verify' checks, or 'manual: true' if the learner only reads and acknowledges it");
+    }
+
+    private WaitSpec? ReadWait(YamlNode node)
+    {
+        if (MappingReader.Open(context, node, ManifestShape.Wait) is not { } wait)
+            return null;
+        var timeout = Duration(wait, "timeout");
+        var interval = Duration(wait, "interval");
+        if (timeout is null || interval is null)
+            return null;
+        if (interval > timeout)
+            context.Report(FindingCodes.BadValue, wait.Value("interval")!, $"the wait's interval ({wait.String("interval")}) is longer than its timeout ({wait.String("timeout")})");
+        return new WaitSpec(timeout.Value, interval.Value, context.At(node));
+    }
+
+    private TimeSpan? Duration(MappingReader reader, string key)
+    {
+        if (reader.Scalar(key) is not { } node)
+            return null;
+        var duration = Durations.Parse(node.Value ?? "");
+        if (duration is null)
+            context.Report(FindingCodes.BadValue, node, $"'{key}' must be a duration such as 30s, 5m, 1h or 1m30s, not '{node.Value}'");
+        return duration;
+    }
+
+    private PageRef ReadPage(YamlScalarNode node)
+    {
+        var reference = node.Value ?? "";
+        var location = context.At(node);
+        if (!reference.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Report(FindingCodes.BadValue, node, $"a page must be a Markdown file ending in .md, not '{reference}'");
+            return new PageRef(reference, "", location);
+        }
+        var path = context.Folder.Resolve(reference);
+        if (path.Status == Files.LabPathStatus.Refused)
+            context.Report(FindingCodes.EscapesLab, node, $"page {path.Problem}");
+        else if (!path.Exists)
+            context.Report(FindingCodes.MissingPage, node, $"page {path.Problem} (looked for {path.DisplayPath})");
+        return new PageRef(reference, path.FullPath, location);
+    }
+
+    private string? SlugValue(MappingReader reader, string key)
+    {
+        if (reader.Scalar(key) is not { } node)
+            return null;
+        if (!Slug.Value.IsMatch(node.Value ?? ""))
+            context.Report(FindingCodes.BadValue, node, $"'{key}' must be lower-case letters and digits in words joined by single hyphens, such as find-cluster; not '{node.Value}'");
+        return node.Value;
+    }
+
+    /// <summary>Text that may hold placeholders (titles, hints, descriptions): each one must be defined.</summary>
+    private string? Text(MappingReader reader, string key, string where) =>
+        reader.Scalar(key) is { } node ? context.Template(node, where).Source : null;
+
+    private void ReportDuplicateStepIds(List<Section> sections)
+    {
+        foreach (var group in sections.SelectMany(section => section.Steps).Where(step => step.Id.Length > 0).GroupBy(step => step.Id).Where(group => group.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+                context.Report(FindingCodes.DuplicateStepId.At(duplicate.Location, $"step id '{duplicate.Id}' is already used by the step at line {first.Location.Line}"));
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlMappingNode? mapping) =>
+        mapping?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>();
+
+    private static string? PatternProblem(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern);
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
+    }
+}

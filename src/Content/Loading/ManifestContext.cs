@@ -1,0 +1,99 @@
+using LabRunner.Content.Files;
+using LabRunner.Content.Findings;
+using LabRunner.Content.Model;
+using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace LabRunner.Content.Loading;
+
+/// <summary>What reading one lab.yaml shares: its text (for positions), its folder, the findings so far and the placeholder names in scope.</summary>
+internal sealed class ManifestContext(SourceText source, LabFolder folder)
+{
+    private readonly List<Finding> findings = [];
+
+    public SourceText Source => source;
+
+    public LabFolder Folder => folder;
+
+    public IReadOnlyList<Finding> Findings => findings;
+
+    /// <summary>The placeholder names templates may use, as declared; keyed by <see cref="PlaceholderKey"/>.</summary>
+    public PlaceholderScope Scope { get; set; } = PlaceholderScope.Empty;
+
+    public SourceSpan At(YamlNode node) => YamlDocumentReader.At(source, node.Start);
+
+    public void Report(FindingCode code, YamlNode node, string message) => Report(code.At(At(node), message));
+
+    public void Report(Finding finding) => findings.Add(finding);
+
+    /// <summary>Parses a scalar as a template and reports each placeholder <see cref="Scope"/> does not define, at its own column.</summary>
+    public Template Template(YamlScalarNode node, string where)
+    {
+        var template = TemplateParser.Parse(node.Value ?? "");
+        foreach (var placeholder in template.Placeholders.Where(placeholder => !Scope.Defines(placeholder)))
+        {
+            Report(FindingCodes.UndefinedPlaceholder.At(PlaceholderSpan(node, template, placeholder),
+                $"'{{{placeholder.Name}}}' in {where} is {Scope.Describe(placeholder)}"));
+        }
+        return template;
+    }
+
+    /// <summary>Where a placeholder sits in the file: its n-th occurrence in the scalar's source text, else the scalar's start.</summary>
+    public SourceSpan PlaceholderSpan(YamlScalarNode node, Template template, Placeholder placeholder)
+    {
+        var written = template.Source.Substring(placeholder.Offset, placeholder.Name.Length + 2);
+        var occurrence = CountOccurrences(template.Source[..placeholder.Offset], written);
+        var start = (int)node.Start.Index;
+        var raw = source.Text[start..(int)Math.Min(node.End.Index, source.Text.Length)];
+        var index = -1;
+        for (var seen = 0; seen <= occurrence; seen++)
+        {
+            index = raw.IndexOf(written, index + 1, StringComparison.Ordinal);
+            if (index < 0)
+                return At(node);
+        }
+        return source.SpanAt(start + index);
+    }
+
+    /// <summary>A mapping key as text, or null (reported) when the key is a list or mapping.</summary>
+    public string? ScalarKey(YamlNode key, string where)
+    {
+        if (key is YamlScalarNode { Value: { } text })
+            return text;
+        Report(FindingCodes.BadValue, key, $"a key in {where} must be a name, not {MappingReader.Describe(key)}");
+        return null;
+    }
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "" or "~" or "null" or "Null" or "NULL" };
+
+    private static int CountOccurrences(string text, string part)
+    {
+        var count = 0;
+        for (var index = text.IndexOf(part, StringComparison.Ordinal); index >= 0; index = text.IndexOf(part, index + 1, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+}
+
+/// <summary>The variables and resources a template may name.</summary>
+internal sealed class PlaceholderScope(IReadOnlyDictionary<string, string> declaredNamesByKey, string kindOfScope)
+{
+    public static readonly PlaceholderScope Empty = new(new Dictionary<string, string>(), "");
+
+    /// <summary>Every variable and resource of <paramref name="lab"/>: what its pages and specs may name.</summary>
+    public static PlaceholderScope Of(Lab lab) => Of(lab.Variables, lab.Resources);
+
+    public static PlaceholderScope Of(IEnumerable<LabVariable> variables, IEnumerable<ResourceTemplate> resources) =>
+        new(Names(variables.Select(variable => variable.Name).Concat(resources.Select(resource => resource.Name))), "a variable or resource");
+
+    public static Dictionary<string, string> Names(IEnumerable<string> names) =>
+        names.GroupBy(PlaceholderKey.Of).ToDictionary(group => group.Key, group => group.First());
+
+    public bool Defines(Placeholder placeholder) => declaredNamesByKey.ContainsKey(placeholder.Key);
+
+    public string Describe(Placeholder placeholder) =>
+        $"not {kindOfScope}{DidYouMean.Suffix(placeholder.Name, declaredNamesByKey.Values)}";
+}

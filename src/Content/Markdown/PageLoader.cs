@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using LabRunner.Content.Files;
+using LabRunner.Content.Findings;
+using LabRunner.Content.Model;
+using LabRunner.Content.Templates;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SourceSpan = LabRunner.Content.Model.SourceSpan;
+
+namespace LabRunner.Content.Markdown;
+
+/// <summary>Reads a lab page for display: placeholders filled, local links and images resolved inside the lab folder.</summary>
+public static partial class PageLoader
+{
+    /// <param name="values">The learner's values; placeholders without one stay as written.</param>
+    public static LabPage Load(Lab lab, PageRef page, PlaceholderValues values) => Load(lab.Folder, page, values);
+
+    public static LabPage Load(LabFolder folder, PageRef page, PlaceholderValues values)
+    {
+        var path = folder.Resolve(page.RelativePath);
+        if (!path.Exists)
+        {
+            var code = path.Status == LabPathStatus.Refused ? FindingCodes.EscapesLab : FindingCodes.MissingPage;
+            return Unreadable(page, code.At(page.Location, $"page {path.Problem}"));
+        }
+        var read = folder.ReadText(path);
+        if (read.Problem is not null)
+            return Unreadable(page, read.Problem);
+
+        var source = read.Text!;
+        var pageDirectory = Path.GetDirectoryName(path.LogicalPath);
+        var links = LocalLinks(source, values)
+            .Select(link => new PageLink(link.Url, link.IsImage, link.AltText, folder.Resolve(StripFragment(link.Url), pageDirectory), link.Location))
+            .ToList();
+        var filled = values.RenderLenient(TemplateParser.Parse(source.Text));
+        var unshowable = links.Where(link => link.IsImage && !link.Target.Exists).Select(link => link.Url).ToHashSet();
+        var markdown = MissingImages.Rewrite(filled, unshowable.Contains);
+        return new LabPage(page, source, markdown, links, [.. links.Select(LinkFinding).OfType<Finding>()]);
+    }
+
+    private static LabPage Unreadable(PageRef page, Finding problem) => new(page, null, "", [], [problem]);
+
+    private static IEnumerable<(string Url, bool IsImage, string AltText, SourceSpan Location)> LocalLinks(SourceText source, PlaceholderValues values) =>
+        LabMarkdown.Parse(source.Text).Descendants<LinkInline>()
+            .Where(link => link.Url is { Length: > 0 } url && IsLocal(url))
+            .Select(link => (values.RenderLenient(TemplateParser.Parse(link.Url!)), link.IsImage, MissingImages.AltText(link), source.SpanAt(link.Span.Start)));
+
+    private static Finding? LinkFinding(PageLink link)
+    {
+        var what = link.IsImage ? "image" : "link";
+        return link.Target.Status switch
+        {
+            LabPathStatus.File => null,
+            LabPathStatus.Refused => FindingCodes.EscapesLab.At(link.Location, $"{what} {link.Target.Problem}"),
+            _ when link.IsImage => FindingCodes.MissingLinkTarget.At(link.Location,
+                $"image not found: {link.Target.DisplayPath}; it is shown as {MissingImages.Placeholder(link.AltText, link.Url).Replace("\\", "")}"),
+            _ => FindingCodes.MissingLinkTarget.At(link.Location, $"linked file not found: {link.Target.DisplayPath}"),
+        };
+    }
+
+    /// <summary>Relative references into the lab: not a URL with a scheme (https:, mailto:) and not an anchor in the page.</summary>
+    private static bool IsLocal(string url) => !url.StartsWith('#') && !Scheme().IsMatch(url);
+
+    private static string StripFragment(string url) => url.Split('#', '?')[0];
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex Scheme();
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using LabRunner.Content.Lint;
+
+namespace LabRunner.Cli.Commands;
+
+/// <summary><c>labrunner lint &lt;lab&gt;...</c>: one line per finding, <c>path:line:col: error|warning CODE: message</c>.</summary>
+public static class LintCommand
+{
+    public static Command Create()
+    {
+        var labs = new Argument<string[]>("lab")
+        {
+            Description = "Lab folders (or their lab.yaml) to check.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("lint", "Check labs without touching AWS: manifest, kinds, placeholders, pages, links and images.")
+        {
+            labs,
+        };
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(labs), parseResult.InvocationConfiguration.Output));
+        return command;
+    }
+
+    /// <returns>0 when clean or warnings only, 1 when any lab has errors, 2 when a lab cannot be read.</returns>
+    public static int Run(IEnumerable<string> labPaths, TextWriter output)
+    {
+        var reports = labPaths.Select(LabLinter.Lint).ToList();
+        foreach (var report in reports)
+        {
+            foreach (var finding in report.Findings)
+                output.WriteLine(finding);
+            output.WriteLine($"{report.LabPath}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}");
+        }
+        if (reports.Any(report => !report.CouldRead))
+            return ExitCodes.Usage;
+        return reports.Any(report => report.Errors > 0) ? ExitCodes.NotPassed : ExitCodes.Ok;
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}
