@@ -16,17 +16,14 @@ public sealed class StateReader(IRdsApi rds, TimeProvider time)
     public async Task<StateSnapshot> ReadAsync(StateQuery query, CancellationToken cancellationToken = default)
     {
         var clusters = ReadKindAsync(ResourceKind.Cluster, query, ids =>
-            AllPagesAsync<DescribeDBClustersRequest, DescribeDBClustersResponse, DBCluster>(
-                new DescribeDBClustersRequest { Filters = IdFilter("db-cluster-id", ids), MaxRecords = PageSize },
-                rds.DescribeDBClustersAsync, cancellationToken));
+            rds.DescribeAllDBClustersAsync(
+                new DescribeDBClustersRequest { Filters = IdFilter("db-cluster-id", ids), MaxRecords = PageSize }, cancellationToken));
         var instances = ReadKindAsync(ResourceKind.Instance, query, ids =>
-            AllPagesAsync<DescribeDBInstancesRequest, DescribeDBInstancesResponse, DBInstance>(
-                new DescribeDBInstancesRequest { Filters = IdFilter("db-instance-id", ids), MaxRecords = PageSize },
-                rds.DescribeDBInstancesAsync, cancellationToken));
+            rds.DescribeAllDBInstancesAsync(
+                new DescribeDBInstancesRequest { Filters = IdFilter("db-instance-id", ids), MaxRecords = PageSize }, cancellationToken));
         var snapshots = ReadKindAsync(ResourceKind.ClusterSnapshot, query, ids =>
-            AllPagesAsync<DescribeDBClusterSnapshotsRequest, DescribeDBClusterSnapshotsResponse, DBClusterSnapshot>(
-                new DescribeDBClusterSnapshotsRequest { Filters = IdFilter("db-cluster-snapshot-id", ids), MaxRecords = PageSize },
-                rds.DescribeDBClusterSnapshotsAsync, cancellationToken));
+            rds.DescribeAllDBClusterSnapshotsAsync(
+                new DescribeDBClusterSnapshotsRequest { Filters = IdFilter("db-cluster-snapshot-id", ids), MaxRecords = PageSize }, cancellationToken));
         await Task.WhenAll(clusters, instances, snapshots);
         var failures = new[]
             {
@@ -42,13 +39,13 @@ public sealed class StateReader(IRdsApi rds, TimeProvider time)
     private static async Task<(IReadOnlyList<T> Items, RdsException? Failure)> ReadKindAsync<T>(
         ResourceKind kind,
         StateQuery query,
-        Func<IReadOnlyCollection<string>?, Task<IReadOnlyList<T>>> read)
+        Func<IReadOnlyCollection<string>?, IAsyncEnumerable<T>> read)
     {
         if (!query.Kinds.Contains(kind) || query.Identifiers(kind) is { Count: 0 })
             return ([], null);
         try
         {
-            return (await read(query.Identifiers(kind)), null);
+            return (await read(query.Identifiers(kind)).ToListAsync(), null);
         }
         catch (RdsException failure)
         {
@@ -59,23 +56,4 @@ public sealed class StateReader(IRdsApi rds, TimeProvider time)
     /// <summary>A filter on the identifiers wanted; none when everything is wanted. A missing identifier is then simply absent, not a NotFound fault.</summary>
     private static IReadOnlyList<Filter> IdFilter(string name, IReadOnlyCollection<string>? identifiers) =>
         identifiers is null ? [] : [new Filter(name, identifiers.Order(StringComparer.Ordinal).ToList())];
-
-    private static async Task<IReadOnlyList<TItem>> AllPagesAsync<TRequest, TResponse, TItem>(
-        TRequest request,
-        Func<TRequest, CancellationToken, Task<TResponse>> describe,
-        CancellationToken cancellationToken)
-        where TRequest : IPagedRequest<TRequest>
-        where TResponse : IPagedResponse<TItem>
-    {
-        var items = new List<TItem>();
-        var page = request;
-        while (true)
-        {
-            var response = await describe(page, cancellationToken);
-            items.AddRange(response.Items);
-            if (string.IsNullOrEmpty(response.Marker))
-                return items;
-            page = page.WithMarker(response.Marker);
-        }
-    }
 }
