@@ -45,8 +45,14 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         var variables = new List<LabVariable>();
         foreach (var (keyNode, value) in Entries(mapping))
         {
-            if (PlaceholderName(keyNode, "variables") is not { } name || MappingReader.Open(context, value, ManifestShape.Variable) is not { } reader)
+            if (PlaceholderName(keyNode, "variables") is not { } name)
                 continue;
+            if (MappingReader.Open(context, value, ManifestShape.Variable) is not { } reader)
+            {
+                // Still declared, so templates naming it are not reported again.
+                variables.Add(new LabVariable(name, "", null, null, false, context.At(keyNode)));
+                continue;
+            }
             var pattern = reader.Scalar("pattern");
             var defaultValue = reader.Scalar("default");
             var variable = new LabVariable(name, reader.String("prompt") ?? "", defaultValue?.Value, pattern?.Value,
@@ -70,6 +76,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             if (value is not YamlScalarNode scalar || ManifestContext.IsNull(value))
             {
                 context.Report(FindingCodes.BadValue, value, $"resource '{name}' must be a name template such as aurora-{{yourname}}-cluster, not {MappingReader.Describe(value)}");
+                resources.Add((new ResourceTemplate(name, TemplateParser.Parse(""), context.At(keyNode)), value)); // still declared, as above
                 continue;
             }
             resources.Add((new ResourceTemplate(name, context.Template(scalar, $"resource '{name}'"), context.At(keyNode)), value));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Text;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace LabRunner.Content.Loading;
@@ -110,6 +111,7 @@ internal sealed class MappingReader
 
     public static string Describe(YamlNode node) => node switch
     {
+        YamlMappingNode { Style: MappingStyle.Flow } => "a {…} mapping (in YAML, quote a value that starts with a placeholder: \"{name}\")",
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode scalar when ManifestContext.IsNull(scalar) => "nothing",

@@ -51,15 +51,9 @@ internal sealed class ProfileLookup
             throw new RdsException(
                 RdsErrorKind.Configuration,
                 "ProfileNotFound",
-                $"AWS profile '{Name}' was not found in {ConfigFilePath} or {CredentialsFilePath}.");
+                $"AWS profile '{Name}' was not found in {SharedCredentialsFile.DefaultConfigFilePath} or {SharedCredentialsFile.DefaultFilePath}.");
         }
 
         return null;
     }
-
-    private static string ConfigFilePath =>
-        Environment.GetEnvironmentVariable(SharedCredentialsFile.SharedConfigFileEnvVar) ?? SharedCredentialsFile.DefaultConfigFilePath;
-
-    private static string CredentialsFilePath =>
-        Environment.GetEnvironmentVariable(SharedCredentialsFile.SharedCredentialsFileEnvVar) ?? SharedCredentialsFile.DefaultFilePath;
 }

@@ -1,0 +1,225 @@
+using LabRunner.Content.Findings;
+using LabRunner.Content.Loading;
+using LabRunner.Content.Model;
+using LabRunner.Content.Tests.Support;
+
+namespace LabRunner.Content.Tests;
+
+public sealed class LabLoaderTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    [Fact]
+    public void The_aurora_lab_loads_with_its_fixed_step_ids_in_order()
+    {
+        var lab = Labs.AuroraBackup();
+
+        Assert.Equal("aurora-backup", lab.Id);
+        Assert.Equal(["Manually create a snapshot", "Automatic backup"], lab.Sections.Select(section => section.Title));
+        Assert.Equal(["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window"], lab.Steps.Select(step => step.Id));
+        Assert.Equal(["yourname", "backup_window"], lab.Variables.Select(variable => variable.Name));
+        Assert.Equal(["cluster", "writer", "snapshot"], lab.Resources.Select(resource => resource.Name));
+        Assert.Equal("aurora-{yourname}-cluster", lab.Resources[0].Template.Source);
+    }
+
+    [Fact]
+    public void Steps_carry_their_checks_action_wait_and_manual_flag()
+    {
+        var lab = Labs.AuroraBackup();
+
+        var find = lab.FindStep("find-cluster")!;
+        var check = Assert.Single(find.Verify);
+        Assert.Equal("db-cluster", check.Kind);
+        Assert.Equal(["cluster", "status", "writer"], check.Parameters.Keys.Order());
+        Assert.Equal("{cluster}", check.Get("cluster")!.Value.Source);
+        Assert.Null(find.Perform);
+
+        var take = lab.FindStep("take-snapshot")!;
+        Assert.Equal("create-db-cluster-snapshot", take.Perform!.Kind);
+        Assert.Equal("manual", take.Verify[0].Get("type")!.Value.Source);
+
+        var wait = lab.FindStep("snapshot-available")!.Wait!;
+        Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(30)), (wait.Timeout, wait.Interval));
+
+        var actions = lab.FindStep("snapshot-actions")!;
+        Assert.True(actions.Manual);
+        Assert.Empty(actions.Verify);
+
+        var modify = lab.FindStep("modify-backup-window")!;
+        Assert.Equal("{backup_window}", modify.Perform!.Get("backup-window")!.Value.Source);
+        Assert.Equal("true", modify.Perform.Get("apply-immediately")!.Value.Source);
+    }
+
+    [Fact]
+    public void Pages_recap_cleanup_and_fixtures_are_read()
+    {
+        var lab = Labs.AuroraBackup();
+
+        Assert.All(lab.Steps, step => Assert.True(File.Exists(step.Page.FullPath), step.Page.RelativePath));
+        Assert.Equal("pages/recap.md", lab.Recap!.RelativePath);
+        Assert.Equal("delete-db-cluster-snapshot", Assert.Single(lab.Cleanup).Kind);
+        var fixture = Assert.Single(lab.Fixtures);
+        Assert.Equal(("{writer}", "aurora-mysql", "sun:09:00-sun:09:30", "1"),
+            (fixture.Get("writer-instance")!.Value.Source, fixture.Get("engine")!.Value.Source,
+             fixture.Get("maintenance-window")!.Value.Source, fixture.Get("retention")!.Value.Source));
+    }
+
+    [Fact]
+    public void Every_element_knows_its_line_and_column_in_lab_yaml()
+    {
+        var lab = Labs.AuroraBackup();
+        var lines = File.ReadAllLines(Path.Join(Labs.AuroraBackupPath, "lab.yaml"));
+
+        var step = lab.FindStep("snapshot-available")!;
+        var stepLine = Array.FindIndex(lines, line => line.Contains("- id: snapshot-available")) + 1;
+        Assert.Equal((stepLine, 9), (step.Location.Line, step.Location.Column));
+        Assert.EndsWith("labs/aurora-backup/lab.yaml", step.Location.File);
+        var interval = Array.FindIndex(lines, line => line.Contains("interval: 30s")) + 1;
+        Assert.Equal(interval - 1, step.Wait!.Location.Line);
+    }
+
+    [Fact]
+    public void A_lab_can_be_named_by_its_manifest_file()
+    {
+        var result = LabLoader.Load(Path.Join(Labs.AuroraBackupPath, "lab.yaml"));
+
+        Assert.Equal("aurora-backup", result.Lab!.Id);
+    }
+
+    [Fact]
+    public void A_lab_with_errors_has_no_lab_but_keeps_what_was_parsed()
+    {
+        WriteLab(Labs.Minimal(extra: "colour: blue"));
+
+        var result = LabLoader.Load(folder.Path);
+
+        Assert.Null(result.Lab);
+        Assert.Equal("tiny", result.Parsed!.Id);
+        Assert.Equal(FindingCodes.UnknownKey, Assert.Single(result.Findings).Code);
+    }
+
+    [Fact]
+    public void A_missing_folder_cannot_be_read()
+    {
+        var result = LabLoader.Load(folder.PathOf("nowhere"));
+
+        Assert.False(result.CouldRead);
+        Assert.Equal(FindingCodes.Unreadable, Assert.Single(result.Findings).Code);
+    }
+
+    [Fact]
+    public void A_binary_manifest_cannot_be_read_and_says_where()
+    {
+        folder.Write("lab.yaml", [.. "id: x\n"u8, 0xC3, 0x28]);
+
+        var result = LabLoader.Load(folder.Path);
+
+        Assert.False(result.CouldRead);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((FindingCodes.NotText, 2, 1), (finding.Code, finding.Location.Line, finding.Location.Column));
+    }
+
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("id: a\n---\nid: b\n", "more than one YAML document")]
+    public void A_manifest_is_exactly_one_document(string yaml, string message)
+    {
+        WriteLab(yaml);
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal(FindingCodes.MalformedYaml, finding.Code);
+        Assert.Contains(message, finding.Message);
+    }
+
+    [Fact]
+    public void A_manifest_that_is_not_a_mapping_says_what_it_found()
+    {
+        WriteLab("- just\n- a list\n");
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal(FindingCodes.BadValue, finding.Code);
+        Assert.Equal("expected a lab (a mapping of keys to values), found a list", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("{yourname}-", "it must not end with a hyphen")]
+    [InlineData("9-{yourname}", "it must start with a letter, not '9'")]
+    [InlineData("a--{yourname}", "it must not contain two consecutive hyphens")]
+    public void A_resource_that_no_learner_value_can_make_an_identifier_is_reported_at_its_template(string template, string problem)
+    {
+        WriteLab(Labs.Minimal().Replace("lab-{yourname}-cluster", $"'{template}'"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal((FindingCodes.NeverAnIdentifier, 10), (finding.Code, finding.Location.Line));
+        Assert.EndsWith(problem, finding.Message);
+    }
+
+    [Fact]
+    public void A_resource_too_long_for_even_a_one_letter_name_is_reported()
+    {
+        WriteLab(Labs.Minimal().Replace("lab-{yourname}-cluster", new string('x', 62) + "-{yourname}"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.EndsWith("it is 64 characters long, at most 63 are allowed", finding.Message);
+    }
+
+    [Fact]
+    public void A_placeholder_in_a_resource_must_be_a_variable()
+    {
+        WriteLab(Labs.Minimal(extra: "").Replace("cluster: lab-{yourname}-cluster", "cluster: lab-{yourname}-cluster\n  snapshot: '{cluster}-snap'"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal((FindingCodes.UndefinedPlaceholder, 11, 14), (finding.Code, finding.Location.Line, finding.Location.Column));
+        Assert.Equal("'{cluster}' in resource 'snapshot' is not a variable (resources are built from variables only)", finding.Message);
+    }
+
+    [Fact]
+    public void A_value_starting_with_a_placeholder_left_unquoted_gets_a_hint_to_quote_it()
+    {
+        WriteLab(Labs.Minimal().Replace("lab-{yourname}-cluster", "{yourname}"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal(FindingCodes.BadValue, finding.Code);
+        Assert.EndsWith("not a {…} mapping (in YAML, quote a value that starts with a placeholder: \"{name}\")", finding.Message);
+    }
+
+    [Fact]
+    public void A_modify_action_needs_a_backup_window_or_a_retention()
+    {
+        WriteLab(Labs.Minimal(stepExtra: "        perform:\n          kind: modify-db-cluster\n          cluster: \"{cluster}\"\n          apply-immediately: true"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal("action modify-db-cluster needs at least one of backup-window, retention", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("30s", 30)]
+    [InlineData("5m", 300)]
+    [InlineData("1h", 3600)]
+    [InlineData("1m30s", 90)]
+    public void Durations_read_as_authors_write_them(string text, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Durations.Parse(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0s")]
+    [InlineData("30")]
+    [InlineData("s")]
+    [InlineData("30s5m")]
+    public void Durations_that_are_empty_zero_or_unordered_are_refused(string text) => Assert.Null(Durations.Parse(text));
+
+    public void Dispose() => folder.Dispose();
+
+    private void WriteLab(string yaml)
+    {
+        folder.Write("lab.yaml", yaml);
+        folder.Write("pages/step.md", "# Step\n");
+    }
+}

@@ -1,0 +1,93 @@
+using LabRunner.Content.Learners;
+using LabRunner.Content.Model;
+using LabRunner.Content.Templates;
+using LabRunner.Content.Tests.Support;
+
+namespace LabRunner.Content.Tests;
+
+public sealed class LearnerBindingTests
+{
+    private static readonly Lab Aurora = Labs.AuroraBackup();
+
+    [Fact]
+    public void Resources_are_rendered_from_the_variables_and_lower_cased_as_RDS_stores_them()
+    {
+        var learner = Bind(("yourname", "Bob")).Learner!;
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["cluster"] = "aurora-bob-cluster",
+            ["writer"] = "aurora-bob-instance-1",
+            ["snapshot"] = "aurora-bob-snap1",
+        }, learner.Resources);
+        Assert.Equal("aurora-bob-snap1", learner.Resource("snapshot"));
+    }
+
+    [Fact]
+    public void Defaults_apply_and_placeholders_render_both_variables_and_resources()
+    {
+        var learner = Bind(("yourname", "Bob")).Learner!;
+
+        Assert.Equal("05:00-05:45", learner.Variables["backup_window"]);
+        Assert.Equal("Bob owns aurora-bob-cluster, window 05:00-05:45",
+            learner.Placeholders.Render(TemplateParser.Parse("{YOUR_NAME} owns {cluster}, window {backup_window}")));
+    }
+
+    [Fact]
+    public void Variable_names_match_ignoring_case_and_underscores()
+    {
+        var learner = Bind(("YOUR_NAME", "ann"), ("BackupWindow", "06:00-06:30")).Learner!;
+
+        Assert.Equal(("ann", "06:00-06:30"), (learner.Variables["yourname"], learner.Variables["backup_window"]));
+    }
+
+    [Fact]
+    public void A_name_that_forms_an_invalid_identifier_is_reported_per_resource()
+    {
+        var result = Bind(("yourname", "Bob_1"));
+
+        Assert.Null(result.Learner);
+        Assert.Equal(
+        [
+            "resource cluster 'aurora-Bob_1-cluster' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
+            "resource writer 'aurora-Bob_1-instance-1' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
+            "resource snapshot 'aurora-Bob_1-snap1' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
+        ], result.Problems);
+    }
+
+    [Fact]
+    public void A_missing_value_asks_with_the_prompt()
+    {
+        var problem = Assert.Single(Bind().Problems);
+
+        Assert.Equal("variable 'yourname' needs a value (Your name, as it appears in your resource names (letters, digits and hyphens))", problem);
+    }
+
+    [Fact]
+    public void A_value_must_match_the_whole_pattern()
+    {
+        var problem = Assert.Single(Bind(("yourname", "bob"), ("backup_window", "05:00-05:45 please")).Problems);
+
+        Assert.StartsWith("variable 'backup_window' is '05:00-05:45 please', which does not match its pattern", problem);
+    }
+
+    [Fact]
+    public void An_unknown_variable_is_a_problem_with_a_suggestion()
+    {
+        var problem = Assert.Single(Bind(("yourname", "bob"), ("yourname2", "x")).Problems);
+
+        Assert.Equal("lab aurora-backup has no variable 'yourname2' (did you mean 'yourname'?)", problem);
+    }
+
+    [Fact]
+    public void Assignments_split_at_the_first_equals_sign()
+    {
+        var (values, problems) = LearnerBinding.ParseAssignments(["yourname=bob", "note=a=b", "novalue", "=x"]);
+
+        Assert.Equal(new Dictionary<string, string> { ["yourname"] = "bob", ["note"] = "a=b" }, values);
+        Assert.Equal(["'novalue' is not NAME=VALUE", "'=x' is not NAME=VALUE"], problems);
+    }
+
+    private static LearnerBindingResult Bind(params (string Name, string Value)[] values) =>
+        LearnerBinding.Bind(Aurora, values.ToDictionary(pair => pair.Name, pair => pair.Value));
+}
