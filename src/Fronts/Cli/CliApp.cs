@@ -18,6 +18,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands() =>
     [
         LintCommand.Create(),
+        SandboxCommand.Build(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -30,7 +31,14 @@ public static class CliApp
         };
         try
         {
-            return await BuildRoot().Parse(args).InvokeAsync(configuration);
+            var parseResult = BuildRoot().Parse(args);
+            if (parseResult.Errors.Count > 0 && parseResult.Action is System.CommandLine.Invocation.ParseErrorAction)
+            {
+                foreach (var parseError in parseResult.Errors)
+                    configuration.Error.WriteLine($"labrunner: {parseError.Message}");
+                return ExitCodes.Usage;
+            }
+            return await parseResult.InvokeAsync(configuration);
         }
         catch (OperationCanceledException)
         {
