@@ -54,6 +54,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
     public async Task Cluster_without_a_writer()
     {
         await Peer.CreateClusterWithoutWriterAsync("alice");
+        await Peer.SettleAsync();
 
         var run = await CheckAsync();
 

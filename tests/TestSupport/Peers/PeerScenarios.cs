@@ -10,9 +10,9 @@ namespace LabRunner.TestSupport.Peers;
 /// </summary>
 public static class PeerScenarios
 {
-    /// <summary>The Aurora lab's fixture for <paramref name="learner"/>: an available cluster with a writer, backup window 07:10-07:40.</summary>
+    /// <summary>The Aurora lab's fixture for <paramref name="learner"/>: an available cluster with a writer, backup window 07:10-07:40, maintenance sun:09:00-sun:09:30.</summary>
     public static Task SeedLearnerAsync(this IRdsPeer peer, string learner) =>
-        peer.SeedClusterAsync(new ClusterSeed($"aurora-{learner}-cluster", $"aurora-{learner}-instance-1") { PreferredBackupWindow = "07:10-07:40" });
+        peer.SeedClusterAsync(new ClusterSeed($"aurora-{learner}-cluster", $"aurora-{learner}-instance-1") { PreferredBackupWindow = "07:10-07:40", PreferredMaintenanceWindow = "sun:09:00-sun:09:30" });
 
     /// <summary>A cluster with no instance, so no writer.</summary>
     public static async Task CreateClusterWithoutWriterAsync(this IRdsPeer peer, string learner)

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace LabRunner.Fronts.Tests.Check;
 
-internal static class AwsEnvironment
+internal static class TestEnvironment
 {
     /// <summary>
     /// The CLI's AWS target uses the usual credential chain; these tests give it test keys in the environment (which win
@@ -19,4 +19,9 @@ internal static class AwsEnvironment
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", null);
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_RDS", null);
     }
+
+    /// <summary>Snapshots on the CLI's own in-process sandbox are available at once, so its end-to-end runs need no waiting.</summary>
+    [ModuleInitializer]
+    internal static void UseInstantSandboxSnapshots() =>
+        Environment.SetEnvironmentVariable(LabRunner.Cli.Targets.SandboxTarget.SnapshotSecondsVariable, "0");
 }
