@@ -30,11 +30,8 @@ public static class CheckCommand
             Wait,
             Format,
         };
-        SessionOptions.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        LabInvocation.SetSessionAction(command, async (parse, session, cancellationToken) =>
         {
-            await using var opened = await LabInvocation.OpenAsync(parse, cancellationToken);
-            var session = opened.Session;
             var results = await session.CheckAllAsync(cancellationToken);
             if (parse.GetValue(Wait))
                 results = await WaitForUnsettledAsync(session, results, parse.InvocationConfiguration.Error, cancellationToken);

@@ -12,11 +12,8 @@ public static class CleanupCommand
             LabInvocation.LabPath,
             LabInvocation.Yes,
         };
-        SessionOptions.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        LabInvocation.SetSessionAction(command, async (parse, session, cancellationToken) =>
         {
-            await using var opened = await LabInvocation.OpenAsync(parse, cancellationToken);
-            var session = opened.Session;
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"target   {session.Target.Description}");
             if (session.Plan.Cleanup.Count == 0)

@@ -36,6 +36,17 @@ public static class LabInvocation
         Description = "Go ahead without asking for confirmation.",
     };
 
+    /// <summary>Adds the session options to <paramref name="command"/> and runs <paramref name="body"/> with the learner's session, closed afterwards.</summary>
+    public static void SetSessionAction(Command command, Func<ParseResult, LabSession, CancellationToken, Task<int>> body)
+    {
+        SessionOptions.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var opened = await OpenAsync(parse, cancellationToken);
+            return await body(parse, opened.Session, cancellationToken);
+        });
+    }
+
     public static async Task<OpenedLab> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var loaded = LabLoader.Load(parse.GetValue(LabPath)!);

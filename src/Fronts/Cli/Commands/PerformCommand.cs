@@ -21,11 +21,8 @@ public static class PerformCommand
             Step,
             LabInvocation.Yes,
         };
-        SessionOptions.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        LabInvocation.SetSessionAction(command, async (parse, session, cancellationToken) =>
         {
-            await using var opened = await LabInvocation.OpenAsync(parse, cancellationToken);
-            var session = opened.Session;
             var output = parse.InvocationConfiguration.Output;
             var stepId = parse.GetValue(Step)!;
             if (session.Lab.FindStep(stepId) is null)
