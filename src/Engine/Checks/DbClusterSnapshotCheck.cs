@@ -61,6 +61,6 @@ public sealed record DbClusterSnapshotCheck(string Snapshot, string? Cluster, st
     private string Describe(DBClusterSnapshot snapshot)
     {
         var facts = $"snapshot {Snapshot} of {snapshot.DBClusterIdentifier} is {snapshot.Status}";
-        return Type is null ? facts : $"{facts} ({snapshot.SnapshotType})";
+        return Type is null ? facts : $"{Type} {facts}";
     }
 }
