@@ -43,7 +43,7 @@ public sealed class ClassLearner
 
     /// <exception cref="LabSpecException">A check spec cannot be bound with this learner's values.</exception>
     public static ClassLearner Bind(Lab lab, BoundLearner bound, KindRegistry<ICheckKind> checks, LearnerSources sources, SourceSpan? rosterLine = null) =>
-        new(LabPlan.Bind(lab, new Learner(lab, bound.Variables, bound.Resources), checks, actions: null), sources, rosterLine);
+        new(LabPlan.Bind(lab, Learner.Of(lab, bound), checks, actions: null), sources, rosterLine);
 
     public ClassLearner With(LearnerSources more) => new(Plan, Sources | more, RosterLine);
 }

@@ -22,6 +22,7 @@ public static class CliApp
         CheckCommand.Create(terminal),
         PerformCommand.Create(terminal),
         CleanupCommand.Create(terminal),
+        ClassCommand.Create(terminal),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CliTerminal? terminal = null)

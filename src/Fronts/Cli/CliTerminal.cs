@@ -4,10 +4,16 @@ namespace LabRunner.Cli;
 /// <param name="Color">Colour output: on a terminal, unless NO_COLOR is set (https://no-color.org).</param>
 public sealed record CliTerminal(TextReader Input, bool InputIsTerminal, bool Color)
 {
+    /// <summary>Standard output is a terminal, so a full-screen view can take it over.</summary>
+    public bool OutputIsTerminal { get; init; }
+
     public static CliTerminal FromConsole() => new(
         Console.In,
         !Console.IsInputRedirected,
-        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
+    {
+        OutputIsTerminal = !Console.IsOutputRedirected,
+    };
 
     /// <summary>
     /// Asks a yes/no question unless <paramref name="alreadyConfirmed"/> (<c>--yes</c>). With no person at the terminal

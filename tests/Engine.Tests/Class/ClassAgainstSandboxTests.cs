@@ -4,53 +4,15 @@ using LabRunner.Engine.Class;
 using LabRunner.Engine.Steps;
 using LabRunner.Rds;
 using LabRunner.TestSupport.Class;
-using LabRunner.TestSupport.Peers;
-using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.Engine.Tests.Class;
 
-/// <summary>A class at every stage in one sandbox, seeded once: the class view only reads, so the tests share it.</summary>
-public sealed class SeededClassFixture : IAsyncLifetime
-{
-    public static readonly TimeSpan SnapshotDuration = TimeSpan.FromMinutes(1);
-
-    public static readonly SeededLearner[] Seeded =
-    [
-        new("alice", LearnerStage.ClusterOnly),
-        new("bob", LearnerStage.SnapshotCreating),
-        new("carol", LearnerStage.SnapshotAvailable),
-        new("dave", LearnerStage.Done),
-        new("frank", LearnerStage.SnapshotOfAnotherCluster),
-    ];
-
-    public SandboxFixture Sandbox { get; private set; } = null!;
-
-    public RdsQueryClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Sandbox = await SandboxFixture.StartAsync(options => options with { SnapshotDuration = SnapshotDuration });
-        Client = await PeerClients.CreateClientAsync(Sandbox.Uri);
-        await ClassSeeding.SeedAsync(Sandbox.Host, Sandbox.Time, SnapshotDuration, Client, ClassLabs.Aurora, Seeded);
-        // Resources no template names: another team's cluster, a nightly export, a snapshot named like a cluster.
-        Sandbox.SeedCluster("production-db");
-        await Client.CreateDBClusterSnapshotAsync(new("nightly-export", "production-db"));
-        await Client.CreateDBClusterSnapshotAsync(new("aurora-zed-cluster", "production-db"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Sandbox.DisposeAsync();
-    }
-}
-
 /// <summary>The class view and each learner's own session, judging the same sandbox.</summary>
-public sealed class ClassAgainstSandboxTests(SeededClassFixture seeded) : IClassFixture<SeededClassFixture>
+public sealed class ClassAgainstSandboxTests(SeededClass seeded) : IClassFixture<SeededClass>
 {
-    private static readonly SeededLearner[] Seeded = SeededClassFixture.Seeded;
+    private static readonly SeededLearner[] Seeded = SeededClass.Seeded;
 
-    private static Lab Lab => ClassLabs.Aurora;
+    private static Lab Lab => SeededClass.Lab;
 
     private ClassRoom Room(IReadOnlyList<ClassLearner> roster, bool discover) =>
         new(Lab, roster, discover, new ReadOnlyRdsApi(seeded.Client), CheckKinds.Default, seeded.Sandbox.Time);

@@ -61,7 +61,7 @@ public static class ClassSeeding
     {
         var bound = LearnerBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = name }).Learner
             ?? throw new ArgumentException($"'{name}' is not a valid learner of {lab.Id}", nameof(name));
-        var plan = LabPlan.Bind(lab, new Learner(lab, bound.Variables, bound.Resources));
+        var plan = LabPlan.Bind(lab, Learner.Of(lab, bound));
         return new LabSession(plan, rds, new TargetInfo(TargetKind.Sandbox, sandbox.Uri), store: null, time);
     }
 

@@ -2,47 +2,63 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LabRunner.Engine.Steps;
+using LabRunner.Engine.Targets;
 
 namespace LabRunner.Cli.Reports;
 
 /// <summary><c>{"lab", "learner": {variables}, "target": {...}, "steps": [{"id", "title", "status", "detail", "percent"}], "passed", "total"}</c>; percent only when known.</summary>
 public static class JsonReport
 {
-    public static void Write(CheckReport report, TextWriter output)
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(CheckReport report, TextWriter output) => Print(output, json => WriteObject(json, report));
+
+    /// <summary>Writes what <paramref name="write"/> produces, indented, to <paramref name="output"/>.</summary>
+    public static void Print(TextWriter output, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, Options))
+            write(json);
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>One learner's report as a JSON object (the class report embeds it unchanged).</summary>
+    public static void WriteObject(Utf8JsonWriter json, CheckReport report)
+    {
+        json.WriteStartObject();
+        json.WriteString("lab", report.Lab.Id);
+        json.WriteStartObject("learner");
+        foreach (var (name, value) in report.Variables)
+            json.WriteString(name, value);
+        json.WriteEndObject();
+        WriteTarget(json, report.Target);
+        json.WriteStartArray("steps");
+        foreach (var (step, result) in report.Rows)
         {
             json.WriteStartObject();
-            json.WriteString("lab", report.Lab.Id);
-            json.WriteStartObject("learner");
-            foreach (var (name, value) in report.Variables)
-                json.WriteString(name, value);
-            json.WriteEndObject();
-            json.WriteStartObject("target");
-            json.WriteString("kind", report.Target.Kind.ToString().ToLowerInvariant());
-            json.WriteString("endpoint", report.Target.Endpoint.ToString());
-            WriteIfSet(json, "region", report.Target.Region);
-            WriteIfSet(json, "profile", report.Target.Profile);
-            json.WriteEndObject();
-            json.WriteStartArray("steps");
-            foreach (var (step, result) in report.Rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", step.Id);
-                json.WriteString("title", step.Title);
-                json.WriteString("status", result.Status.WireName());
-                json.WriteString("detail", result.Reason);
-                if (result.Percent is { } percent)
-                    json.WriteNumber("percent", percent);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteNumber("passed", report.Passed);
-            json.WriteNumber("total", report.Total);
+            json.WriteString("id", step.Id);
+            json.WriteString("title", step.Title);
+            json.WriteString("status", result.Status.WireName());
+            json.WriteString("detail", result.Reason);
+            if (result.Percent is { } percent)
+                json.WriteNumber("percent", percent);
             json.WriteEndObject();
         }
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        json.WriteEndArray();
+        json.WriteNumber("passed", report.Passed);
+        json.WriteNumber("total", report.Total);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"target": {"kind", "endpoint", "region", "profile"}</c>, region and profile only when set.</summary>
+    public static void WriteTarget(Utf8JsonWriter json, TargetInfo target)
+    {
+        json.WriteStartObject("target");
+        json.WriteString("kind", target.Kind.ToString().ToLowerInvariant());
+        json.WriteString("endpoint", target.Endpoint.ToString());
+        WriteIfSet(json, "region", target.Region);
+        WriteIfSet(json, "profile", target.Profile);
+        json.WriteEndObject();
     }
 
     private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)

@@ -7,20 +7,24 @@ namespace LabRunner.Cli.Reports;
 /// <summary>One testcase per step for CI dashboards: failed and in-progress steps are failures, errors are errors, manual steps are skipped.</summary>
 public static class JunitReport
 {
-    public static void Write(CheckReport report, TextWriter output)
+    public static void Write(CheckReport report, TextWriter output) =>
+        Print(output, new XElement("testsuites", new XAttribute("name", "labrunner check"), Counts(report.Results), Suite(report, report.Lab.Id)));
+
+    public static void Print(TextWriter output, XElement testSuites)
     {
-        var cases = report.Rows.Select(row => TestCase(report, row.Step.Id, row.Step.Title, row.Result)).ToList();
-        var suite = new XElement("testsuite",
-            new XAttribute("name", report.Lab.Id),
-            Counts(report.Results),
-            new XElement("properties",
-                report.Variables.Select(variable => Property($"learner.{variable.Key}", variable.Value)).Append(Property("target", report.Target.Description))),
-            cases);
-        var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
-            new XElement("testsuites", new XAttribute("name", "labrunner check"), Counts(report.Results), suite));
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), testSuites);
         output.WriteLine(document.Declaration);
         output.WriteLine(document.Root);
     }
+
+    /// <summary>One learner's testsuite: their variables and the target as properties, a testcase per step.</summary>
+    public static XElement Suite(CheckReport report, string name) =>
+        new("testsuite",
+            new XAttribute("name", name),
+            Counts(report.Results),
+            new XElement("properties",
+                report.Variables.Select(variable => Property($"learner.{variable.Key}", variable.Value)).Append(Property("target", report.Target.Description))),
+            report.Rows.Select(row => TestCase(report, row.Step.Id, row.Step.Title, row.Result)));
 
     private static XElement TestCase(CheckReport report, string id, string title, StepResult result)
     {
@@ -36,7 +40,7 @@ public static class JunitReport
         return testCase;
     }
 
-    private static IEnumerable<XAttribute> Counts(IReadOnlyList<StepResult> results) =>
+    public static IEnumerable<XAttribute> Counts(IReadOnlyList<StepResult> results) =>
     [
         new("tests", Count(results, _ => true)),
         new("failures", Count(results, result => result.Status is StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked)),

@@ -21,7 +21,7 @@ public static class MarkdownReport
     }
 
     /// <summary>Keeps a value inside its table cell and out of Markdown syntax.</summary>
-    private static string Escape(string text) =>
+    public static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("|", "\\|", StringComparison.Ordinal)
             .Replace("\n", " ", StringComparison.Ordinal)

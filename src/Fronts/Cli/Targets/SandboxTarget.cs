@@ -14,7 +14,8 @@ public static class SandboxTarget
     /// <summary>Seconds a sandbox snapshot stays <c>creating</c> (default: the sandbox's own), for quick demos and tests.</summary>
     public const string SnapshotSecondsVariable = "LABRUNNER_SANDBOX_SNAPSHOT_SECONDS";
 
-    public static async Task<TargetConnection> OpenAsync(string dataDirectory, Lab lab, PlaceholderValues learner, CancellationToken cancellationToken)
+    /// <param name="learner">Whose fixtures to seed; null seeds nothing.</param>
+    public static async Task<TargetConnection> OpenAsync(string dataDirectory, Lab lab, PlaceholderValues? learner, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(dataDirectory, "sandbox");
         Directory.CreateDirectory(folder);
@@ -24,7 +25,8 @@ public static class SandboxTarget
         var sandbox = await SandboxHost.StartAsync(options, cancellationToken);
         try
         {
-            sandbox.Seed(lab.Fixtures, learner);
+            if (learner is not null)
+                sandbox.Seed(lab.Fixtures, learner);
             var client = await RdsClientFactory.CreateAsync(new RdsClientOptions
             {
                 Endpoint = sandbox.Uri,

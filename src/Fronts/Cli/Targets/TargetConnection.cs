@@ -24,14 +24,18 @@ public sealed class TargetConnection : IAsyncDisposable
 
     public IRdsApi Rds => client;
 
+    /// <summary>The same client reduced to its Describe calls, for fronts that must not change anything.</summary>
+    public ReadOnlyRdsApi ReadOnly => new(client);
+
     public TargetInfo Info { get; }
 
     /// <summary>Requests made so far, for fronts that show them.</summary>
     public RdsCallStats Stats => client.Stats;
 
+    /// <param name="learner">The learner whose fixtures a sandbox seeds; null seeds nothing (the class view only reads).</param>
     /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
     public static async Task<TargetConnection> OpenAsync(
-        TargetOptions options, string dataDirectory, Lab lab, PlaceholderValues learner, CancellationToken cancellationToken)
+        TargetOptions options, string dataDirectory, Lab lab, PlaceholderValues? learner, CancellationToken cancellationToken)
     {
         try
         {

@@ -34,7 +34,7 @@ public sealed class ClassGridModel
     public static ClassGridModel Of(ClassBoard board, string filter)
     {
         var rows = board.Rows.Where(row => Matches(row, filter)).ToList();
-        var nameWidth = Math.Clamp(board.Rows.Select(row => row.Learner.Key.Length).DefaultIfEmpty(0).Max(), "learner".Length, MaxNameWidth);
+        var nameWidth = Math.Clamp(board.Rows.Select(row => row.Learner.Key.Length).Append(SummaryLabel(board).Length).Max(), "learner".Length, MaxNameWidth);
         var stepWidths = board.Steps.Select(step => Math.Clamp(step.Id.Length, MinStepWidth, MaxStepWidth));
         return new ClassGridModel(board, rows, [nameWidth, .. stepWidths, "not started".Length]);
     }
@@ -44,7 +44,7 @@ public sealed class ClassGridModel
 
     /// <summary>How many of the whole class (not only the filtered rows) passed each step.</summary>
     public IReadOnlyList<GridCell> Summary =>
-        [new($"passed (of {Board.Rows.Count})"), .. Board.PassedPerStep.Select(count => new GridCell(count.ToString(System.Globalization.CultureInfo.InvariantCulture), StepStatus.Passed)), new("")];
+        [new(SummaryLabel(Board)), .. Board.PassedPerStep.Select(count => new GridCell(count.ToString(System.Globalization.CultureInfo.InvariantCulture), StepStatus.Passed)), new("")];
 
     public static IReadOnlyList<GridCell> CellsOf(LearnerRow row) =>
         [new(row.Learner.Key), .. row.Results.Select(result => new GridCell(StepCell(result), result.Status)), new(Progress(row))];
@@ -54,6 +54,8 @@ public sealed class ClassGridModel
         result.Percent is { } percent ? $"{result.Status.Glyph()} {percent}%" : result.Status.Glyph();
 
     public static string Progress(LearnerRow row) => row.Started ? $"{row.Passed}/{row.Total}" : "not started";
+
+    private static string SummaryLabel(ClassBoard board) => $"passed (of {board.Rows.Count})";
 
     private static bool Matches(LearnerRow row, string filter) =>
         filter.Length == 0 || row.Learner.Key.Contains(filter.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using LabRunner.Cli.Reports;
+using LabRunner.Cli.Targets;
+using LabRunner.Content.Loading;
+using LabRunner.Engine.Checks;
+using LabRunner.Engine.Class;
+using LabRunner.Tui.Class;
+
+namespace LabRunner.Cli.Commands;
+
+/// <summary>
+/// <c>labrunner class &lt;lab&gt;</c>: every learner's progress from one read of the account. On a terminal without
+/// <c>--format</c> it is a live grid refreshed every <c>--watch</c> seconds; otherwise the chosen format, once.
+/// It only reads: it is handed a <see cref="Rds.ReadOnlyRdsApi"/> and plans without actions, and binds no <c>--var</c>.
+/// </summary>
+public static class ClassCommand
+{
+    private static readonly Option<string?> Roster = new("--roster")
+    {
+        Description = "The class roster: one learner's name a line, or a CSV whose header names the lab's variables.",
+    };
+
+    private static readonly Option<bool> Discover = new("--discover")
+    {
+        Description = "Also find learners by their resources, inverting the lab's resource names (the default without --roster).",
+    };
+
+    private static readonly Option<ClassFormat?> Format = new("--format")
+    {
+        Description = "table, json, csv, markdown or junit, printed once (the default when the output is not a terminal: table).",
+        CustomParser = ParseFormat,
+        CompletionSources = { "table", "json", "csv", "markdown", "junit" },
+    };
+
+    private static readonly Option<int> Watch = new("--watch")
+    {
+        Description = "Seconds between refreshes of the live grid (1 to 3600).",
+        DefaultValueFactory = _ => 10,
+        CustomParser = ParseWatch,
+    };
+
+    public static Command Create(CliTerminal terminal)
+    {
+        var command = new Command("class", "Show every learner's progress on a lab, read-only, from one read of the account.")
+        {
+            LabInvocation.LabPath,
+            Roster,
+            Discover,
+            Format,
+            Watch,
+            SessionOptions.Target,
+            SessionOptions.Endpoint,
+            SessionOptions.Profile,
+            SessionOptions.Region,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, terminal, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliTerminal terminal, CancellationToken cancellationToken)
+    {
+        var loaded = LabLoader.Load(parse.GetValue(LabInvocation.LabPath)!);
+        if (loaded.Lab is not { } lab)
+            throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError)));
+        IReadOnlyList<ClassLearner> roster = [];
+        if (parse.GetValue(Roster) is { } rosterPath)
+        {
+            var read = RosterReader.Read(lab, rosterPath, CheckKinds.Default);
+            if (!read.Succeeded)
+                throw CliFailure.Usage(string.Join(Environment.NewLine, read.Problems.Prepend($"--roster {rosterPath}: the roster cannot be used:")));
+            roster = read.Learners;
+        }
+        var discover = parse.GetValue(Discover) || parse.GetValue(Roster) is null;
+        var options = SessionOptions.TargetOf(parse);
+        if (options.Problem is { } contradiction)
+            throw CliFailure.Usage(contradiction);
+
+        var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
+        await using var target = await TargetConnection.OpenAsync(options, dataDirectory, lab, learner: null, cancellationToken);
+        var room = new ClassRoom(lab, roster, discover, target.ReadOnly, CheckKinds.Default);
+        var format = parse.GetValue(Format);
+        if (format is null && terminal.OutputIsTerminal)
+        {
+            var monitor = new ClassMonitor(room, target.Stats);
+            monitor.Faulted += exception => ErrorLog.Write(exception, parse.GetValue(GlobalOptions.DataDir));
+            await ClassView.RunAsync(monitor, lab.Title, target.Info, TimeSpan.FromSeconds(parse.GetValue(Watch)));
+            return ExitCodes.Ok;
+        }
+        var board = await room.RefreshAsync(cancellationToken);
+        ClassReports.Write(format ?? ClassFormat.Table, board, target.Info, parse.InvocationConfiguration.Output);
+        if (board.FailureText is { } failure)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"labrunner: could not read the class from {target.Info.Description}: {failure}");
+            return ExitCodes.Target;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static ClassFormat? ParseFormat(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (Enum.TryParse<ClassFormat>(text, ignoreCase: true, out var format) && !int.TryParse(text, out _))
+            return format;
+        result.AddError($"--format '{text}' is not table, json, csv, markdown or junit");
+        return null;
+    }
+
+    private static int ParseWatch(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600)
+            return seconds;
+        result.AddError($"--watch '{text}' is not a whole number of seconds from 1 to 3600");
+        return 10;
+    }
+}

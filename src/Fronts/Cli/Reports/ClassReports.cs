@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Xml.Linq;
+using CsvHelper;
+using LabRunner.Engine.Class;
+using LabRunner.Engine.Steps;
+using LabRunner.Engine.Targets;
+using LabRunner.Tui.Class;
+
+namespace LabRunner.Cli.Reports;
+
+public enum ClassFormat
+{
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Junit,
+}
+
+/// <summary>
+/// A class board, printed once. Each learner's part is their own check report (<see cref="CheckReport"/>), written by
+/// the same code as <c>labrunner check</c>, so a learner's JSON and JUnit here are exactly what their check prints.
+/// </summary>
+public static class ClassReports
+{
+    public static void Write(ClassFormat format, ClassBoard board, TargetInfo target, TextWriter output)
+    {
+        switch (format)
+        {
+            case ClassFormat.Json:
+                WriteJson(board, target, output);
+                break;
+            case ClassFormat.Csv:
+                WriteCsv(board, output);
+                break;
+            case ClassFormat.Markdown:
+                WriteMarkdown(board, target, output);
+                break;
+            case ClassFormat.Junit:
+                WriteJunit(board, target, output);
+                break;
+            default:
+                WriteTable(board, target, output);
+                break;
+        }
+    }
+
+    public static CheckReport LearnerReport(ClassBoard board, LearnerRow row, TargetInfo target) =>
+        new(board.Lab, row.Learner.Learner.Variables, target, row.Results);
+
+    /// <summary>
+    /// <c>{"lab", "target", "read-only": true, "read-at", "requests", "steps": [{"id", "title", "passed"}],
+    /// "learners": [{"key", "sources", "started", "check": {…as labrunner check --format json…}}], "failures"}</c>.
+    /// </summary>
+    private static void WriteJson(ClassBoard board, TargetInfo target, TextWriter output) => JsonReport.Print(output, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("lab", board.Lab.Id);
+        JsonReport.WriteTarget(json, target);
+        json.WriteBoolean("read-only", true);
+        json.WriteString("read-at", board.ReadAt);
+        json.WriteNumber("requests", board.Requests);
+        json.WriteStartArray("steps");
+        foreach (var (step, passed) in board.Steps.Zip(board.PassedPerStep))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", step.Id);
+            json.WriteString("title", step.Title);
+            json.WriteNumber("passed", passed);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("learners");
+        foreach (var row in board.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", row.Learner.Key);
+            json.WriteStartArray("sources");
+            if (row.Learner.Sources.HasFlag(LearnerSources.Roster))
+                json.WriteStringValue("roster");
+            if (row.Learner.Sources.HasFlag(LearnerSources.Discovered))
+                json.WriteStringValue("discovered");
+            json.WriteEndArray();
+            json.WriteBoolean("started", row.Started);
+            json.WritePropertyName("check");
+            JsonReport.WriteObject(json, LearnerReport(board, row, target));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("failures");
+        foreach (var (kind, failure) in board.Failures)
+            json.WriteStringValue($"{kind}: {failure.Message}");
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    /// <summary>A row per learner: learner, started, each step's status (with its percent when known), passed, total.</summary>
+    private static void WriteCsv(ClassBoard board, TextWriter output)
+    {
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        csv.WriteRecord([.. new[] { "learner", "started" }, .. board.Steps.Select(step => step.Id), "passed", "total"]);
+        foreach (var row in board.Rows)
+            csv.WriteRecord([row.Learner.Key, row.Started ? "true" : "false", .. row.Results.Select(StatusWithPercent), Number(row.Passed), Number(row.Total)]);
+    }
+
+    private static void WriteTable(ClassBoard board, TargetInfo target, TextWriter output)
+    {
+        output.WriteLine($"{board.Lab.Title} ({board.Lab.Id}): class view, READ-ONLY");
+        output.WriteLine($"  target   {target.Description}");
+        output.WriteLine($"  read at  {board.ReadAt:yyyy-MM-dd HH:mm:ss} UTC in {board.Requests} request{(board.Requests == 1 ? "" : "s")}, {board.Rows.Count} learner{(board.Rows.Count == 1 ? "" : "s")}");
+        output.WriteLine();
+        var grid = ClassGridModel.Of(board, "");
+        foreach (var line in new[] { grid.Header, grid.Summary }.Concat(grid.Rows.Select(ClassGridModel.CellsOf)))
+            output.WriteLine(string.Concat(line.Select((cell, column) => " " + ClassGrid.Fit(cell.Text, grid.Widths[column]))).TrimEnd());
+        output.WriteLine();
+        output.WriteLine($"  {string.Join("  ", Enum.GetValues<StepStatus>().Select(status => $"{status.Glyph()} {status.WireName()}"))}");
+    }
+
+    private static void WriteMarkdown(ClassBoard board, TargetInfo target, TextWriter output)
+    {
+        var grid = ClassGridModel.Of(board, "");
+        output.WriteLine($"### {MarkdownReport.Escape(board.Lab.Title)}: class view (read-only)");
+        output.WriteLine();
+        output.WriteLine($"{board.Rows.Count} learners on {MarkdownReport.Escape(target.Description)}, read at {board.ReadAt:yyyy-MM-dd HH:mm:ss} UTC in {board.Requests} requests");
+        output.WriteLine();
+        output.WriteLine(MarkdownRow(grid.Header.Select(cell => MarkdownReport.Escape(cell.Text))));
+        output.WriteLine(MarkdownRow(grid.Header.Select(_ => "---")));
+        output.WriteLine(MarkdownRow(grid.Summary.Select(cell => cell.Text.Length == 0 ? "" : $"**{MarkdownReport.Escape(cell.Text)}**")));
+        foreach (var row in grid.Rows)
+            output.WriteLine(MarkdownRow(ClassGridModel.CellsOf(row).Select(cell => MarkdownReport.Escape(cell.Text))));
+    }
+
+    /// <summary>One testsuite per learner, each exactly the suite their own <c>labrunner check --format junit</c> prints.</summary>
+    private static void WriteJunit(ClassBoard board, TargetInfo target, TextWriter output)
+    {
+        var reports = board.Rows.Select(row => (row, report: LearnerReport(board, row, target))).ToList();
+        JunitReport.Print(output, new XElement("testsuites",
+            new XAttribute("name", $"labrunner class {board.Lab.Id}"),
+            JunitReport.Counts(reports.SelectMany(item => item.report.Results).ToList()),
+            reports.Select(item => JunitReport.Suite(item.report, $"{board.Lab.Id} {item.row.Learner.Key}"))));
+    }
+
+    private static string MarkdownRow(IEnumerable<string> escapedCells) => $"| {string.Join(" | ", escapedCells)} |";
+
+    private static string StatusWithPercent(StepResult result) =>
+        result.Percent is { } percent ? $"{result.Status.WireName()} {percent}%" : result.Status.WireName();
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

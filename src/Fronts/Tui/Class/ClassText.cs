@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using LabRunner.Engine.Class;
+using LabRunner.Engine.Steps;
+using LabRunner.Engine.Targets;
+
+namespace LabRunner.Tui.Class;
+
+/// <summary>The words of the class view, worked out without drawing so they can be tested as text.</summary>
+public static class ClassText
+{
+    /// <summary>The header: what this is, that it only reads, and where it reads from.</summary>
+    public static string Header(ClassStatus status, string labTitle, TargetInfo target) =>
+        $" LabRunner · class view · {labTitle} · READ-ONLY (changes nothing) · {target.Description}";
+
+    /// <summary>
+    /// "refreshed 09:00:12 UTC, 3 s ago · every 10 s · 12 requests · 18 learners", then what is going on now:
+    /// refreshing, throttled and retrying, or the last refresh's failure with the age of the grid still shown.
+    /// </summary>
+    public static string Status(ClassStatus status, DateTimeOffset now, TimeSpan interval)
+    {
+        var line = new StringBuilder(" ");
+        line.Append(status.Board is { } board
+            ? $"refreshed {board.ReadAt:HH:mm:ss} UTC, {Age(status.Age(now)!.Value)} ago · {board.Rows.Count} learner{(board.Rows.Count == 1 ? "" : "s")}"
+            : "no data yet");
+        line.Append($" · every {Age(interval)} · {status.Requests.ToString(CultureInfo.InvariantCulture)} request{(status.Requests == 1 ? "" : "s")}");
+        if (status.Throttled)
+            line.Append(" · THROTTLED, retrying…");
+        else if (status.Refreshing)
+            line.Append(" · refreshing…");
+        if (status.Failure is { } failure)
+            line.Append($" · REFRESH FAILED at {status.FailedAt:HH:mm:ss}: {failure}{(status.Board is null ? "" : " (showing the last good read)")}");
+        return line.ToString();
+    }
+
+    /// <summary>Every step of one learner with its status and full reason, for the details dialog.</summary>
+    public static string Reasons(LearnerRow row)
+    {
+        var text = new StringBuilder();
+        var learner = row.Learner;
+        text.AppendLine(string.Join("  ", learner.Learner.Variables.Select(variable => $"{variable.Key}={variable.Value}")));
+        text.AppendLine($"{Sources(learner.Sources)}{(row.Started ? "" : "; none of their resources exist yet")}");
+        text.AppendLine();
+        foreach (var (step, result) in learner.Plan.Steps.Zip(row.Results))
+        {
+            var percent = result.Percent is { } value ? $" {value} %" : "";
+            text.AppendLine($"{result.Status.Glyph()} {step.Step.Title} ({step.Id}): {result.Status.WireName()}{percent}");
+            text.AppendLine($"    {result.Reason}");
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    public static string Age(TimeSpan age) => age.TotalSeconds < 90
+        ? $"{Math.Max(0, (int)age.TotalSeconds)} s"
+        : age.TotalMinutes < 90 ? $"{(int)age.TotalMinutes} min" : $"{(int)age.TotalHours} h";
+
+    private static string Sources(LearnerSources sources) => sources switch
+    {
+        LearnerSources.Roster => $"on the roster",
+        LearnerSources.Discovered => "found in the account",
+        _ => "on the roster and found in the account",
+    };
+}
