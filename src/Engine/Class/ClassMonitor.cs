@@ -60,11 +60,17 @@ public sealed class ClassMonitor : IAsyncDisposable
     {
         if (loop is not null)
             throw new InvalidOperationException("The monitor is already running.");
-        loop = RunAsync(interval, stopping.Token);
+        loop = Task.Run(() => RunAsync(interval, stopping.Token));
     }
 
-    /// <summary>One refresh (waiting for a running one to finish first).</summary>
-    public async Task<ClassStatus> RefreshAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One refresh (waiting for a running one to finish first), on the thread pool: a UI thread that asks for it is
+    /// never the one that reads and judges, whatever synchronization context it has.
+    /// </summary>
+    public Task<ClassStatus> RefreshAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => RefreshHereAsync(cancellationToken), cancellationToken);
+
+    private async Task<ClassStatus> RefreshHereAsync(CancellationToken cancellationToken)
     {
         await oneAtATime.WaitAsync(cancellationToken);
         try
@@ -113,7 +119,7 @@ public sealed class ClassMonitor : IAsyncDisposable
         {
             while (true)
             {
-                await RefreshAsync(cancellationToken);
+                await RefreshHereAsync(cancellationToken);
                 await Task.Delay(interval, time, cancellationToken);
             }
         }

@@ -37,7 +37,6 @@ public sealed class ClassGrid : View
         KeyBindings.Add(Key.PageDown, Command.PageDown);
         KeyBindings.Add(Key.Home, Command.Home);
         KeyBindings.Add(Key.End, Command.End);
-        KeyBindings.Add(Key.Enter, Command.Accept);
     }
 
     /// <summary>Enter or a double click on a learner.</summary>
@@ -161,7 +160,7 @@ public sealed class ClassGrid : View
         var used = 0;
         foreach (var (text, attribute) in parts)
         {
-            var fitted = Fit(text, width - used);
+            var fitted = Fit(text, width - used, pad: false);
             if (fitted.Length == 0)
                 break;
             SetAttribute(attribute);
@@ -172,14 +171,14 @@ public sealed class ClassGrid : View
         AddStr(new string(' ', Math.Max(width - used, 0)));
     }
 
-    /// <summary><paramref name="text"/> in exactly <paramref name="columns"/> columns: padded, or cut with '…'.</summary>
-    public static string Fit(string text, int columns)
+    /// <summary><paramref name="text"/> cut with '…' to at most <paramref name="columns"/> columns, and padded to exactly that unless told not to.</summary>
+    public static string Fit(string text, int columns, bool pad = true)
     {
         if (columns <= 0)
             return "";
         var used = text.GetColumns();
         if (used <= columns)
-            return text + new string(' ', columns - used);
+            return pad ? text + new string(' ', columns - used) : text;
         var cut = new StringBuilder();
         used = 0;
         foreach (var rune in text.EnumerateRunes())
@@ -190,7 +189,7 @@ public sealed class ClassGrid : View
             cut.Append(rune.ToString());
             used += runeWidth;
         }
-        return cut.Append('…').Append(' ', columns - 1 - used).ToString();
+        return cut.Append('…').Append(' ', pad ? columns - 1 - used : 0).ToString();
     }
 }
 

@@ -69,7 +69,18 @@ public sealed class ClassScreen : Window
     /// <summary>Stops listening to the monitor; call before the application is disposed.</summary>
     public void Detach() => monitor.Changed -= OnMonitorChanged;
 
-    private void OnMonitorChanged(ClassStatus update) => app.Invoke(() => Show(update));
+    /// <summary>Updates arrive from several threads in any order: whenever one lands, show the monitor's latest.</summary>
+    private void OnMonitorChanged(ClassStatus _)
+    {
+        try
+        {
+            app.Invoke(() => Show(monitor.Status));
+        }
+        catch (NotInitializedException)
+        {
+            // The view closed while this refresh was finishing: nothing left to show it on.
+        }
+    }
 
     private void Show(ClassStatus update)
     {
