@@ -1,0 +1,58 @@
+using LabRunner.Engine.Steps;
+using LabRunner.Engine.Targets;
+using Terminal.Gui.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace LabRunner.Tui.Theme;
+
+/// <summary>
+/// The colours LabRunner adds to Terminal.Gui's theme: status glyphs, the target badge, the header. Without colour
+/// (<c>NO_COLOR</c>) every attribute keeps the view's own colours and meaning rests on words, glyphs and text styles.
+/// </summary>
+public sealed class Palette
+{
+    private Palette(bool usesColor) => UsesColor = usesColor;
+
+    public static Palette Colored { get; } = new(usesColor: true);
+
+    public static Palette Monochrome { get; } = new(usesColor: false);
+
+    /// <summary>Colour unless the <c>NO_COLOR</c> environment variable is set to anything (https://no-color.org).</summary>
+    public static Palette FromEnvironment() =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) ? Colored : Monochrome;
+
+    public bool UsesColor { get; }
+
+    /// <summary>A status glyph or word on a view whose normal colours are <paramref name="normal"/>.</summary>
+    public Attribute Status(StepStatus status, Attribute normal) => UsesColor
+        ? normal with { Foreground = StatusColor(status) }
+        : normal with { Style = status is StepStatus.Failed or StepStatus.Error ? TextStyle.Bold : TextStyle.None };
+
+    public Attribute Emphasis(Attribute normal) => normal with { Style = TextStyle.Bold };
+
+    public Attribute Quiet(Attribute normal) => UsesColor ? normal with { Foreground = Color.DarkGray } : normal with { Style = TextStyle.Faint };
+
+    /// <summary>The header line: the same for every target, so the badge stands out.</summary>
+    public Attribute Header => UsesColor ? new Attribute(Color.White, Color.Blue) : new Attribute(Color.None, Color.None, TextStyle.Reverse);
+
+    /// <summary>
+    /// The target badge: black on green for the sandbox, white on red for AWS, so practice and a real account never
+    /// look alike; without colour the words alone differ ("SANDBOX" and "AWS · REAL ACCOUNT").
+    /// </summary>
+    public Attribute Badge(TargetKind kind) => UsesColor
+        ? kind == TargetKind.Sandbox
+            ? new Attribute(Color.Black, Color.BrightGreen, TextStyle.Bold)
+            : new Attribute(Color.White, Color.Red, TextStyle.Bold)
+        : new Attribute(Color.None, Color.None, TextStyle.Bold);
+
+    private static Color StatusColor(StepStatus status) => status switch
+    {
+        StepStatus.Passed => Color.BrightGreen,
+        StepStatus.Failed => Color.BrightRed,
+        StepStatus.InProgress => Color.BrightYellow,
+        StepStatus.Error => Color.BrightMagenta,
+        StepStatus.Manual => Color.BrightCyan,
+        StepStatus.Acknowledged => Color.Green,
+        _ => Color.Gray,
+    };
+}
