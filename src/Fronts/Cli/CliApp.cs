@@ -18,6 +18,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands() =>
     [
         LintCommand.Create(),
+        SandboxCommand.Build(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using LabRunner.Sandbox;
+using LabRunner.Sandbox.Http;
+using LabRunner.Sandbox.State;
+
+namespace LabRunner.Cli.Commands;
+
+/// <summary><c>labrunner sandbox serve</c>: the RDS sandbox as a standalone server, until Ctrl-C or SIGTERM.</summary>
+public static class SandboxCommand
+{
+    private static readonly Option<int> Port = new("--port")
+    {
+        Description = "Loopback port to listen on; 0 picks a free one.",
+        DefaultValueFactory = _ => 0,
+        CustomParser = result => ParseInt(result, "--port", 0, 65535),
+    };
+
+    private static readonly Option<string?> StateFile = new("--state")
+    {
+        Description = "The sandbox's JSON state file (default: sandbox/state.json in the data directory).",
+    };
+
+    private static readonly Option<double> SnapshotSeconds = new("--snapshot-seconds")
+    {
+        Description = "How long a snapshot of a cluster of up to 100 GiB stays 'creating' (bigger clusters take longer).",
+        DefaultValueFactory = _ => new SandboxOptions().SnapshotDuration.TotalSeconds,
+        CustomParser = ParseSeconds,
+    };
+
+    private static readonly Option<FaultSpec> Faults = new("--faults")
+    {
+        Description = "Inject failures: throttle=RATE,error500=RATE,drop=RATE,latency=50ms,seed=N (rates 0 to 1).",
+        DefaultValueFactory = _ => FaultSpec.None,
+        CustomParser = ParseFaults,
+    };
+
+    private static readonly Option<AccessKey?> VerifySignatures = new("--verify-signatures")
+    {
+        Description = "Accept only requests SigV4-signed with this access key (KEYID:SECRET); by default any request is accepted.",
+        CustomParser = ParseAccessKey,
+    };
+
+    public static Command Build()
+    {
+        var serve = new Command("serve", "Run the RDS sandbox on 127.0.0.1 until Ctrl-C; prints 'listening on URL' once ready.")
+        {
+            Port, StateFile, SnapshotSeconds, Faults, VerifySignatures,
+        };
+        serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
+        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve };
+    }
+
+    private static async Task<int> ServeAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        var dataDirectory = parseResult.GetValue(GlobalOptions.DataDir);
+        var stateFile = parseResult.GetValue(StateFile) ?? Path.Combine(DataDirectory.Resolve(dataDirectory), "sandbox", "state.json");
+        var options = new SandboxOptions
+        {
+            Port = parseResult.GetValue(Port),
+            StateFile = stateFile,
+            SnapshotDuration = TimeSpan.FromSeconds(parseResult.GetValue(SnapshotSeconds)),
+            Faults = parseResult.GetValue(Faults)!,
+            VerifySignaturesWith = parseResult.GetValue(VerifySignatures) is { } key ? [key] : [],
+            OnUnexpectedError = exception => ErrorLog.Write(exception, dataDirectory),
+        };
+        SandboxHost host;
+        try
+        {
+            host = await SandboxHost.StartAsync(options, cancellationToken);
+        }
+        catch (SandboxStateException exception)
+        {
+            error.WriteLine($"labrunner sandbox serve: {exception.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (IOException exception)
+        {
+            error.WriteLine($"labrunner sandbox serve: --port {options.Port}: cannot listen there ({exception.Message})");
+            return ExitCodes.Usage;
+        }
+        await using (host)
+        {
+            output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
+            output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}");
+            output.Flush();
+            await UntilStoppedAsync(cancellationToken);
+            output.WriteLine("stopping; the state is saved");
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Waits for Ctrl-C or SIGTERM, taking them over so the sandbox stops cleanly and the command exits 0.</summary>
+    private static async Task UntilStoppedAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static int ParseInt(ArgumentResult result, string flag, int min, int max)
+    {
+        var text = result.Tokens.Single().Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        result.AddError($"{flag} '{text}': expected a whole number from {min} to {max}");
+        return 0;
+    }
+
+    private static double ParseSeconds(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= TimeSpan.FromDays(1).TotalSeconds)
+            return seconds;
+        result.AddError($"--snapshot-seconds '{text}': expected a number of seconds from 0 to 86400");
+        return 0;
+    }
+
+    private static FaultSpec ParseFaults(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        try
+        {
+            return FaultSpec.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            result.AddError($"--faults '{text}': {exception.Message}");
+            return FaultSpec.None;
+        }
+    }
+
+    private static AccessKey? ParseAccessKey(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        var parts = text.Split(':', 2);
+        if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
+            return new AccessKey(parts[0], parts[1]);
+        result.AddError("--verify-signatures: expected KEYID:SECRET, e.g. AKIDEXAMPLE:wJalrXUtnFEMI");
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using LabRunner.Sandbox.Operations;
+using LabRunner.Sandbox.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace LabRunner.Sandbox.Http;
+
+/// <summary>
+/// The sandbox's one HTTP endpoint: the RDS Query API, form-encoded POST (or a GET query string), answered in RDS's XML.
+/// Order per request: injected faults, then signature check, then the action.
+/// </summary>
+public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector faults, SignatureVerifier? verifier, TimeProvider time, Action<Exception>? onUnexpectedError)
+{
+    private const int MaxBodyBytes = 1 << 20;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var (fault, latency) = faults.Next();
+        if (latency > TimeSpan.Zero)
+            await Task.Delay(latency, context.RequestAborted);
+        switch (fault)
+        {
+            case InjectedFault.Drop:
+                context.Abort();
+                return;
+            case InjectedFault.Throttle:
+                await WriteErrorAsync(context, RdsFault.Throttling(), requestId);
+                return;
+            case InjectedFault.Error500:
+                await WriteErrorAsync(context, RdsFault.InternalFailure(), requestId);
+                return;
+        }
+        try
+        {
+            var body = await ReadBodyAsync(context.Request);
+            verifier?.Verify(context.Request, body);
+            var parameters = Parameters(context.Request, body);
+            var xml = dispatcher.Dispatch(parameters, time.GetUtcNow(), requestId);
+            await WriteAsync(context, StatusCodes.Status200OK, xml, requestId);
+        }
+        catch (RdsFault rdsFault)
+        {
+            await WriteErrorAsync(context, rdsFault, requestId);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            onUnexpectedError?.Invoke(exception);
+            await WriteErrorAsync(context, RdsFault.InternalFailure(), requestId);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            throw new RdsFault("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.", 413);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.Length > MaxBodyBytes
+            ? throw new RdsFault("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.", 413)
+            : buffer.ToArray();
+    }
+
+    /// <summary>The query string's parameters, overridden by the form body's.</summary>
+    private static QueryParameters Parameters(HttpRequest request, byte[] body)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in request.Query)
+            values[name] = value.ToString();
+        if (body.Length > 0 && request.HasFormContentType)
+        {
+            foreach (var (name, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
+                values[name] = value.ToString();
+        }
+        return new QueryParameters(values);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, RdsFault fault, string requestId) =>
+        WriteAsync(context, fault.StatusCode, ResponseWriter.Error(fault, requestId), requestId);
+
+    private static async Task WriteAsync(HttpContext context, int status, string xml, string requestId)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/xml";
+        response.Headers["x-amzn-RequestId"] = requestId;
+        await response.WriteAsync(xml, Encoding.UTF8, context.RequestAborted);
+    }
+}

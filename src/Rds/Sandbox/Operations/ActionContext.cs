@@ -1,0 +1,18 @@
+using System.Xml;
+using LabRunner.Sandbox.Protocol;
+using LabRunner.Sandbox.Rules;
+using LabRunner.Sandbox.State;
+
+namespace LabRunner.Sandbox.Operations;
+
+/// <summary>One request as an action sees it: its parameters and the instant it is answered at.</summary>
+public sealed record ActionRequest(QueryParameters Parameters, DateTimeOffset Now);
+
+/// <summary>An action does its work (or throws <see cref="RdsFault"/>) and returns what to write inside its Result element.</summary>
+public delegate Action<XmlWriter> ActionHandler(ActionRequest request);
+
+/// <summary>What every group of actions works with.</summary>
+public sealed record SandboxServices(SandboxState State, SandboxOptions Options, Naming Naming, Provisioning Provisioning)
+{
+    public ShapeWriter Shapes(DateTimeOffset now) => new(Naming, now);
+}

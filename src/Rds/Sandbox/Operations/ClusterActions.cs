@@ -1,0 +1,159 @@
+using LabRunner.Sandbox.Protocol;
+using LabRunner.Sandbox.Rules;
+using LabRunner.Sandbox.State;
+
+namespace LabRunner.Sandbox.Operations;
+
+/// <summary>DescribeDBClusters, CreateDBCluster, ModifyDBCluster and DeleteDBCluster.</summary>
+public sealed class ClusterActions(SandboxServices services)
+{
+    private static readonly DescribeFilters<ClusterRecord> Filters = new(new Dictionary<string, Func<ClusterRecord, IEnumerable<string>>>
+    {
+        ["db-cluster-id"] = cluster => [cluster.Id],
+        ["db-cluster-resource-id"] = cluster => [cluster.ResourceId],
+        ["engine"] = cluster => [cluster.Engine],
+    });
+
+    public IEnumerable<KeyValuePair<string, ActionHandler>> Handlers() =>
+    [
+        new("DescribeDBClusters", Describe),
+        new("CreateDBCluster", Create),
+        new("ModifyDBCluster", Modify),
+        new("DeleteDBCluster", Delete),
+    ];
+
+    private Action<System.Xml.XmlWriter> Describe(ActionRequest request)
+    {
+        var parameters = request.Parameters;
+        var matches = Filters.Parse(parameters, (name, value) => name == "db-cluster-id" ? Naming.IdentifierOf(value, "cluster") : value);
+        var requested = parameters.Optional("DBClusterIdentifier") is { } identifier ? Naming.IdentifierOf(identifier, "cluster") : null;
+        var page = services.State.Read(resources =>
+        {
+            var clusters = DescribeScope.Of(resources.Clusters, requested, RdsFault.ClusterNotFound);
+            var found = Paging.Take(clusters.Where(matches), cluster => cluster.Id, parameters);
+            var pageIds = found.Items.Select(cluster => cluster.Id).ToHashSet(StringComparer.Ordinal);
+            var members = resources.Instances.Values.Where(instance => instance.ClusterId is { } id && pageIds.Contains(id)).ToLookup(instance => instance.ClusterId!);
+            var withMembers = found.Items.Select(cluster => (cluster, members: members[cluster.Id].ToList())).ToList();
+            return (withMembers, found.Marker);
+        });
+        var shapes = services.Shapes(request.Now);
+        return writer =>
+        {
+            writer.List("DBClusters", "DBCluster", page.withMembers, (element, item) => shapes.Cluster(element, item.cluster, item.members));
+            writer.Element("Marker", page.Marker);
+        };
+    }
+
+    private Action<System.Xml.XmlWriter> Create(ActionRequest request)
+    {
+        var parameters = request.Parameters;
+        var settings = new ClusterSettings(Naming.NewIdentifier(parameters, "DBClusterIdentifier"), parameters.Required("Engine"))
+        {
+            EngineVersion = parameters.Optional("EngineVersion"),
+            PreferredBackupWindow = parameters.Optional("PreferredBackupWindow"),
+            PreferredMaintenanceWindow = parameters.Optional("PreferredMaintenanceWindow"),
+            BackupRetentionPeriod = parameters.OptionalInt("BackupRetentionPeriod"),
+            AllocatedStorage = parameters.OptionalInt("AllocatedStorage"),
+            Port = parameters.OptionalInt("Port"),
+            MasterUsername = parameters.Optional("MasterUsername"),
+            DatabaseName = parameters.Optional("DatabaseName"),
+            StorageEncrypted = parameters.OptionalBool("StorageEncrypted") ?? false,
+            DeletionProtection = parameters.OptionalBool("DeletionProtection") ?? false,
+        };
+        var cluster = settings.Build(request.Now, request.Now + services.Options.ProvisioningDuration);
+        services.State.Write(resources =>
+        {
+            services.Provisioning.AddCluster(resources, cluster);
+            return cluster;
+        });
+        return WriteCluster(cluster, [], request.Now);
+    }
+
+    private Action<System.Xml.XmlWriter> Modify(ActionRequest request)
+    {
+        var parameters = request.Parameters;
+        var id = Naming.IdentifierOf(parameters.Required("DBClusterIdentifier"), "cluster");
+        var retention = parameters.OptionalInt("BackupRetentionPeriod") is { } days ? ClusterSettings.ValidRetention(days) : (int?)null;
+        var newBackupWindow = parameters.Optional("PreferredBackupWindow") is { } backupText ? DailyWindow.Parse(backupText, "PreferredBackupWindow") : (DailyWindow?)null;
+        var newMaintenanceWindow = parameters.Optional("PreferredMaintenanceWindow") is { } maintenanceText ? WeeklyWindow.Parse(maintenanceText, "PreferredMaintenanceWindow") : (WeeklyWindow?)null;
+        var engineVersion = parameters.Optional("EngineVersion");
+        var applyImmediately = parameters.OptionalBool("ApplyImmediately") ?? false;
+        var now = request.Now;
+        var (modified, members) = services.State.Write(resources =>
+        {
+            var current = resources.Clusters.GetValueOrDefault(id) ?? throw RdsFault.ClusterNotFound(id);
+            var status = Lifecycle.ClusterStatus(current, now);
+            if (status != "available")
+                throw RdsFault.InvalidClusterState($"DB cluster {id} is not in the available state: it is {status}.");
+            var cluster = Lifecycle.Settled(current, now);
+            var backup = newBackupWindow ?? DailyWindow.Parse(cluster.PreferredBackupWindow, "PreferredBackupWindow");
+            var maintenance = newMaintenanceWindow ?? WeeklyWindow.Parse(cluster.PreferredMaintenanceWindow, "PreferredMaintenanceWindow");
+            if (newBackupWindow is not null || newMaintenanceWindow is not null)
+                WindowRules.EnsureNoOverlap(backup, maintenance);
+            // Aurora applies backup window, retention and maintenance window at once, whatever ApplyImmediately says.
+            cluster = cluster with
+            {
+                PreferredBackupWindow = backup.ToString(),
+                PreferredMaintenanceWindow = maintenance.ToString(),
+                BackupRetentionPeriod = retention ?? cluster.BackupRetentionPeriod,
+                Upgrade = engineVersion is null ? cluster.Upgrade : ScheduleUpgrade(cluster, engineVersion, maintenance, applyImmediately, now),
+            };
+            resources.Clusters[id] = cluster;
+            return (cluster, resources.MembersOf(id).ToList());
+        });
+        return WriteCluster(modified, members, now);
+    }
+
+    /// <summary>An engine change starts now with ApplyImmediately, else at the next maintenance window; asking for the current version cancels a pending one.</summary>
+    private EngineUpgrade? ScheduleUpgrade(ClusterRecord cluster, string engineVersion, WeeklyWindow maintenance, bool applyImmediately, DateTimeOffset now)
+    {
+        if (engineVersion == cluster.EngineVersion)
+            return null;
+        var startsAt = applyImmediately ? now : maintenance.NextStartAfter(now);
+        return new EngineUpgrade(engineVersion, startsAt, startsAt + services.Options.UpgradeDuration);
+    }
+
+    private Action<System.Xml.XmlWriter> Delete(ActionRequest request)
+    {
+        var parameters = request.Parameters;
+        var id = Naming.IdentifierOf(parameters.Required("DBClusterIdentifier"), "cluster");
+        var skipFinalSnapshot = parameters.OptionalBool("SkipFinalSnapshot") ?? false;
+        var finalSnapshotId = parameters.Optional("FinalDBSnapshotIdentifier") is not null ? Naming.NewIdentifier(parameters, "FinalDBSnapshotIdentifier") : null;
+        if (!skipFinalSnapshot && finalSnapshotId is null)
+            throw RdsFault.InvalidParameterCombination("FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.");
+        if (skipFinalSnapshot && finalSnapshotId is not null)
+            throw RdsFault.InvalidParameterCombination("FinalDBSnapshotIdentifier can not be specified when deleting a cluster with SkipFinalSnapshot set to true.");
+        var now = request.Now;
+        var deleted = services.State.Write(resources =>
+        {
+            var cluster = resources.Clusters.GetValueOrDefault(id) ?? throw RdsFault.ClusterNotFound(id);
+            if (cluster.DeletionProtection)
+                throw RdsFault.InvalidParameterCombination("Cannot delete protected Cluster, please disable deletion protection and try again.");
+            if (resources.MembersOf(id).Any())
+                throw RdsFault.InvalidClusterState("Cluster cannot be deleted, it still contains DB instances in non-deleting state.");
+            if (finalSnapshotId is not null)
+            {
+                if (resources.Snapshots.ContainsKey(finalSnapshotId))
+                    throw RdsFault.SnapshotAlreadyExists(finalSnapshotId);
+                services.Provisioning.EnsureManualSnapshotQuota(resources);
+                resources.Snapshots.Add(finalSnapshotId, services.Provisioning.NewSnapshot(cluster, finalSnapshotId, SnapshotTypes.Manual, now));
+            }
+            foreach (var automated in resources.Snapshots.Values.Where(snapshot => snapshot.ClusterId == id && snapshot.SnapshotType == SnapshotTypes.Automated).ToList())
+                resources.Snapshots.Remove(automated.Id);
+            resources.Clusters.Remove(id);
+            return cluster;
+        });
+        return WriteCluster(deleted, [], now, status: "deleting");
+    }
+
+    private Action<System.Xml.XmlWriter> WriteCluster(ClusterRecord cluster, IReadOnlyList<InstanceRecord> members, DateTimeOffset now, string? status = null)
+    {
+        var shapes = services.Shapes(now);
+        return writer =>
+        {
+            writer.WriteStartElement("DBCluster");
+            shapes.Cluster(writer, cluster, members, status);
+            writer.WriteEndElement();
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using LabRunner.Content.Model;
+using LabRunner.Content.Templates;
+using LabRunner.Sandbox.Http;
+using LabRunner.Sandbox.Operations;
+using LabRunner.Sandbox.Rules;
+using LabRunner.Sandbox.Seeding;
+using LabRunner.Sandbox.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LabRunner.Sandbox;
+
+/// <summary>
+/// A running sandbox: LabRunner's RDS emulator on Kestrel, bound to 127.0.0.1. Start it with <see cref="StartAsync"/>,
+/// point an RDS client at <see cref="Uri"/>, and dispose it to stop (its state is saved on every change).
+/// </summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly FaultInjector faults;
+    private readonly FixtureSeeder seeder;
+
+    private SandboxHost(WebApplication app, Uri uri, SandboxState state, FaultInjector faults, FixtureSeeder seeder)
+    {
+        this.app = app;
+        Uri = uri;
+        State = state;
+        this.faults = faults;
+        this.seeder = seeder;
+    }
+
+    /// <summary>The endpoint, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Uri { get; }
+
+    public SandboxState State { get; }
+
+    /// <summary>The faults injected from now on; tests switch them on after setting things up.</summary>
+    public FaultSpec Faults
+    {
+        get => faults.Spec;
+        set => faults.Spec = value;
+    }
+
+    /// <summary>Loads the state file (if any) and starts listening.</summary>
+    /// <exception cref="SandboxStateException">The state file exists but cannot be used.</exception>
+    /// <exception cref="IOException">The port is taken.</exception>
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        var state = new SandboxState(options.StateFile is null ? null : new StateFile(options.StateFile));
+        var services = new SandboxServices(state, options, new Naming(options.Region, options.AccountId), new Provisioning(options));
+        var faults = new FaultInjector(options.Faults);
+        var verifier = options.VerifySignaturesWith.Count == 0 ? null : new SignatureVerifier(options.VerifySignaturesWith);
+        var endpoint = new QueryEndpoint(new ActionDispatcher(services), faults, verifier, options.TimeProvider, options.OnUnexpectedError);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+        });
+        var app = builder.Build();
+        app.Run(endpoint.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), state, faults, new FixtureSeeder(services));
+    }
+
+    /// <summary>Creates a learner's fixtures (see <see cref="FixtureSeeder"/>); what already exists is kept.</summary>
+    /// <exception cref="FixtureException">A fixture spec is wrong; its message starts with the lab file position.</exception>
+    public SeedResult Seed(IEnumerable<KindSpec> fixtures, PlaceholderValues learnerValues) => seeder.Seed(fixtures, learnerValues);
+
+    /// <summary>Forgets every cluster, instance and snapshot (and saves that).</summary>
+    public void Reset() => State.Write(resources =>
+    {
+        resources.Clusters.Clear();
+        resources.Instances.Clear();
+        resources.Snapshots.Clear();
+        return resources;
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        State.Persist();
+    }
+
+    /// <summary>The sandbox runs inside other programs: it must not take over their Ctrl-C or SIGTERM, as the default console lifetime would.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
