@@ -11,6 +11,7 @@ public static class LabRunnerTui
     {
         using IApplication app = Application.Create();
         app.Init();
+        options.Palette.ApplyToSchemes();
         var flow = new TuiFlow(app, options);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);

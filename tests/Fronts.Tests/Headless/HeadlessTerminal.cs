@@ -96,14 +96,25 @@ public sealed class HeadlessTerminal : IDisposable
             }
             log.Add(step.Describe);
             current = null;
+            if (step.Act is null)
+                continue;
             // The action may open a modal dialog whose loop calls Advance again: the step is finished before it runs.
-            step.Act?.Invoke(this);
+            // One action per iteration: a key that closes a dialog takes effect once its loop has unwound.
+            step.Act(this);
+            return;
         }
     }
 
     private string Transcript() => "Steps done:\n  " + string.Join("\n  ", log);
 
     public void Press(Key key) => App.InjectKey(key);
+
+    /// <summary>A left click at a screen position (column, row), pressed and released.</summary>
+    public void Click(System.Drawing.Point at)
+    {
+        App.InjectMouse(new Mouse { ScreenPosition = at, Flags = MouseFlags.LeftButtonPressed });
+        App.InjectMouse(new Mouse { ScreenPosition = at, Flags = MouseFlags.LeftButtonReleased });
+    }
 
     public void Dispose() => App.Dispose();
 }

@@ -1,5 +1,6 @@
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
+using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
@@ -28,7 +29,7 @@ public sealed class Palette
         ? normal with { Foreground = StatusColor(status) }
         : normal with { Style = status is StepStatus.Failed or StepStatus.Error ? TextStyle.Bold : TextStyle.None };
 
-    public Attribute Emphasis(Attribute normal) => normal with { Style = TextStyle.Bold };
+    public Attribute Emphasis(Attribute normal) => normal with { Style = normal.Style | TextStyle.Bold };
 
     public Attribute Quiet(Attribute normal) => UsesColor ? normal with { Foreground = Color.DarkGray } : normal with { Style = TextStyle.Faint };
 
@@ -44,6 +45,31 @@ public sealed class Palette
             ? new Attribute(Color.Black, Color.BrightGreen, TextStyle.Bold)
             : new Attribute(Color.White, Color.Red, TextStyle.Bold)
         : new Attribute(Color.None, Color.None, TextStyle.Bold);
+
+    /// <summary>
+    /// Without colour, replaces every Terminal.Gui scheme with one in the terminal's own colours, where focus and
+    /// selection are reverse video: Terminal.Gui alone would still paint its 16-colour theme.
+    /// </summary>
+    public void ApplyToSchemes()
+    {
+        if (UsesColor)
+            return;
+        var plain = new Attribute(Color.None, Color.None);
+        var monochrome = new Scheme(plain)
+        {
+            Focus = plain with { Style = TextStyle.Reverse },
+            HotNormal = plain with { Style = TextStyle.Underline },
+            HotFocus = plain with { Style = TextStyle.Reverse | TextStyle.Underline },
+            Active = plain with { Style = TextStyle.Reverse },
+            HotActive = plain with { Style = TextStyle.Reverse | TextStyle.Underline },
+            Highlight = plain with { Style = TextStyle.Bold },
+            Editable = plain with { Style = TextStyle.Underline },
+            ReadOnly = plain,
+            Disabled = plain with { Style = TextStyle.Faint },
+        };
+        foreach (var name in SchemeManager.GetSchemeNames())
+            SchemeManager.AddScheme(name, monochrome);
+    }
 
     private static Color StatusColor(StepStatus status) => status switch
     {

@@ -30,7 +30,6 @@ public enum LabScreenExit
 /// </summary>
 public sealed class LabScreen : Screen
 {
-    private const int StepsWidth = 31;
 
     private readonly LabSession session;
     private readonly StepRunner runner;
@@ -59,7 +58,7 @@ public sealed class LabScreen : Screen
 
         header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = LearnerName(session), Target = session.Target };
         steps = new RowList<StepRow>(row => row.IsStep, RenderRow) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
-        stepsFrame = new FrameView { X = 0, Y = 1, Width = StepsWidth, Height = Dim.Fill(2), Title = "Steps", BorderStyle = LineStyle.Rounded };
+        stepsFrame = new FrameView { X = 0, Y = 1, Width = Dim.Func(StepsWidth, this), Height = Dim.Fill(2), Title = "Steps", BorderStyle = LineStyle.Rounded };
         stepsFrame.Add(steps);
         page = new MarkdownView
         {
@@ -119,6 +118,9 @@ public sealed class LabScreen : Screen
     public StepPlan? SelectedStep => steps.SelectedRow?.Step;
 
     public RowList<StepRow> StepList => steps;
+
+    /// <summary>31 columns at 80 (room for "◐ Wait for the snapshot  45%"); less on a narrow terminal, a little more on a wide one.</summary>
+    private static int StepsWidth(View? screen) => Math.Clamp((screen?.Viewport.Width ?? 80) * 2 / 5, 20, 34);
 
     private static string? LearnerName(LabSession session) =>
         session.Learner.Variables.Count == 0 ? null : string.Join(" ", session.Learner.Variables.Values.Take(1));
