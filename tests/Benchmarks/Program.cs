@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using LabRunner.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return args.FirstOrDefault() == "tui"
+    ? TuiTimings.Run(args[1..])
+    : RunBenchmarks(args);
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(TuiTimings).Assembly).Run(args);
+    return 0;
+}

@@ -4,23 +4,28 @@ using Terminal.Gui.App;
 
 namespace LabRunner.Tui;
 
-/// <summary>Starts the terminal UI in this terminal and restores it on every way out (q, Ctrl-C, SIGTERM, an exception).</summary>
+/// <summary>
+/// Starts the terminal UI in this terminal and restores it on every way out: q and Ctrl-C (keys), SIGTERM (screens
+/// close in order), an exception (the application is disposed on the way up). A hang-up (SIGHUP: the terminal is
+/// gone) keeps its default of ending the process at once; progress is saved after every change, so nothing is lost.
+/// </summary>
 public static class LabRunnerTui
 {
+    /// <summary>How long SIGTERM waits for the screens to close before the process exits regardless.</summary>
+    private static readonly TimeSpan TerminateGrace = TimeSpan.FromSeconds(3);
+
     public static TuiResult Run(TuiOptions options)
     {
         using IApplication app = Application.Create();
         app.Init();
         options.Palette.ApplyToSchemes();
         var flow = new TuiFlow(app, options);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
-        return flow.Run();
-
-        void Stop(PosixSignalContext context)
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
             flow.Terminate();
-        }
+            _ = new Timer(_ => Environment.Exit(128 + 15), null, TerminateGrace, System.Threading.Timeout.InfiniteTimeSpan);
+        });
+        return flow.Run();
     }
 }

@@ -30,6 +30,7 @@ public sealed class TuiFlow
     private readonly ProgressStore store;
     private readonly Task<IReadOnlyList<LabEntry>> labs;
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<ILabTarget> connecting;
     private volatile bool terminating;
 
@@ -38,14 +39,25 @@ public sealed class TuiFlow
         this.app = app;
         this.options = options;
         store = new ProgressStore(options.DataDirectory, options.Time);
-        connecting = Task.Run(() => options.Connect(stopping.Token));
-        labs = Task.Run(() => LabCatalog.Load(options.LabFolders));
+        // The sandbox and the labs load once the first frame is on screen: on two cores they would slow it down.
+        app.LayoutAndDrawComplete += OnFirstFrame;
+        connecting = AfterFirstFrame(() => options.Connect(stopping.Token));
+        labs = AfterFirstFrame(() => Task.FromResult(LabCatalog.Load(options.LabFolders)));
         app.Iteration += (_, _) =>
         {
             if (terminating)
                 app.RequestStop();
         };
     }
+
+    private void OnFirstFrame(object? sender, EventArgs e)
+    {
+        app.LayoutAndDrawComplete -= OnFirstFrame;
+        firstFrame.TrySetResult();
+    }
+
+    private Task<T> AfterFirstFrame<T>(Func<Task<T>> work) =>
+        firstFrame.Task.ContinueWith(_ => work(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
 
     /// <summary>Leaves every screen, from any thread (a signal handler).</summary>
     public void Terminate()
@@ -198,7 +210,7 @@ public sealed class TuiFlow
                 return connecting.Result;
             if (MessageBox.ErrorQuery(app, "Cannot use the target", ConnectProblem(), "_Retry", "_Quit") != 0)
                 return null;
-            connecting = Task.Run(() => options.Connect(stopping.Token));
+            connecting = AfterFirstFrame(() => options.Connect(stopping.Token));
         }
         return null;
     }

@@ -45,6 +45,9 @@ public sealed class TmuxSession : IDisposable
     /// <summary>Keys by tmux name (<c>Enter</c>, <c>Escape</c>, <c>C-c</c>, <c>Right</c>) or single characters.</summary>
     public void SendKeys(params string[] keys) => Tmux(["send-keys", "-t", Target, .. keys]);
 
+    /// <summary>The process id of what runs in the pane (the shell, or what it exec'd).</summary>
+    public int PanePid() => int.Parse(Tmux("display-message", "-p", "-t", Target, "#{pane_pid}").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Types <paramref name="text"/> literally, as a person would.</summary>
     public void Type(string text) => Tmux("send-keys", "-t", Target, "-l", text);
 
