@@ -32,9 +32,9 @@ public sealed partial class TuiInTmuxTests : IDisposable
         Keys("n");
         Wait("Step 2 of 5 · Take a manual snapshot");
         Keys("Enter");
-        var failed = Wait("✗ Not yet: snapshot aurora-alice-snap1 not");
+        var failed = Wait("✗ Take a manual snapshot: not yet, snapshot aurora-alice-snap1 not found.");
         Assert.Contains("▸✗ Take a manual snapshot", failed);
-        Assert.Contains("not yet, snapshot aurora-alice-snap1 not found", failed);
+        Assert.Contains("✗ Not yet: snapshot aurora-alice-snap1 not", failed);
 
         Keys("p");
         var confirm = Wait("Perform: Take a manual snapshot");

@@ -60,7 +60,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                     && screen.Contains($"--endpoint-url {sandbox.Uri.ToString().TrimEnd('/')}")),
                 Press(Key.Enter),
                 WaitFor("Step 3 of 5 · Wait for the snapshot"),
-                WaitFor("◐ In progress: snapshot aurora-alice-snap1 is"),
+                WaitFor("◐ In progress: snapshot aurora-alice-snap1"),
                 Expect("the earlier steps passed", screen => screen.Contains(" ✓ Take a manual snapshot")),
                 Expect("an empty progress bar", screen => screen.Contains("0 % · 0:00 waited")),
                 Do("move the sandbox's clock half a minute", _ => sandbox.Time.Advance(TimeSpan.FromSeconds(30))),
