@@ -21,7 +21,7 @@ namespace LabRunner.Tui;
 
 /// <summary>
 /// The screens in order: picker (unless a lab was named), learner details, the lab, the recap. The first frame shows
-/// at once; labs load and the target connects in the background meanwhile.
+/// at once; labs load and the target connects in the background right after it.
 /// </summary>
 public sealed class TuiFlow
 {

@@ -20,7 +20,6 @@ public sealed class StepRunner : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, StepActivity> operations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StepActivity> waits = new(StringComparer.Ordinal);
-    private int running;
 
     /// <param name="post">Runs an action on the UI thread.</param>
     /// <param name="logUnexpected">Logs an exception LabRunner did not expect and returns where.</param>
@@ -44,11 +43,6 @@ public sealed class StepRunner : IDisposable
     /// <summary>A step started or finished background work (raised on the UI thread).</summary>
     public event Action<string>? ActivityChanged;
 
-    public LabSession Session => session;
-
-    /// <summary>How many operations are running; zero when the runner is idle.</summary>
-    public int Running => Volatile.Read(ref running);
-
     /// <summary>What runs on a step: a check or perform the learner asked for, else a wait, else nothing.</summary>
     public StepActivity? ActivityOf(string stepId) => operations.GetValueOrDefault(stepId) ?? waits.GetValueOrDefault(stepId);
 
@@ -70,8 +64,6 @@ public sealed class StepRunner : IDisposable
         Run(async token =>
         {
             var results = await session.CheckAllAsync(token);
-            foreach (var result in results)
-                WaitIfInProgress(result);
             if (results.FirstOrDefault(result => result.Status == StepStatus.Error) is { } error)
                 Notify(Describe(error, learnerAsked: !quietly));
             else if (!quietly)
@@ -110,24 +102,24 @@ public sealed class StepRunner : IDisposable
             var failed = outcomes.Where(outcome => !outcome.Succeeded).ToList();
             Notify(failed.Count == 0
                 ? new Notice(NoticeTone.Success, $"Cleaned up: {string.Join("; ", outcomes.Select(outcome => outcome.Message))}.", LearnerAsked: true)
-                : new Notice(NoticeTone.Error, $"Cleanup incomplete: {string.Join("; ", failed.Select(outcome => outcome.Message))}. Press x to try again.", LearnerAsked: true));
+                : new Notice(NoticeTone.Error, $"Cleanup incomplete: {string.Join("; ", failed.Select(outcome => outcome.Message))}. x: try again", LearnerAsked: true));
             await session.CheckAllAsync(token);
         });
 
     private void OnStepResultChanged(object? sender, StepResult result)
     {
-        post(() => ResultChanged?.Invoke(result));
+        Post(() => ResultChanged?.Invoke(result));
         WaitIfInProgress(result);
     }
 
-    /// <summary>A step in progress that has a wait is polled until it settles, once at a time.</summary>
+    /// <summary>Every new result passes here: a step in progress that has a wait is polled until it settles, once at a time.</summary>
     private void WaitIfInProgress(StepResult result)
     {
         if (result.Status != StepStatus.InProgress || session.Plan.Step(result.StepId).Step.Wait is null)
             return;
         if (!waits.TryAdd(result.StepId, new StepActivity(StepActivityKind.Waiting, time.GetUtcNow())))
             return;
-        post(() => ActivityChanged?.Invoke(result.StepId));
+        Post(() => ActivityChanged?.Invoke(result.StepId));
         Run(async token =>
         {
             try
@@ -150,7 +142,7 @@ public sealed class StepRunner : IDisposable
                 Notify(new Notice(NoticeTone.Info, $"Still {Verb(busy.Kind)} {session.Plan.Step(stepId).Step.Title}…"));
             return;
         }
-        post(() => ActivityChanged?.Invoke(stepId));
+        Post(() => ActivityChanged?.Invoke(stepId));
         Run(async token =>
         {
             try
@@ -167,13 +159,12 @@ public sealed class StepRunner : IDisposable
     private void Finish(ConcurrentDictionary<string, StepActivity> activities, string stepId)
     {
         activities.TryRemove(stepId, out _);
-        post(() => ActivityChanged?.Invoke(stepId));
+        Post(() => ActivityChanged?.Invoke(stepId));
     }
 
     private void Run(Func<CancellationToken, Task> work)
     {
         var token = stopping.Token;
-        Interlocked.Increment(ref running);
         _ = Task.Run(async () =>
         {
             try
@@ -186,16 +177,19 @@ public sealed class StepRunner : IDisposable
             catch (Exception unexpected)
             {
                 var log = logUnexpected(unexpected);
-                Notify(new Notice(NoticeTone.Error, $"LabRunner hit an unexpected problem ({unexpected.Message}); the details are in {log}. Press r to retry."));
-            }
-            finally
-            {
-                Interlocked.Decrement(ref running);
+                Notify(new Notice(NoticeTone.Error, $"LabRunner hit an unexpected problem ({unexpected.Message}); the details are in {log}. r: retry"));
             }
         }, CancellationToken.None);
     }
 
-    private void Notify(Notice notice) => post(() => Noticed?.Invoke(notice));
+    private void Notify(Notice notice) => Post(() => Noticed?.Invoke(notice));
+
+    /// <summary>Hands an update to the UI thread, unless the runner is disposed (the screens, and maybe the application, are gone).</summary>
+    private void Post(Action update)
+    {
+        if (!stopping.IsCancellationRequested)
+            post(update);
+    }
 
     private Notice Describe(StepResult result, bool learnerAsked)
     {
@@ -241,7 +235,7 @@ public sealed class StepRunner : IDisposable
     public void Dispose()
     {
         session.StepResultChanged -= OnStepResultChanged;
+        // Cancelled, not disposed: work still unwinding reads its token.
         stopping.Cancel();
-        stopping.Dispose();
     }
 }

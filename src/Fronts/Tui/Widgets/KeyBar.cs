@@ -38,9 +38,6 @@ public sealed class KeyBar : View
         }
     }
 
-    /// <summary>The line as text, e.g. for the help overlay and tests.</summary>
-    public static string Describe(IEnumerable<KeyHint> hints) => string.Join("  ", hints.Select(hint => $"{hint.Key} {hint.Label}"));
-
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);

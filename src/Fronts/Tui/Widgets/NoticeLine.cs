@@ -30,7 +30,7 @@ public sealed class NoticeLine : View
         }
     }
 
-    public static string Mark(NoticeTone tone) => tone switch
+    private static string Mark(NoticeTone tone) => tone switch
     {
         NoticeTone.Success => StepStatus.Passed.Glyph(),
         NoticeTone.Failure => StepStatus.Failed.Glyph(),

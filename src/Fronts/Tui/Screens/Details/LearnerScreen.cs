@@ -57,8 +57,6 @@ public sealed class LearnerScreen : Screen
     /// <summary>The values entered, or null when the learner went back.</summary>
     public IReadOnlyDictionary<string, string>? Values { get; private set; }
 
-    public BindingFeedback Feedback => feedback;
-
     protected override void Quit() => Back();
 
     private void Back()

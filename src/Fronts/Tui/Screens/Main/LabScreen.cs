@@ -30,12 +30,10 @@ public enum LabScreenExit
 /// </summary>
 public sealed class LabScreen : Screen
 {
-
     private readonly LabSession session;
     private readonly StepRunner runner;
     private readonly Palette palette;
     private readonly TimeProvider time;
-    private readonly HeaderBar header;
     private readonly FrameView stepsFrame;
     private readonly RowList<StepRow> steps;
     private readonly FrameView pageFrame;
@@ -56,7 +54,7 @@ public sealed class LabScreen : Screen
         this.time = time;
         wasComplete = session.FirstUnfinishedStepId is null;
 
-        header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = LearnerName(session), Target = session.Target };
+        var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Key, Target = session.Target };
         steps = new RowList<StepRow>(row => row.IsStep, RenderRow) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         stepsFrame = new FrameView { X = 0, Y = 1, Width = Dim.Func(StepsWidth, this), Height = Dim.Fill(2), Title = "Steps", BorderStyle = LineStyle.Rounded };
         stepsFrame.Add(steps);
@@ -115,15 +113,10 @@ public sealed class LabScreen : Screen
     public LabScreenExit Exit { get; private set; } = LabScreenExit.Quit;
 
     /// <summary>The step whose page is open.</summary>
-    public StepPlan? SelectedStep => steps.SelectedRow?.Step;
+    private StepPlan? SelectedStep => steps.SelectedRow?.Step;
 
-    public RowList<StepRow> StepList => steps;
-
-    /// <summary>31 columns at 80 (room for "◐ Wait for the snapshot  45%"); less on a narrow terminal, a little more on a wide one.</summary>
+    /// <summary>32 columns at 80 (room for "◐ Wait for the snapshot  45%"); less on a narrow terminal, a little more on a wide one.</summary>
     private static int StepsWidth(View? screen) => Math.Clamp((screen?.Viewport.Width ?? 80) * 2 / 5, 20, 34);
-
-    private static string? LearnerName(LabSession session) =>
-        session.Learner.Variables.Count == 0 ? null : string.Join(" ", session.Learner.Variables.Values.Take(1));
 
     private void BindKeys()
     {
@@ -355,12 +348,12 @@ public sealed class LabScreen : Screen
         var hint = step.Step.Hint is { } text
             ? session.Learner.Values.RenderLenient(TemplateParser.Parse(text))
             : "This step has no hint: its page says what to do.";
-        TextDialog.Show(App, $"Hint · {step.Step.Title}", string.Join("\n", StepText.Wrap(hint, 60)), "_OK");
+        TextDialog.Show(App, $"Hint · {step.Step.Title}", hint, "_OK");
     }
 
     private void ShowHelp() => TextDialog.Show(App, "Keys", HelpText, "_Close");
 
-    public static string HelpText =>
+    private static string HelpText =>
         """
         Enter, c   check the open step against your account
         p          perform it for you (shows the AWS CLI command first)

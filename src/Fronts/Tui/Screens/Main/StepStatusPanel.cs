@@ -57,7 +57,7 @@ public sealed class StepStatusPanel : View
     private bool IsWaiting => activity?.Kind == StepActivityKind.Waiting || result?.Status == StepStatus.InProgress;
 
     /// <summary>The bar's text: "45 % · 0:12 waited".</summary>
-    public string ProgressText => $"{(result?.Percent is { } percent ? $"{percent,3} %" : "  … ")} · {elapsed} waited";
+    private string ProgressText => $"{(result?.Percent is { } percent ? $"{percent,3} %" : "  … ")} · {elapsed} waited";
 
     protected override bool OnDrawingContent(DrawContext? context)
     {

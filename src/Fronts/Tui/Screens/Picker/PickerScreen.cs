@@ -67,8 +67,6 @@ public sealed class PickerScreen : Screen
     /// <summary>The lab chosen, or null when the learner quit.</summary>
     public LabEntry? Chosen { get; private set; }
 
-    public RowList<PickerRow> List => list;
-
     protected override void Quit()
     {
         Chosen = null;

@@ -32,7 +32,7 @@ public sealed class RecapScreen : Screen
     {
         this.session = session;
         this.runner = runner;
-        var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Variables.Values.FirstOrDefault(), Target = session.Target };
+        var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Key, Target = session.Target };
         var summaryLines = RecapSummary.Of(session).Lines();
         var summaryFrame = new FrameView { X = 0, Y = Pos.AnchorEnd(summaryLines.Count + 4), Width = Dim.Fill(), Height = summaryLines.Count + 2, Title = "Well done", BorderStyle = LineStyle.Rounded };
         summary = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill(), Text = string.Join("\n", summaryLines) };
