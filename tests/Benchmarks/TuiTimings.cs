@@ -32,10 +32,28 @@ public static class TuiTimings
         Report("first frame after process start", firstFrame);
         Report("labs listed in the picker", labsListed);
 
-        var (keystrokes, residentMiB, peakMiB) = WhilePolling(binary, runs * 4);
+        var (keystrokes, residentMiB, peakMiB, idleCpu) = WhilePolling(binary, runs * 4);
         Report("keystroke to screen while polling", keystrokes);
+        Report("the same round trip through tmux to `cat` (the measuring floor)", TerminalFloor(runs * 4));
         Console.WriteLine($"resident memory while polling: {residentMiB:0} MiB (peak {peakMiB:0} MiB)");
+        Console.WriteLine($"CPU while polling every second, keys idle: {idleCpu:0.0} % of one core");
         return 0;
+    }
+
+    /// <summary>What tmux itself adds: a key typed into <c>cat</c> until its echo shows.</summary>
+    private static List<double> TerminalFloor(int presses)
+    {
+        using var tmux = TmuxSession.Start("exec cat", 80, 24, Repository.Root);
+        var latencies = new List<double>();
+        for (var press = 0; press < presses; press++)
+        {
+            var marker = $"k{press}";
+            var clock = Stopwatch.StartNew();
+            tmux.Type(marker);
+            tmux.WaitFor(marker, Patience);
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return latencies;
     }
 
     /// <summary>Milliseconds from starting the process to its first frame (the header), and to the labs listed.</summary>
@@ -51,7 +69,7 @@ public static class TuiTimings
     }
 
     /// <summary>Opens the lab, starts a long snapshot so LabRunner polls it, then times n/b presses between two steps.</summary>
-    private static (List<double> Keystrokes, double ResidentMiB, double PeakMiB) WhilePolling(string binary, int presses)
+    private static (List<double> Keystrokes, double ResidentMiB, double PeakMiB, double IdleCpuPercent) WhilePolling(string binary, int presses)
     {
         using var data = new TempDirectory();
         using var tmux = TmuxSession.Start(Command(binary, data.Path, "run aurora-backup --var yourname=bench"), 80, 24, Repository.Root);
@@ -71,8 +89,27 @@ public static class TuiTimings
             tmux.WaitFor(title, Patience);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
-        var status = File.ReadAllLines($"/proc/{tmux.PanePid()}/status");
-        return (latencies, Kibibytes(status, "VmRSS:") / 1024, Kibibytes(status, "VmHWM:") / 1024);
+        var pid = tmux.PanePid();
+        var status = File.ReadAllLines($"/proc/{pid}/status");
+        // Once the JIT's background recompilation of what the key presses ran has settled.
+        Thread.Sleep(TimeSpan.FromSeconds(10));
+        return (latencies, Kibibytes(status, "VmRSS:") / 1024, Kibibytes(status, "VmHWM:") / 1024, CpuPercent(pid, TimeSpan.FromSeconds(5)));
+    }
+
+    /// <summary>The process's CPU time over <paramref name="span"/> of wall time, in percent of one core.</summary>
+    private static double CpuPercent(int pid, TimeSpan span)
+    {
+        var before = CpuTicks(pid);
+        Thread.Sleep(span);
+        return (CpuTicks(pid) - before) / 100.0 / span.TotalSeconds * 100;
+    }
+
+    /// <summary>User plus system time from /proc/PID/stat, in clock ticks (100 a second on Linux).</summary>
+    private static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
     /// <summary>The binary (in place of the pane's shell, so the pane's pid is its pid) on the sandbox, snapshots taking ten minutes.</summary>

@@ -10,7 +10,7 @@ namespace LabRunner.TestSupport.Terminals;
 public sealed class TmuxSession : IDisposable
 {
     public const string Target = "lab";
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(5);
 
     private readonly string socket = $"labrunner-test-{Guid.NewGuid():N}";
 
