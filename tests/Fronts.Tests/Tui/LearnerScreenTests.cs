@@ -46,11 +46,12 @@ public sealed class LearnerScreenTests
         var form = new LearnerForm(Aurora);
         form.Fill(new Dictionary<string, string> { ["yourname"] = "Bob" });
         using var terminal = new HeadlessTerminal();
-        using var screen = new LearnerScreen(terminal.App, Palette.Monochrome, TargetKind.Aws, null, form);
+        var aws = new TargetInfo(TargetKind.Aws, new Uri("https://rds.eu-west-1.amazonaws.com/"), "eu-west-1", "workshop");
+        using var screen = new LearnerScreen(terminal.App, Palette.Monochrome, TargetKind.Aws, aws, form);
 
         terminal.Drive(() => terminal.App.Run(screen),
             WaitFor("aurora-bob-cluster"),
-            Expect("the AWS badge", text => text.Contains("AWS · REAL ACCOUNT")),
+            Expect("the AWS badge", text => text.Contains("▲ AWS · REAL ACCOUNT · eu-west-1 · profile workshop")),
             Press(Key.Esc));
 
         Assert.Null(screen.Values);

@@ -59,16 +59,11 @@ public sealed class HeaderBar : View
         }
     }
 
-    /// <summary>The badge's words, e.g. "■ SANDBOX · local practice" or "▲ AWS · REAL ACCOUNT · us-east-1 · profile dev".</summary>
-    public static string BadgeText(TargetKind kind, TargetInfo? target) => kind == TargetKind.Sandbox
-        ? target is null ? " ■ SANDBOX · starting… " : " ■ SANDBOX · local practice "
-        : " ▲ AWS · REAL ACCOUNT" + (target is null ? " · connecting… " : string.Concat(new[] { target.Region, target.Profile is null ? null : $"profile {target.Profile}" }.OfType<string>().Select(part => " · " + part)) + " ");
-
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var width = Viewport.Width;
         var bar = palette.Header;
-        var badge = BadgeText(kind, target);
+        var badge = TargetWords.Badge(kind, target);
         var left = learner is null ? $" LabRunner · {title}" : $" LabRunner · {title} · {learner}";
         var room = Math.Max(width - badge.GetColumns() - 1, 0);
         SegmentWriter.Write(this, 0, [new Segment(SegmentWriter.Fit(left, room).PadRight(room + 1), palette.Emphasis(bar)), new Segment(badge, palette.Badge(kind))], width, bar);

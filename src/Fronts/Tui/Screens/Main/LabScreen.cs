@@ -363,6 +363,8 @@ public sealed class LabScreen : Screen
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
         ?          this help          q, Ctrl-C   quit (progress is saved)
+        x          on the recap: clean up what the lab created
+        mouse      click a step, a link, or a key on the bottom line
 
         Background checks never block the keys: move on while a
         snapshot is creating and come back when it is available.

@@ -1,7 +1,8 @@
 using System.Text;
 using LabRunner.Engine.Targets;
-using Terminal.Gui.App;
+using LabRunner.Tui.Theme;
 using LabRunner.Tui.Widgets;
+using Terminal.Gui.App;
 
 namespace LabRunner.Tui.Screens.Main;
 
@@ -17,10 +18,7 @@ public static class PerformDialog
 
     public static string Message(string summary, string cliCommand, TargetInfo target)
     {
-        var where = target.Kind == TargetKind.Sandbox
-            ? "on the SANDBOX (local practice, nothing real)"
-            : $"on your REAL AWS account ({string.Join(", ", new[] { target.Region, target.Profile is null ? null : $"profile {target.Profile}" }.OfType<string>())})";
-        return $"LabRunner will {summary}\n{where}.\n\nThe same as running:\n\n{ShellLines(cliCommand)}";
+        return $"LabRunner will {summary}\n{TargetWords.Where(target)}.\n\nThe same as running:\n\n{ShellLines(cliCommand)}";
     }
 
     /// <summary>The command with each option on its own line, ending in backslashes, as one pastes it into a shell.</summary>
