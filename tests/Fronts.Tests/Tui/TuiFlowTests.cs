@@ -154,6 +154,8 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "dave" } }).Run(),
             WaitFor("✓ Passed: cluster aurora-dave-cluster is"),
+            Do("click the console link on the page", t => Click(t, "https://console.aws.amazon.com/rds/")),
+            WaitFor("the link opened, or offered to copy where no browser is", screen => OpenedLink().IsMatch(screen)),
             Do("click the fourth step", t => Click(t, "☐ See what a snapshot offers")),
             WaitFor("Step 4 of 5 · See what a snapshot offers"),
             Do("click 'a done' on the bottom line", t => Click(t, "a done")),
@@ -184,6 +186,9 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
         Time = sandbox.Time,
         Palette = Palette.Monochrome,
     };
+
+    [GeneratedRegex(@"› (Opened|Open this in your browser:) https://console\.aws\.amazon\.com/rds/")]
+    private static partial Regex OpenedLink();
 
     [GeneratedRegex(@"\[█+ *\] +([1-9]|[1-9][0-9]) % · ")]
     private static partial Regex PartWay();

@@ -65,6 +65,7 @@ public sealed class LabScreen : Screen
             Width = Dim.Fill(),
             Height = Dim.Fill(StepStatusPanel.Lines + 1),
             MarkdownPipeline = CalloutExtension.Pipeline,
+            ShowHeadingPrefix = false,
             Text = "Loading the page…",
         };
         page.LinkClicked += (_, link) =>

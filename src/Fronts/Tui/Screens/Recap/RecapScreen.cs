@@ -45,6 +45,7 @@ public sealed class RecapScreen : Screen
             Width = Dim.Fill(),
             Height = Dim.Fill(),
             MarkdownPipeline = CalloutExtension.Pipeline,
+            ShowHeadingPrefix = false,
             Text = session.Lab.Recap is { } recap && pages is not null ? pages.MarkdownOf(recap) : "# You finished the lab",
         });
         noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2), Notice = new Notice(NoticeTone.Success, $"Every step of {session.Lab.Title} is done.") };
