@@ -87,7 +87,7 @@ public sealed class TuiFlow
             return TuiResult.Quit;
         var entry = finding.Result;
         if (entry is null)
-            return new TuiResult(TuiEnd.UsageError, $"no lab '{reference}': it is not a folder with a lab.yaml, nor a lab in {string.Join(", ", options.LabFolders)}");
+            return new TuiResult(TuiEnd.UsageError, LabCatalog.NotFound(reference, options.LabFolders));
         if (entry.Lab is null)
             return new TuiResult(TuiEnd.UsageError, $"{entry.Folder} cannot be opened:\n{string.Join("\n", entry.Problems)}");
         return RunLab(entry.Lab, named: true) switch

@@ -95,7 +95,7 @@ public static class RunCommand
         if (reference is not null)
         {
             entry = LabCatalog.Find(reference, catalog)
-                ?? throw CliFailure.Usage($"no lab '{reference}': it is not a folder with a lab.yaml, nor a lab in {string.Join(", ", folders)}");
+                ?? throw CliFailure.Usage(LabCatalog.NotFound(reference, folders));
         }
         else if (catalog.Count == 1)
         {

@@ -40,4 +40,8 @@ public static class LabCatalog
         return catalog.FirstOrDefault(entry => entry.Lab?.Id == reference)
             ?? catalog.FirstOrDefault(entry => Path.GetFileName(Path.TrimEndingDirectorySeparator(entry.Folder)) == reference);
     }
+
+    /// <summary>Why <paramref name="reference"/> found no lab, naming where it was looked for.</summary>
+    public static string NotFound(string reference, IEnumerable<string> folders) =>
+        $"no lab '{reference}': it is not a folder with a lab.yaml, nor a lab in {string.Join(", ", folders)}";
 }
