@@ -22,8 +22,8 @@ public sealed class PickerScreenTests
 
         terminal.Drive(() => terminal.App.Run(picker),
             WaitFor("Aurora backups and snapshots"),
+            WaitFor("SANDBOX · local practice"),
             Expect("the estimated time and no progress yet", screen => screen.Contains("~20 min") && screen.Contains("not started")),
-            Expect("the sandbox badge", screen => screen.Contains("SANDBOX · local practice")),
             Expect("the lab's description", screen => screen.Contains("Take a manual snapshot of your Aurora cluster")),
             Press(Key.Enter));
 

@@ -18,8 +18,10 @@ public sealed class StepRunner : IDisposable
     private readonly Func<Exception, string> logUnexpected;
     private readonly TimeSpan? pollInterval;
     private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<string, StepActivity> operations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StepActivity> performs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StepActivity> checks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StepActivity> waits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> answerNextCheck = new(StringComparer.Ordinal);
 
     /// <param name="post">Runs an action on the UI thread.</param>
     /// <param name="logUnexpected">Logs an exception LabRunner did not expect and returns where.</param>
@@ -43,21 +45,34 @@ public sealed class StepRunner : IDisposable
     /// <summary>A step started or finished background work (raised on the UI thread).</summary>
     public event Action<string>? ActivityChanged;
 
-    /// <summary>What runs on a step: a check or perform the learner asked for, else a wait, else nothing.</summary>
-    public StepActivity? ActivityOf(string stepId) => operations.GetValueOrDefault(stepId) ?? waits.GetValueOrDefault(stepId);
+    /// <summary>What runs on a step: a perform, else a check, else a wait, else nothing.</summary>
+    public StepActivity? ActivityOf(string stepId) =>
+        performs.GetValueOrDefault(stepId) ?? checks.GetValueOrDefault(stepId) ?? waits.GetValueOrDefault(stepId);
 
-    /// <summary>The learner asked to check a step.</summary>
-    public void Check(string stepId) =>
-        Start(stepId, StepActivityKind.Checking, async token =>
+    /// <summary>The learner asked to check a step. If a check of it is already on its way, its result is the answer.</summary>
+    public void Check(string stepId)
+    {
+        if (performs.ContainsKey(stepId))
         {
-            var result = await session.CheckStepAsync(stepId, token);
-            Notify(Describe(result, learnerAsked: true));
-            return result;
-        });
+            NotifyStillPerforming(stepId);
+            return;
+        }
+        answerNextCheck[stepId] = true;
+        Start(checks, stepId, StepActivityKind.Checking, token => AnswerAsync(stepId, session.CheckStepAsync(stepId, token)));
+    }
 
     /// <summary>The learner is looking at a step: records when (and its baselines) and refreshes its status quietly.</summary>
     public void Open(string stepId) =>
-        Start(stepId, StepActivityKind.Checking, token => session.OpenStepAsync(stepId, token), quiet: true);
+        Start(checks, stepId, StepActivityKind.Checking, token => AnswerAsync(stepId, session.OpenStepAsync(stepId, token)));
+
+    /// <summary>A check's result, told to the learner when they asked for one meanwhile.</summary>
+    private async Task<StepResult> AnswerAsync(string stepId, Task<StepResult> checking)
+    {
+        var result = await checking;
+        if (answerNextCheck.TryRemove(stepId, out _))
+            Notify(Describe(result, learnerAsked: true));
+        return result;
+    }
 
     /// <summary>Re-checks every step from one read of the state; also how an error is retried.</summary>
     public void CheckAll(bool quietly = false) =>
@@ -71,27 +86,37 @@ public sealed class StepRunner : IDisposable
         });
 
     /// <summary>Performs a step's action (the learner confirmed), then re-checks every step so those that follow from it update.</summary>
-    public void Perform(string stepId) =>
-        Start(stepId, StepActivityKind.Performing, async token =>
-        {
-            var performed = await session.PerformAsync(stepId, token);
-            if (!performed.Outcome.Succeeded)
-            {
-                Notify(Describe(performed));
-                return performed.Result;
-            }
-            var after = (await session.CheckAllAsync(token)).First(result => result.StepId == stepId);
-            Notify(Describe(performed) with { Result = after });
-            return after;
-        });
+    public void Perform(string stepId)
+    {
+        if (performs.ContainsKey(stepId))
+            NotifyStillPerforming(stepId);
+        else
+            Start(performs, stepId, StepActivityKind.Performing, token => PerformAsync(stepId, token));
+    }
 
-    /// <summary>The learner says they did a manual step.</summary>
-    public void Acknowledge(string stepId) =>
-        Start(stepId, StepActivityKind.Checking, _ =>
+    private async Task<StepResult> PerformAsync(string stepId, CancellationToken token)
+    {
+        var performed = await session.PerformAsync(stepId, token);
+        answerNextCheck.TryRemove(stepId, out _);
+        if (!performed.Outcome.Succeeded)
         {
-            var result = session.Acknowledge(stepId);
-            Notify(Describe(result, learnerAsked: true));
-            return Task.FromResult(result);
+            Notify(Describe(performed));
+            return performed.Result;
+        }
+        var after = (await session.CheckAllAsync(token)).First(result => result.StepId == stepId);
+        Notify(Describe(performed) with { Result = after });
+        return after;
+    }
+
+    private void NotifyStillPerforming(string stepId) =>
+        Notify(new Notice(NoticeTone.Info, $"Still performing {session.Plan.Step(stepId).Step.Title}…"));
+
+    /// <summary>The learner says they did a manual step (saved off the UI thread; a check running meanwhile then reads it as done).</summary>
+    public void Acknowledge(string stepId) =>
+        Run(_ =>
+        {
+            Notify(Describe(session.Acknowledge(stepId), learnerAsked: true));
+            return Task.CompletedTask;
         });
 
     /// <summary>Deletes what the lab created for this learner (the learner confirmed), then re-checks every step.</summary>
@@ -134,14 +159,11 @@ public sealed class StepRunner : IDisposable
         });
     }
 
-    private void Start(string stepId, StepActivityKind kind, Func<CancellationToken, Task<StepResult>> work, bool quiet = false)
+    /// <summary>Runs <paramref name="work"/> unless the same kind of work already runs on the step (a second check is answered by the first).</summary>
+    private void Start(ConcurrentDictionary<string, StepActivity> running, string stepId, StepActivityKind kind, Func<CancellationToken, Task<StepResult>> work)
     {
-        if (!operations.TryAdd(stepId, new StepActivity(kind, time.GetUtcNow())))
-        {
-            if (!quiet && operations.TryGetValue(stepId, out var busy))
-                Notify(new Notice(NoticeTone.Info, $"Still {Verb(busy.Kind)} {session.Plan.Step(stepId).Step.Title}…"));
+        if (!running.TryAdd(stepId, new StepActivity(kind, time.GetUtcNow())))
             return;
-        }
         Post(() => ActivityChanged?.Invoke(stepId));
         Run(async token =>
         {
@@ -151,7 +173,7 @@ public sealed class StepRunner : IDisposable
             }
             finally
             {
-                Finish(operations, stepId);
+                Finish(running, stepId);
             }
         });
     }
@@ -223,12 +245,6 @@ public sealed class StepRunner : IDisposable
     }
 
     private static string PercentText(StepResult result) => result.Percent is { } percent ? $", {percent} %" : "";
-
-    private static string Verb(StepActivityKind kind) => kind switch
-    {
-        StepActivityKind.Performing => "performing",
-        _ => "checking",
-    };
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
