@@ -119,6 +119,19 @@ public sealed class LabLoaderTests : IDisposable
         Assert.Equal((FindingCodes.NotText, 2, 1), (finding.Code, finding.Location.Line, finding.Location.Column));
     }
 
+    [Fact]
+    public void A_manifest_linked_from_outside_the_lab_is_not_read()
+    {
+        folder.Write("elsewhere/lab.yaml", Labs.Minimal());
+        folder.Write("lab/pages/step.md", "# Step\n");
+        File.CreateSymbolicLink(folder.PathOf("lab/lab.yaml"), folder.PathOf("elsewhere/lab.yaml"));
+
+        var result = LabLoader.Load(folder.PathOf("lab"));
+
+        Assert.False(result.CouldRead);
+        Assert.Equal(FindingCodes.EscapesLab, Assert.Single(result.Findings).Code);
+    }
+
     [Theory]
     [InlineData("", "is empty")]
     [InlineData("id: a\n---\nid: b\n", "more than one YAML document")]

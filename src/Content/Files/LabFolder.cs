@@ -51,9 +51,7 @@ public sealed class LabFolder
     public TextFileResult ReadText(LabPath path) => TextFileReader.Read(path.FullPath, path.DisplayPath);
 
     private static bool IsInside(string folder, string path) =>
-        path.Length > folder.Length
-            ? path.StartsWith(folder, StringComparison.Ordinal) && path[folder.Length] == Path.DirectorySeparatorChar
-            : path == folder;
+        path == folder || path.StartsWith(Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
 
 public enum LabPathStatus

@@ -13,12 +13,12 @@ public sealed record KindDefinition(
     KindRole Role,
     string Name,
     string Description,
-    IReadOnlyList<KindParameter> Parameters,
+    IReadOnlyList<ParameterDefinition> Parameters,
     IReadOnlyList<string> AtLeastOneOf)
 {
-    public KindParameter? Parameter(string name) => Parameters.FirstOrDefault(parameter => parameter.Name == name);
+    public ParameterDefinition? Parameter(string name) => Parameters.FirstOrDefault(parameter => parameter.Name == name);
 
-    public IEnumerable<KindParameter> RequiredParameters => Parameters.Where(parameter => parameter.Required);
+    public IEnumerable<ParameterDefinition> RequiredParameters => Parameters.Where(parameter => parameter.Required);
 
     public override string ToString() => $"{RoleName(Role)} {Name}";
 
@@ -36,8 +36,8 @@ public enum ParameterType
     Identifier,
     /// <summary><c>true</c> or <c>false</c>.</summary>
     Boolean,
-    /// <summary>A whole number, within <see cref="KindParameter.Minimum"/> and <see cref="KindParameter.Maximum"/> when given.</summary>
+    /// <summary>A whole number, within <see cref="ParameterDefinition.Minimum"/> and <see cref="ParameterDefinition.Maximum"/> when given.</summary>
     Integer,
-    /// <summary>One of <see cref="KindParameter.Choices"/>.</summary>
+    /// <summary>One of <see cref="ParameterDefinition.Choices"/>.</summary>
     Choice,
 }

@@ -30,7 +30,7 @@ internal sealed class SchemaKindReader(JsonObject definitions)
         return new KindDefinition(role, name, Description(definition), parameters, atLeastOneOf);
     }
 
-    private KindParameter ReadParameter(string kind, string name, JsonObject schema, bool required)
+    private ParameterDefinition ReadParameter(string kind, string name, JsonObject schema, bool required)
     {
         var typeSchema = ValueSchema(schema);
         var description = Description(schema);
@@ -46,7 +46,7 @@ internal sealed class SchemaKindReader(JsonObject definitions)
             (_, "string") => ParameterType.Text,
             _ => throw KindCatalog.SchemaError($"cannot tell the type of parameter {name} of $defs/{kind}"),
         };
-        return new KindParameter(name, type, required, description, choices,
+        return new ParameterDefinition(name, type, required, description, choices,
             typeSchema["minimum"]?.GetValue<int>(), typeSchema["maximum"]?.GetValue<int>(), form);
     }
 

@@ -48,7 +48,7 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
         return new KindSpec(definition.Name, parameters, context.At(mapping));
     }
 
-    private SpecValue? ReadValue(KindDefinition definition, KindParameter parameter, YamlNode value)
+    private SpecValue? ReadValue(KindDefinition definition, ParameterDefinition parameter, YamlNode value)
     {
         if (value is not YamlScalarNode scalar || ManifestContext.IsNull(value))
         {
@@ -56,7 +56,7 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
                 $"parameter '{parameter.Name}' of {definition} must be a single value, not {MappingReader.Describe(value)}");
             return null;
         }
-        var template = context.Template(scalar, $"parameter '{parameter.Name}' of {definition}");
+        var template = context.ReadTemplate(scalar, $"parameter '{parameter.Name}' of {definition}");
         if (parameter.Type == ParameterType.Identifier)
         {
             if (identifiers.NeverValidReason(template) is { } reason)

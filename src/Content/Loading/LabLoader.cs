@@ -13,16 +13,15 @@ public static class LabLoader
     /// <param name="path">A lab folder, or its manifest file; shown in findings as given.</param>
     public static LabLoadResult Load(string path, KindCatalog? catalog = null)
     {
+        if (!Directory.Exists(path) && !File.Exists(path))
+            return LabLoadResult.CannotRead(FindingCodes.Unreadable.At(new SourceSpan(path, 1, 1), $"no lab at {path}: there is no such folder or file"));
         var (folderPath, manifestName) = Directory.Exists(path)
             ? (path, ManifestFileName)
             : (Path.GetDirectoryName(path) ?? "", Path.GetFileName(path));
-        var displayManifest = Path.Join(folderPath, manifestName).Replace('\\', '/');
-        if (!Directory.Exists(path) && !File.Exists(path))
-            return LabLoadResult.CannotRead(FindingCodes.Unreadable.At(new SourceSpan(displayManifest, 1, 1), $"no lab at {path}: there is no such folder or file"));
 
         var folder = new LabFolder(folderPath.Length == 0 ? "." : folderPath, folderPath);
         var manifest = folder.Resolve(manifestName);
-        var manifestStart = new SourceSpan(displayManifest, 1, 1);
+        var manifestStart = new SourceSpan(Path.Join(folderPath, manifestName).Replace('\\', '/'), 1, 1);
         if (manifest.Status == LabPathStatus.Refused)
             return LabLoadResult.CannotRead(FindingCodes.EscapesLab.At(manifestStart, manifest.Problem!));
         if (!manifest.Exists)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Kinds;
 using LabRunner.Content.Model;
@@ -17,7 +18,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         if (MappingReader.Open(context, root, ManifestShape.Lab) is not { } lab)
             return null;
         var variables = ReadVariables(lab.Mapping("variables"));
-        context.Scope = new PlaceholderScope(PlaceholderScope.Names(variables.Select(v => v.Name)), "a variable (resources are built from variables only)");
+        context.Scope = PlaceholderScope.VariablesOf(variables);
         var resources = ReadResources(lab.Mapping("resources"), variables);
         ReportNameClashes(variables, resources);
         context.Scope = PlaceholderScope.Of(variables, resources);
@@ -79,7 +80,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
                 resources.Add((new ResourceTemplate(name, TemplateParser.Parse(""), context.At(keyNode)), value)); // still declared, as above
                 continue;
             }
-            resources.Add((new ResourceTemplate(name, context.Template(scalar, $"resource '{name}'"), context.At(keyNode)), value));
+            resources.Add((new ResourceTemplate(name, context.ReadTemplate(scalar, $"resource '{name}'"), context.At(keyNode)), value));
         }
         var identifiers = new IdentifierWitness(variables, resources.Select(pair => pair.Resource));
         var flagged = variables.Where(variable => variable.FormsRdsIdentifiers).Select(variable => PlaceholderKey.Of(variable.Name)).ToHashSet();
@@ -184,7 +185,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             return new PageRef(reference, "", location);
         }
         var path = context.Folder.Resolve(reference);
-        if (path.Status == Files.LabPathStatus.Refused)
+        if (path.Status == LabPathStatus.Refused)
             context.Report(FindingCodes.EscapesLab, node, $"page {path.Problem}");
         else if (!path.Exists)
             context.Report(FindingCodes.MissingPage, node, $"page {path.Problem} (looked for {path.DisplayPath})");
@@ -202,7 +203,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
 
     /// <summary>Text that may hold placeholders (titles, hints, descriptions): each one must be defined.</summary>
     private string? Text(MappingReader reader, string key, string where) =>
-        reader.Scalar(key) is { } node ? context.Template(node, where).Source : null;
+        reader.Scalar(key) is { } node ? context.ReadTemplate(node, where).Source : null;
 
     private void ReportDuplicateStepIds(List<Section> sections)
     {

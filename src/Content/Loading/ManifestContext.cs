@@ -2,7 +2,6 @@ using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
-using LabRunner.Content.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -29,7 +28,7 @@ internal sealed class ManifestContext(SourceText source, LabFolder folder)
     public void Report(Finding finding) => findings.Add(finding);
 
     /// <summary>Parses a scalar as a template and reports each placeholder <see cref="Scope"/> does not define, at its own column.</summary>
-    public Template Template(YamlScalarNode node, string where)
+    public Template ReadTemplate(YamlScalarNode node, string where)
     {
         var template = TemplateParser.Parse(node.Value ?? "");
         foreach (var placeholder in template.Placeholders.Where(placeholder => !Scope.Defines(placeholder)))
@@ -41,7 +40,7 @@ internal sealed class ManifestContext(SourceText source, LabFolder folder)
     }
 
     /// <summary>Where a placeholder sits in the file: its n-th occurrence in the scalar's source text, else the scalar's start.</summary>
-    public SourceSpan PlaceholderSpan(YamlScalarNode node, Template template, Placeholder placeholder)
+    private SourceSpan PlaceholderSpan(YamlScalarNode node, Template template, Placeholder placeholder)
     {
         var written = template.Source.Substring(placeholder.Offset, placeholder.Name.Length + 2);
         var occurrence = CountOccurrences(template.Source[..placeholder.Offset], written);
@@ -76,24 +75,4 @@ internal sealed class ManifestContext(SourceText source, LabFolder folder)
             count++;
         return count;
     }
-}
-
-/// <summary>The variables and resources a template may name.</summary>
-internal sealed class PlaceholderScope(IReadOnlyDictionary<string, string> declaredNamesByKey, string kindOfScope)
-{
-    public static readonly PlaceholderScope Empty = new(new Dictionary<string, string>(), "");
-
-    /// <summary>Every variable and resource of <paramref name="lab"/>: what its pages and specs may name.</summary>
-    public static PlaceholderScope Of(Lab lab) => Of(lab.Variables, lab.Resources);
-
-    public static PlaceholderScope Of(IEnumerable<LabVariable> variables, IEnumerable<ResourceTemplate> resources) =>
-        new(Names(variables.Select(variable => variable.Name).Concat(resources.Select(resource => resource.Name))), "a variable or resource");
-
-    public static Dictionary<string, string> Names(IEnumerable<string> names) =>
-        names.GroupBy(PlaceholderKey.Of).ToDictionary(group => group.Key, group => group.First());
-
-    public bool Defines(Placeholder placeholder) => declaredNamesByKey.ContainsKey(placeholder.Key);
-
-    public string Describe(Placeholder placeholder) =>
-        $"not {kindOfScope}{DidYouMean.Suffix(placeholder.Name, declaredNamesByKey.Values)}";
 }

@@ -53,14 +53,7 @@ internal sealed class MappingReader
         return values.TryGetValue(key, out var node) && !ManifestContext.IsNull(node) ? node : null;
     }
 
-    public YamlScalarNode? Scalar(string key)
-    {
-        var node = Value(key);
-        if (node is null or YamlScalarNode)
-            return (YamlScalarNode?)node;
-        context.Report(FindingCodes.BadValue, node, $"'{key}' in {shape.Name} must be a single value, not {Describe(node)}");
-        return null;
-    }
+    public YamlScalarNode? Scalar(string key) => Typed<YamlScalarNode>(key, "a single value");
 
     public string? String(string key) => Scalar(key)?.Value;
 
@@ -84,29 +77,27 @@ internal sealed class MappingReader
         return false;
     }
 
-    public YamlMappingNode? Mapping(string key)
-    {
-        var node = Value(key);
-        if (node is null or YamlMappingNode)
-            return (YamlMappingNode?)node;
-        context.Report(FindingCodes.BadValue, node, $"'{key}' in {shape.Name} must be a mapping, not {Describe(node)}");
-        return null;
-    }
+    public YamlMappingNode? Mapping(string key) => Typed<YamlMappingNode>(key, "a mapping");
 
     /// <summary>The items of the list under <paramref name="key"/>; empty items are reported and skipped.</summary>
     public IReadOnlyList<YamlNode> List(string key)
     {
-        var node = Value(key);
-        if (node is null)
+        if (Typed<YamlSequenceNode>(key, "a list") is not { } sequence)
             return [];
-        if (node is not YamlSequenceNode sequence)
-        {
-            context.Report(FindingCodes.BadValue, node, $"'{key}' in {shape.Name} must be a list, not {Describe(node)}");
-            return [];
-        }
         foreach (var empty in sequence.Children.Where(ManifestContext.IsNull))
             context.Report(FindingCodes.EmptyListItem, empty, $"empty item in '{key}'");
         return [.. sequence.Children.Where(item => !ManifestContext.IsNull(item))];
+    }
+
+    /// <summary>The value under <paramref name="key"/> when it is a <typeparamref name="TNode"/>; null when absent or (reported) of another kind.</summary>
+    private TNode? Typed<TNode>(string key, string expected)
+        where TNode : YamlNode
+    {
+        var node = Value(key);
+        if (node is null or TNode)
+            return (TNode?)node;
+        context.Report(FindingCodes.BadValue, node, $"'{key}' in {shape.Name} must be {expected}, not {Describe(node)}");
+        return null;
     }
 
     public static string Describe(YamlNode node) => node switch

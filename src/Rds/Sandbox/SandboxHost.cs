@@ -75,6 +75,15 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <exception cref="FixtureException">A fixture spec is wrong; its message starts with the lab file position.</exception>
     public SeedResult Seed(IEnumerable<KindSpec> fixtures, PlaceholderValues learnerValues) => seeder.Seed(fixtures, learnerValues);
 
+    /// <summary>Forgets every cluster, instance and snapshot (and saves that).</summary>
+    public void Reset() => State.Write(resources =>
+    {
+        resources.Clusters.Clear();
+        resources.Instances.Clear();
+        resources.Snapshots.Clear();
+        return resources;
+    });
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -19,6 +19,8 @@ public sealed class TimeoutAndCancellationTests
         var clock = new FakeTimeProvider();
         await using var server = await SilentServer();
         using var client = await PeerClients.CreateClientAsync(server.Endpoint, On(clock, 1, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1)));
+        var attempts = new List<RdsAttempt>();
+        client.Stats.AttemptCompleted += attempts.Add;
 
         var call = client.DescribeDBClustersAsync(new DescribeDBClustersRequest());
         await Eventually.HoldsAsync(() => server.Requests.Count == 1, "the request reaches the server");
@@ -30,6 +32,7 @@ public sealed class TimeoutAndCancellationTests
         Assert.Equal((RdsErrorKind.Transport, "Timeout"), (error.Kind, error.ErrorCode));
         Assert.Equal($"{server.Endpoint} did not answer DescribeDBClusters within 5 s.", error.Message);
         Assert.Equal(1, client.Stats.FailedCalls);
+        Assert.Equal("Timeout", Assert.Single(attempts).ErrorCode);
     }
 
     [Fact]

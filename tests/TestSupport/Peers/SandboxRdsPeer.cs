@@ -1,44 +1,39 @@
+using System.Globalization;
+using LabRunner.Content.Templates;
 using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.TestSupport.Peers;
 
-/// <summary>
-/// LabRunner's sandbox as an RDS peer, on the fixture's fake clock: seeding goes through its fixture seeder, and
-/// settling moves the clock an hour so snapshots and provisioning finish.
-/// </summary>
+/// <summary>The in-process sandbox as an RDS peer; it seeds through its fixture seeding, and settles by moving its fake clock.</summary>
 public sealed class SandboxRdsPeer(SandboxFixture sandbox) : IRdsPeer
 {
-    public static readonly TimeSpan SettleTime = TimeSpan.FromHours(1);
-
     public string Name => "sandbox";
 
     public Uri Endpoint => sandbox.Uri;
 
     public string Region => "us-east-1";
 
-    public SandboxFixture Sandbox => sandbox;
-
     public Task ResetAsync(CancellationToken cancellationToken = default)
     {
-        sandbox.Host.State.Write(resources =>
-        {
-            resources.Snapshots.Clear();
-            resources.Instances.Clear();
-            resources.Clusters.Clear();
-            return true;
-        });
+        sandbox.Host.Reset();
         return Task.CompletedTask;
     }
 
     public Task SeedClusterAsync(ClusterSeed seed, CancellationToken cancellationToken = default)
     {
-        sandbox.SeedCluster(seed.ClusterIdentifier, seed.WriterInstanceIdentifier, seed.PreferredBackupWindow, seed.PreferredMaintenanceWindow, seed.BackupRetentionPeriod);
+        sandbox.Host.Seed(
+            [Fixtures.DbCluster(
+                ("cluster", seed.ClusterIdentifier), ("writer-instance", seed.WriterInstanceIdentifier), ("engine", seed.Engine),
+                ("instance-class", seed.InstanceClass), ("backup-window", seed.PreferredBackupWindow),
+                ("maintenance-window", seed.PreferredMaintenanceWindow), ("retention", seed.BackupRetentionPeriod.ToString(CultureInfo.InvariantCulture)))],
+            new PlaceholderValues([]));
         return Task.CompletedTask;
     }
 
+    /// <summary>An hour on the sandbox's clock: every snapshot of a normal cluster is done by then.</summary>
     public Task SettleAsync(CancellationToken cancellationToken = default)
     {
-        sandbox.Time.Advance(SettleTime);
+        sandbox.Time.Advance(TimeSpan.FromHours(1));
         return Task.CompletedTask;
     }
 }

@@ -45,7 +45,7 @@ internal sealed class QueryTransport : IDisposable
         try
         {
             return await pipeline.ExecuteAsync(
-                async token => await AttemptAsync(parameters.Action, body, ++attempts, read, token).ConfigureAwait(false),
+                async token => await AttemptAsync(parameters.Action, body, ++attempts, read, cancellationToken, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException e)
@@ -65,7 +65,9 @@ internal sealed class QueryTransport : IDisposable
         }
     }
 
-    private async Task<T> AttemptAsync<T>(string action, byte[] body, int number, Func<XElement, T> read, CancellationToken token)
+    /// <param name="callerToken">The caller's own token, to tell a cancellation from a timeout.</param>
+    /// <param name="token">The caller's token linked with the pipeline's timeouts.</param>
+    private async Task<T> AttemptAsync<T>(string action, byte[] body, int number, Func<XElement, T> read, CancellationToken callerToken, CancellationToken token)
     {
         var started = time.GetTimestamp();
         int? statusCode = null;
@@ -98,7 +100,8 @@ internal sealed class QueryTransport : IDisposable
         }
         finally
         {
-            var errorCode = failure?.ErrorCode ?? (token.IsCancellationRequested ? "Cancelled" : null);
+            var errorCode = failure?.ErrorCode
+                ?? (callerToken.IsCancellationRequested ? "Cancelled" : token.IsCancellationRequested ? "Timeout" : null);
             stats.AttemptEnded(
                 new RdsAttempt(action, number, statusCode, errorCode, time.GetElapsedTime(started)),
                 throttled: failure?.Kind == RdsErrorKind.Throttled);

@@ -31,7 +31,9 @@ public sealed class ClusterActions(SandboxServices services)
         {
             var clusters = DescribeScope.Of(resources.Clusters, requested, RdsFault.ClusterNotFound);
             var found = Paging.Take(clusters.Where(matches), cluster => cluster.Id, parameters);
-            var withMembers = found.Items.Select(cluster => (cluster, members: resources.MembersOf(cluster.Id).ToList())).ToList();
+            var pageIds = found.Items.Select(cluster => cluster.Id).ToHashSet(StringComparer.Ordinal);
+            var members = resources.Instances.Values.Where(instance => instance.ClusterId is { } id && pageIds.Contains(id)).ToLookup(instance => instance.ClusterId!);
+            var withMembers = found.Items.Select(cluster => (cluster, members: members[cluster.Id].ToList())).ToList();
             return (withMembers, found.Marker);
         });
         var shapes = services.Shapes(request.Now);

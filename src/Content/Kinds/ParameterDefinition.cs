@@ -5,7 +5,7 @@ using LabRunner.Content.Model;
 namespace LabRunner.Content.Kinds;
 
 /// <param name="Form">For text: the form the whole value must have, or null for any text.</param>
-public sealed record KindParameter(
+public sealed record ParameterDefinition(
     string Name,
     ParameterType Type,
     bool Required,

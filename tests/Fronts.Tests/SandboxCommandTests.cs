@@ -1,0 +1,109 @@
+using System.Text.Json;
+using LabRunner.Cli;
+
+namespace LabRunner.Fronts.Tests;
+
+public sealed class SandboxCommandTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("labrunner-serve-").FullName;
+
+    private string StatePath => Path.Combine(directory, "state.json");
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Theory]
+    [InlineData("--port", "70000", "--port '70000': expected a whole number from 0 to 65535")]
+    [InlineData("--port", "http", "--port 'http': expected a whole number from 0 to 65535")]
+    [InlineData("--snapshot-seconds", "-1", "--snapshot-seconds '-1': expected a number of seconds from 0 to 86400")]
+    [InlineData("--faults", "throttle=0.9,error500=0.2", "--faults 'throttle=0.9,error500=0.2': throttle, error500 and drop add up to")]
+    [InlineData("--faults", "jitter=5ms", "--faults 'jitter=5ms': unknown fault 'jitter'")]
+    [InlineData("--verify-signatures", "AKIDONLY", "--verify-signatures: expected KEYID:SECRET")]
+    public async Task Bad_flags_name_the_flag_and_value_and_exit_2(string flag, string value, string message)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exitCode = await CliApp.RunAsync(["sandbox", "serve", flag, value], output, error);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains(message, error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_corrupt_state_file_is_named_and_exits_2()
+    {
+        await File.WriteAllTextAsync(StatePath, "{ not json");
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exitCode = await CliApp.RunAsync(["sandbox", "serve", "--state", StatePath], output, error);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains($"The sandbox state file {StatePath} cannot be read", error.ToString());
+        Assert.Equal("{ not json", await File.ReadAllTextAsync(StatePath));
+    }
+
+    [Fact]
+    public async Task Serve_answers_until_sigterm_then_exits_0_with_its_state_saved()
+    {
+        await using var server = await SandboxProcess.StartAsync("--state", StatePath);
+        Assert.Matches(@"^listening on http://127\.0\.0\.1:\d+$", server.FirstLine);
+        using var http = new HttpClient { BaseAddress = server.Uri };
+        await PostAsync(http, ("Action", "CreateDBCluster"), ("DBClusterIdentifier", "served"), ("Engine", "aurora-mysql"));
+
+        var (exitCode, output) = await server.TerminateAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("stopping; the state is saved", output);
+        Assert.Contains("\"id\":\"served\"", await File.ReadAllTextAsync(StatePath));
+    }
+
+    /// <summary>
+    /// kill -9 the real server while requests keep changing its state: every time, the file left behind is a whole
+    /// state (the one before or after some write, never a torn one), and no write it acknowledged is lost.
+    /// </summary>
+    [Fact]
+    public async Task Kill_9_during_writes_leaves_a_whole_state_file()
+    {
+        var acknowledged = 0;
+        var savedBefore = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            await using var server = await SandboxProcess.StartAsync("--state", StatePath);
+            using var http = new HttpClient { BaseAddress = server.Uri };
+            var writes = Task.Run(async () =>
+            {
+                for (var index = 0; ; index++)
+                {
+                    await PostAsync(http, ("Action", "CreateDBCluster"), ("DBClusterIdentifier", $"c{round}-{index}"), ("Engine", "aurora-mysql"));
+                    Interlocked.Increment(ref acknowledged);
+                }
+            });
+            var before = Volatile.Read(ref acknowledged);
+            using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+            {
+                while (Volatile.Read(ref acknowledged) < before + 3 && !writes.IsCompleted)
+                    await Task.Delay(10, deadline.Token);
+            }
+            await Task.Delay(30 * round);
+            server.Kill();
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => writes);
+
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(StatePath));
+            var clusters = document.RootElement.GetProperty("clusters").GetArrayLength();
+            // Every acknowledged write is there; at most one more (saved, then killed before its answer arrived).
+            var acknowledgedThisRound = Volatile.Read(ref acknowledged) - before;
+            Assert.InRange(clusters, savedBefore + acknowledgedThisRound, savedBefore + acknowledgedThisRound + 1);
+            savedBefore = clusters;
+            // Each cluster and its first automated snapshot are written together.
+            Assert.Equal(clusters, document.RootElement.GetProperty("snapshots").GetArrayLength());
+        }
+        Assert.True(acknowledged > 0);
+    }
+
+    private static async Task PostAsync(HttpClient http, params (string Name, string Value)[] parameters)
+    {
+        using var response = await http.PostAsync("/", new FormUrlEncodedContent([new("Version", "2014-10-31"), .. parameters.Select(p => KeyValuePair.Create(p.Name, p.Value))]));
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"The sandbox answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace LabRunner.Fronts.Tests;
+
+/// <summary>The real <c>labrunner sandbox serve</c> as a child process, for signal and crash tests.</summary>
+public sealed class SandboxProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Task<string> remainingOutput;
+
+    private SandboxProcess(Process process, Uri uri, string firstLine)
+    {
+        this.process = process;
+        Uri = uri;
+        FirstLine = firstLine;
+        remainingOutput = process.StandardOutput.ReadToEndAsync();
+    }
+
+    public Uri Uri { get; }
+    public string FirstLine { get; }
+
+    /// <summary>Starts the server and waits (bounded) for its <c>listening on URL</c> line.</summary>
+    public static async Task<SandboxProcess> StartAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "labrunner"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["sandbox", "serve", "--port", "0", .. arguments])
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start)!;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var line = await process.StandardOutput.ReadLineAsync(deadline.Token)
+            ?? throw new InvalidOperationException($"labrunner exited: {await process.StandardError.ReadToEndAsync()}");
+        const string prefix = "listening on ";
+        Assert.StartsWith(prefix, line);
+        return new SandboxProcess(process, new Uri(line[prefix.Length..] + "/"), line);
+    }
+
+    public void Kill() => process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends SIGTERM and waits (bounded) for the exit; returns the exit code and what it printed after the first line.</summary>
+    public async Task<(int ExitCode, string Output)> TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await remainingOutput);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}

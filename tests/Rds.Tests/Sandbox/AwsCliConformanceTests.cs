@@ -1,0 +1,141 @@
+using System.Text.Json;
+using LabRunner.TestSupport;
+using LabRunner.TestSupport.Sandbox;
+
+namespace LabRunner.Rds.Tests.Sandbox;
+
+/// <summary>
+/// The sandbox driven by the real AWS CLI v1 and boto3 (botocore's serializer, parser, waiters and paginators),
+/// asserting on what they print, so the sandbox is proven against clients nobody here wrote.
+/// </summary>
+public sealed class AwsCliConformanceTests : IAsyncLifetime
+{
+    private SandboxFixture sandbox = null!;
+
+    public async Task InitializeAsync()
+    {
+        sandbox = await SandboxFixture.StartAsync();
+        sandbox.SeedCluster("aurora-alice-cluster", "aurora-alice-instance-1");
+    }
+
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Describe_create_wait_and_modify_through_the_cli()
+    {
+        var clusters = await Json("describe-db-clusters");
+        var cluster = clusters.RootElement.GetProperty("DBClusters")[0];
+        Assert.Equal("aurora-alice-cluster", cluster.GetProperty("DBClusterIdentifier").GetString());
+        Assert.True(cluster.GetProperty("DBClusterMembers")[0].GetProperty("IsClusterWriter").GetBoolean());
+        Assert.Equal(1, cluster.GetProperty("BackupRetentionPeriod").GetInt32());
+
+        var created = await Json("create-db-cluster-snapshot", "--db-cluster-identifier", "aurora-alice-cluster", "--db-cluster-snapshot-identifier", "Aurora-Alice-Snap1");
+        var snapshot = created.RootElement.GetProperty("DBClusterSnapshot");
+        Assert.Equal(("aurora-alice-snap1", "creating", 0), (snapshot.GetProperty("DBClusterSnapshotIdentifier").GetString(), snapshot.GetProperty("Status").GetString(), snapshot.GetProperty("PercentProgress").GetInt32()));
+
+        // The waiter's first poll is immediate; with the sandbox's clock past the snapshot's duration it succeeds at once.
+        sandbox.Time.Advance(TimeSpan.FromMinutes(1));
+        var waited = await AwsCli.RdsAsync(sandbox.Uri, "wait", "db-cluster-snapshot-available", "--db-cluster-snapshot-identifier", "aurora-alice-snap1");
+        Assert.True(waited.ExitCode == 0, waited.ToString());
+
+        var modified = await Json("modify-db-cluster", "--db-cluster-identifier", "aurora-alice-cluster", "--preferred-backup-window", "05:00-05:45", "--backup-retention-period", "7", "--apply-immediately");
+        Assert.Equal("05:00-05:45", modified.RootElement.GetProperty("DBCluster").GetProperty("PreferredBackupWindow").GetString());
+        Assert.Equal(7, modified.RootElement.GetProperty("DBCluster").GetProperty("BackupRetentionPeriod").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("DBClusterNotFoundFault", "DescribeDBClusters", "DBCluster ghost not found.", "describe-db-clusters", "--db-cluster-identifier", "ghost")]
+    [InlineData("DBClusterSnapshotNotFoundFault", "DescribeDBClusterSnapshots", "DBClusterSnapshot ghost not found.", "describe-db-cluster-snapshots", "--db-cluster-snapshot-identifier", "ghost")]
+    [InlineData("InvalidParameterValue", "ModifyDBCluster", "The backup window must be at least 30 minutes.", "modify-db-cluster", "--db-cluster-identifier", "aurora-alice-cluster", "--preferred-backup-window", "05:00-05:10")]
+    [InlineData("InvalidParameterValue", "ModifyDBCluster", "The backup window and maintenance window must not overlap.", "modify-db-cluster", "--db-cluster-identifier", "aurora-alice-cluster", "--preferred-backup-window", "08:45-09:15")]
+    [InlineData("InvalidParameterValue", "DescribeDBClusterSnapshots", "Invalid value 10 for MaxRecords. Must be between 20 and 100", "describe-db-cluster-snapshots", "--max-records", "10")]
+    [InlineData("DBClusterNotFoundFault", "CreateDBClusterSnapshot", "DBCluster ghost not found.", "create-db-cluster-snapshot", "--db-cluster-identifier", "ghost", "--db-cluster-snapshot-identifier", "s")]
+    public async Task Errors_reach_the_cli_with_rds_codes(string code, string operation, string message, params string[] arguments)
+    {
+        var result = await AwsCli.RdsAsync(sandbox.Uri, arguments);
+
+        Assert.Equal(255, result.ExitCode);
+        Assert.Contains($"An error occurred ({code}) when calling the {operation} operation: {message}", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Duplicate_snapshot_and_automated_delete_errors_reach_the_cli()
+    {
+        await Json("create-db-cluster-snapshot", "--db-cluster-identifier", "aurora-alice-cluster", "--db-cluster-snapshot-identifier", "dup");
+        var duplicate = await AwsCli.RdsAsync(sandbox.Uri, "create-db-cluster-snapshot", "--db-cluster-identifier", "aurora-alice-cluster", "--db-cluster-snapshot-identifier", "dup");
+        Assert.Equal(255, duplicate.ExitCode);
+        Assert.Contains("(DBClusterSnapshotAlreadyExistsFault)", duplicate.StandardError);
+
+        var automated = (await Json("describe-db-cluster-snapshots", "--snapshot-type", "automated")).RootElement.GetProperty("DBClusterSnapshots")[0].GetProperty("DBClusterSnapshotIdentifier").GetString()!;
+        var refused = await AwsCli.RdsAsync(sandbox.Uri, "delete-db-cluster-snapshot", "--db-cluster-snapshot-identifier", automated);
+        Assert.Equal(255, refused.ExitCode);
+        Assert.Contains("An error occurred (InvalidDBClusterSnapshotStateFault) when calling the DeleteDBClusterSnapshot operation: Only manual snapshots may be deleted.", refused.StandardError);
+    }
+
+    [Fact]
+    public async Task Cli_pagination_with_page_size_and_max_items_walks_every_snapshot()
+    {
+        for (var index = 0; index < 45; index++)
+            await sandbox.CallAsync("CreateDBClusterSnapshot", ("DBClusterSnapshotIdentifier", $"page-{index:00}"), ("DBClusterIdentifier", "aurora-alice-cluster"));
+
+        var first = await Json("describe-db-cluster-snapshots", "--snapshot-type", "manual", "--page-size", "20", "--max-items", "30");
+        var firstIds = Ids(first);
+        Assert.Equal(30, firstIds.Count);
+        var token = first.RootElement.GetProperty("NextToken").GetString()!;
+        var rest = await Json("describe-db-cluster-snapshots", "--snapshot-type", "manual", "--page-size", "20", "--max-items", "30", "--starting-token", token);
+        var restIds = Ids(rest);
+        Assert.Equal(15, restIds.Count);
+        Assert.False(rest.RootElement.TryGetProperty("NextToken", out _));
+        Assert.Equal(Enumerable.Range(0, 45).Select(index => $"page-{index:00}"), firstIds.Concat(restIds));
+
+        var all = await Json("describe-db-cluster-snapshots", "--page-size", "20");
+        Assert.Equal(46, Ids(all).Count); // 45 manual and the seeded automated one, across 3 pages
+    }
+
+    [Fact]
+    public async Task Boto3_waiter_paginator_and_errors_on_a_real_clock()
+    {
+        await using var live = await SandboxFixture.StartAsync(options => options with { TimeProvider = TimeProvider.System, SnapshotDuration = TimeSpan.FromSeconds(1.5) });
+        live.SeedCluster("aurora-bob-cluster");
+        const string script = """
+            import sys, time, boto3
+            rds = boto3.client("rds", endpoint_url=sys.argv[1], region_name="us-east-1")
+            rds.create_db_cluster_snapshot(DBClusterIdentifier="aurora-bob-cluster", DBClusterSnapshotIdentifier="bob-snap1")
+            seen = []
+            def record(**kwargs):
+                seen.extend(s["Status"] for s in kwargs["parsed"].get("DBClusterSnapshots", []))
+            rds.meta.events.register("after-call.rds.DescribeDBClusterSnapshots", lambda **kw: seen.extend(s["Status"] for s in kw["parsed"].get("DBClusterSnapshots", [])))
+            start = time.monotonic()
+            rds.get_waiter("db_cluster_snapshot_available").wait(DBClusterSnapshotIdentifier="bob-snap1", WaiterConfig={"Delay": 0.5, "MaxAttempts": 20})
+            print("statuses", ",".join(dict.fromkeys(seen)))
+            pages = list(rds.get_paginator("describe_db_cluster_snapshots").paginate(PaginationConfig={"PageSize": 20}))
+            print("pages", len(pages), sum(len(p["DBClusterSnapshots"]) for p in pages))
+            try:
+                rds.describe_db_clusters(DBClusterIdentifier="ghost")
+            except rds.exceptions.DBClusterNotFoundFault as error:
+                print("error", error.response["Error"]["Code"], error.response["ResponseMetadata"]["HTTPStatusCode"])
+            rds.delete_db_cluster_snapshot(DBClusterSnapshotIdentifier="bob-snap1")
+            rds.get_waiter("db_cluster_snapshot_deleted").wait(DBClusterSnapshotIdentifier="bob-snap1", WaiterConfig={"Delay": 0.5, "MaxAttempts": 4})
+            print("deleted")
+            """;
+
+        var result = await AwsCli.Boto3Async(live.Uri, script, TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("statuses creating,available", lines[0]);
+        Assert.Equal("pages 1 2", lines[1]);
+        Assert.Equal("error DBClusterNotFoundFault 404", lines[2]);
+        Assert.Equal("deleted", lines[3]);
+    }
+
+    private async Task<JsonDocument> Json(params string[] arguments)
+    {
+        var result = await AwsCli.RdsAsync(sandbox.Uri, arguments);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return JsonDocument.Parse(result.StandardOutput);
+    }
+
+    private static List<string> Ids(JsonDocument document) =>
+        document.RootElement.GetProperty("DBClusterSnapshots").EnumerateArray().Select(snapshot => snapshot.GetProperty("DBClusterSnapshotIdentifier").GetString()!).ToList();
+}
