@@ -1,12 +1,13 @@
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
 
 namespace LabRunner.Engine.Checks;
 
-/// <summary>A check kind: parses a spec's parameters (rendered for one learner) into a check.</summary>
+/// <summary>A check kind: turns a spec bound for one learner (parameters rendered and valid for their types) into a check.</summary>
 public interface ICheckKind : IKind
 {
-    ICheck Bind(SpecArguments arguments);
+    ICheck Bind(BoundSpec spec);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 
@@ -20,6 +21,9 @@ public sealed class Learner
             .ToList();
         Key = identity.Count == 0 ? "default" : string.Join("+", identity);
     }
+
+    /// <summary>The learner as the content's <see cref="LearnerBinding"/> bound them.</summary>
+    public static Learner Of(Lab lab, BoundLearner bound) => new(lab, bound.Variables, bound.Resources);
 
     /// <summary>Variable name (as the lab declares it) to value.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }

@@ -107,7 +107,7 @@ public sealed class LabSession
     public async Task<IReadOnlyList<StepResult>> CheckAllAsync(CancellationToken cancellationToken = default)
     {
         var state = await reader.ReadAsync(Plan.Query(), cancellationToken);
-        return Plan.Steps.Select(step => Record(step, state)).ToList();
+        return Publish(Plan.Steps.Select(step => Judge(step, state)).ToList());
     }
 
     public async Task<StepResult> CheckStepAsync(string stepId, CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ public sealed class LabSession
         var query = new StateQuery();
         step.AddTo(query);
         var state = await reader.ReadAsync(query, cancellationToken);
-        return Record(step, state);
+        return Publish([Judge(step, state)])[0];
     }
 
     /// <summary>The learner is looking at a step: remember when, and check it (which records its baselines if not yet).</summary>
@@ -148,7 +148,7 @@ public sealed class LabSession
         DateTimeOffset acknowledged;
         lock (gate)
             acknowledged = progress.Step(step.Id).AcknowledgedAt ??= time.GetUtcNow();
-        return Publish(step, AcknowledgedResult(step.Id, acknowledged));
+        return Publish([AcknowledgedResult(step.Id, acknowledged)])[0];
     }
 
     /// <summary>The step's action, to show before performing (its summary and AWS CLI command); null when the step has none.</summary>
@@ -178,38 +178,43 @@ public sealed class LabSession
             ? Task.FromResult(new ActionOutcome(ActionOutcomeKind.Refused, refusal))
             : action.PerformAsync(rds, cancellationToken);
 
-    private StepResult Record(StepPlan step, StateSnapshot state)
+    /// <summary>The step's result from <paramref name="state"/>, recording its baselines first if this is the first time they are seen.</summary>
+    private StepResult Judge(StepPlan step, StateSnapshot state)
     {
-        StepResult result;
         lock (gate)
         {
             var saved = progress.Step(step.Id);
             foreach (var capture in step.Baselines)
                 if (!saved.Baselines.ContainsKey(capture.Key) && capture.Capture(state) is { } value)
                     saved.Baselines[capture.Key] = value;
-            result = step.Judge(state, key => saved.Baselines.GetValueOrDefault(key));
-            if (result.Status == StepStatus.Manual && saved.AcknowledgedAt is { } acknowledged)
-                result = AcknowledgedResult(step.Id, acknowledged);
+            var result = step.Judge(state, key => saved.Baselines.GetValueOrDefault(key));
+            return result.Status == StepStatus.Manual && saved.AcknowledgedAt is { } acknowledged
+                ? AcknowledgedResult(step.Id, acknowledged)
+                : result;
         }
-        return Publish(step, result);
     }
 
-    private StepResult Publish(StepPlan step, StepResult result)
+    /// <summary>Makes <paramref name="newResults"/> current, saves progress once, then tells listeners about each.</summary>
+    private IReadOnlyList<StepResult> Publish(IReadOnlyList<StepResult> newResults)
     {
         lock (gate)
         {
-            results[step.Id] = result;
-            var saved = progress.Step(step.Id);
-            saved.Status = result.Status.WireName();
-            saved.Reason = result.Reason;
-            saved.Percent = result.Percent;
-            saved.CheckedAt = result.At;
-            if (result.Status == StepStatus.Passed)
-                saved.FirstPassedAt ??= result.At;
+            foreach (var result in newResults)
+            {
+                results[result.StepId] = result;
+                var saved = progress.Step(result.StepId);
+                saved.Status = result.Status.WireName();
+                saved.Reason = result.Reason;
+                saved.Percent = result.Percent;
+                saved.CheckedAt = result.At;
+                if (result.Status == StepStatus.Passed)
+                    saved.FirstPassedAt ??= result.At;
+            }
             store?.Save(progress);
         }
-        StepResultChanged?.Invoke(this, result);
-        return result;
+        foreach (var result in newResults)
+            StepResultChanged?.Invoke(this, result);
+        return newResults;
     }
 
     private StepResult Restore(StepPlan step)

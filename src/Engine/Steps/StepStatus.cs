@@ -35,6 +35,19 @@ public static class StepStatusNames
     public static StepStatus? FromWireName(string name) =>
         Enum.GetValues<StepStatus>().Cast<StepStatus?>().FirstOrDefault(status => status!.Value.WireName() == name);
 
+    /// <summary>The one-character mark every front shows for a status, so learner and instructor views agree.</summary>
+    public static string Glyph(this StepStatus status) => status switch
+    {
+        StepStatus.NotChecked => "·",
+        StepStatus.Passed => "✓",
+        StepStatus.Failed => "✗",
+        StepStatus.InProgress => "◐",
+        StepStatus.Error => "!",
+        StepStatus.Manual => "☐",
+        StepStatus.Acknowledged => "☑",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     /// <summary>Manual steps never count for or against a learner's completion.</summary>
     public static bool IsManual(this StepStatus status) => status is StepStatus.Manual or StepStatus.Acknowledged;
 }

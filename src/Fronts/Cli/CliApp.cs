@@ -6,22 +6,28 @@ namespace LabRunner.Cli;
 /// <summary>The <c>labrunner</c> command tree. Each command lives in its own file under Commands/.</summary>
 public static class CliApp
 {
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot(CliTerminal? terminal = null)
     {
-        var root = new RootCommand("LabRunner: guided, checkable cloud workshops in your terminal.");
+        var root = new RootCommand("LabRunner: guided, checkable cloud workshops in your terminal. Without a command it opens the lab UI (see run).");
         root.Options.Add(GlobalOptions.DataDir);
-        foreach (var command in Commands())
+        terminal ??= CliTerminal.FromConsole();
+        foreach (var command in Commands(terminal))
             root.Subcommands.Add(command);
+        RunCommand.AttachTo(root, terminal);
         return root;
     }
 
-    private static IEnumerable<Command> Commands() =>
+    private static IEnumerable<Command> Commands(CliTerminal terminal) =>
     [
         LintCommand.Create(),
         SandboxCommand.Build(),
+        CheckCommand.Create(terminal),
+        PerformCommand.Create(terminal),
+        CleanupCommand.Create(terminal),
+        RunCommand.Create(terminal),
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CliTerminal? terminal = null)
     {
         var configuration = new InvocationConfiguration
         {
@@ -31,9 +37,16 @@ public static class CliApp
         };
         try
         {
-            var parseResult = BuildRoot().Parse(args);
-            var exitCode = await parseResult.InvokeAsync(configuration);
-            return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+            var parse = BuildRoot(terminal).Parse(args);
+            if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+                return ReportUsageErrors(parse, configuration.Error);
+            return await parse.InvokeAsync(configuration);
+        }
+        catch (CliFailure failure)
+        {
+            foreach (var line in failure.Message.Split(Environment.NewLine))
+                configuration.Error.WriteLine($"labrunner: {line}");
+            return failure.ExitCode;
         }
         catch (OperationCanceledException)
         {
@@ -46,5 +59,15 @@ public static class CliApp
             configuration.Error.WriteLine($"labrunner: the details are in {logFile}");
             return ExitCodes.Internal;
         }
+    }
+
+    /// <summary>Bad flags and values are usage errors (exit 2), each named, with where to find help.</summary>
+    private static int ReportUsageErrors(ParseResult parse, TextWriter error)
+    {
+        foreach (var problem in parse.Errors)
+            error.WriteLine($"labrunner: {problem.Message}");
+        var command = parse.CommandResult.Command is RootCommand ? "labrunner" : $"labrunner {parse.CommandResult.Command.Name}";
+        error.WriteLine($"labrunner: see '{command} --help'");
+        return ExitCodes.Usage;
     }
 }

@@ -68,7 +68,7 @@ public class DbClusterSnapshotCheckTests
     {
         var verdict = Judge(State());
 
-        Assert.Equal(new Verdict(StepStatus.Passed, "snapshot aurora-alice-snap1 of aurora-alice-cluster is available (manual)"), verdict);
+        Assert.Equal(new Verdict(StepStatus.Passed, "manual snapshot aurora-alice-snap1 of aurora-alice-cluster is available"), verdict);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class StepWaiterTests
         var start = time.GetUtcNow();
         var reported = new List<StepResult>();
         var calls = 0;
-        var waiting = StepWaiter.WaitAsync(_ => Task.FromResult(script(calls++)), Wait, time, new SynchronousProgress(reported), cancellationToken);
+        var waiting = StepWaiter.WaitAsync(_ => Task.FromResult(script(calls++)), Wait, time, new InlineProgress<StepResult>(reported.Add), cancellationToken);
         while (!waiting.IsCompleted)
             time.Advance(TimeSpan.FromSeconds(1));
         return (await waiting, reported, time.GetUtcNow() - start);
@@ -76,10 +76,5 @@ public class StepWaiterTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-    }
-
-    private sealed class SynchronousProgress(List<StepResult> reported) : IProgress<StepResult>
-    {
-        public void Report(StepResult value) => reported.Add(value);
     }
 }

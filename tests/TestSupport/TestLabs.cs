@@ -1,11 +1,12 @@
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Engine.Learners;
 
-namespace LabRunner.Engine.Tests;
+namespace LabRunner.TestSupport;
 
 /// <summary>Labs built in code, shaped like labs/aurora-backup, for tests of the engine's pure parts.</summary>
-internal static class TestLabs
+public static class TestLabs
 {
     private static readonly SourceSpan Here = new("lab.yaml", 1, 1);
 
@@ -54,12 +55,10 @@ internal static class TestLabs
         [],
         Here);
 
-    /// <summary>A learner as the content binding would make one: resources rendered and in lower case.</summary>
+    /// <summary>A learner bound by the content's <see cref="LearnerBinding"/>, as every front binds one.</summary>
     public static Learner Learner(Lab lab, string name, string backupWindow = "05:00-05:45")
     {
-        var variables = new Dictionary<string, string> { ["yourname"] = name, ["backup_window"] = backupWindow };
-        var values = new PlaceholderValues(variables);
-        var resources = lab.Resources.ToDictionary(resource => resource.Name, resource => RdsIdentifier.Normalize(values.Render(resource.Template)));
-        return new Learner(lab, variables, resources);
+        var bound = LearnerBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = name, ["backup_window"] = backupWindow });
+        return Engine.Learners.Learner.Of(lab, bound.Learner ?? throw new ArgumentException(string.Join("; ", bound.Problems), nameof(name)));
     }
 }

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using LabRunner.Cli.Reports;
+using LabRunner.Engine.Sessions;
+using LabRunner.Engine.Steps;
+using LabRunner.Engine.Waiting;
+
+namespace LabRunner.Cli.Commands;
+
+/// <summary><c>labrunner check &lt;lab&gt;</c>: judges every step for one learner and reports it.</summary>
+public static class CheckCommand
+{
+    private static readonly Option<bool> Wait = new("--wait")
+    {
+        Description = "Wait for steps that are still on their way (a snapshot being created), up to each step's timeout.",
+    };
+
+    private static readonly Option<ReportFormat> Format = new("--format")
+    {
+        Description = "text (a table), json, junit (one testcase per step) or markdown (a CI step summary).",
+        DefaultValueFactory = _ => ReportFormat.Text,
+        CustomParser = ReportFormatParser.Parse,
+        CompletionSources = { "text", "json", "junit", "markdown" },
+    };
+
+    public static Command Create(CliTerminal terminal)
+    {
+        var command = new Command("check", "Check every step of a lab against the target for one learner.")
+        {
+            LabInvocation.LabPath,
+            Wait,
+            Format,
+        };
+        LabInvocation.SetSessionAction(command, (parse, session, cancellationToken) =>
+            ReportAsync(session, parse.GetValue(Wait), parse.GetValue(Format), parse.InvocationConfiguration, terminal.Color, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Checks every step (waiting on unsettled ones if asked), writes the report, and returns the exit code.</summary>
+    public static async Task<int> ReportAsync(LabSession session, bool wait, ReportFormat format, InvocationConfiguration console, bool color, CancellationToken cancellationToken)
+    {
+        var results = await session.CheckAllAsync(cancellationToken);
+        if (wait)
+            results = await WaitForUnsettledAsync(session, results, console.Error, cancellationToken);
+        var report = new CheckReport(session.Lab, session.Learner.Variables, session.Target, results);
+        ReportWriters.Write(format, report, console.Output, color);
+        if (results.FirstOrDefault(result => result.Status == StepStatus.Error) is { } error)
+            console.Error.WriteLine($"labrunner: could not use the target {session.Target.Description}: {error.Reason}");
+        return ExitCodeOf(results);
+    }
+
+    /// <summary>0 when every checked step passed, 3 when the target could not be read, else 1.</summary>
+    public static int ExitCodeOf(IReadOnlyList<StepResult> results)
+    {
+        if (results.Any(result => result.Status == StepStatus.Error))
+            return ExitCodes.Target;
+        return results.All(result => result.Status.IsManual() || result.Status == StepStatus.Passed) ? ExitCodes.Ok : ExitCodes.NotPassed;
+    }
+
+    private static async Task<IReadOnlyList<StepResult>> WaitForUnsettledAsync(
+        LabSession session, IReadOnlyList<StepResult> results, TextWriter error, CancellationToken cancellationToken)
+    {
+        foreach (var result in results.Where(result => !StepWaiter.IsFinal(result) && session.Plan.Step(result.StepId).Step.Wait is not null))
+        {
+            error.WriteLine($"waiting for {result.StepId}: {result.Reason}");
+            var progress = new InlineProgress<StepResult>(update => error.WriteLine($"  {update.StepId}: {update.Reason}"));
+            await session.WaitAsync(result.StepId, progress, cancellationToken);
+        }
+        return session.Results;
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using LabRunner.Cli.Targets;
+using LabRunner.Content.Learners;
+using LabRunner.Content.Loading;
+using LabRunner.Content.Model;
+using LabRunner.Engine.Actions;
+using LabRunner.Engine.Learners;
+using LabRunner.Engine.Plans;
+using LabRunner.Engine.Progress;
+using LabRunner.Engine.Sessions;
+using LabRunner.Engine.Specs;
+using LabRunner.Rds;
+
+namespace LabRunner.Cli.Commands;
+
+/// <summary>A learner's session on a lab, with the target it talks to; disposing it stops an in-process sandbox.</summary>
+public sealed class OpenedLab(LabSession session, TargetConnection target) : IAsyncDisposable
+{
+    public LabSession Session { get; } = session;
+
+    public ValueTask DisposeAsync() => target.DisposeAsync();
+}
+
+/// <summary>
+/// What check, perform and cleanup share: the lab argument, and opening a learner's session in the order that keeps
+/// promises: lab, variables and specs are validated (exit 2) before the target is touched (exit 3 if it cannot be).
+/// </summary>
+public static class LabInvocation
+{
+    public static readonly Argument<string> LabPath = new("lab")
+    {
+        Description = "The lab: its folder (e.g. labs/aurora-backup) or its lab.yaml.",
+    };
+
+    public static readonly Option<bool> Yes = new("--yes", "-y")
+    {
+        Description = "Go ahead without asking for confirmation.",
+    };
+
+    /// <summary>Adds the session options to <paramref name="command"/> and runs <paramref name="body"/> with the learner's session, closed afterwards.</summary>
+    public static void SetSessionAction(Command command, Func<ParseResult, LabSession, CancellationToken, Task<int>> body)
+    {
+        SessionOptions.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var opened = await OpenAsync(parse, cancellationToken);
+            return await body(parse, opened.Session, cancellationToken);
+        });
+    }
+
+    public static Task<OpenedLab> OpenAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        OpenAsync(parse.GetValue(LabPath)!, SessionOptions.VariablesOf(parse), parse, cancellationToken);
+
+    /// <summary>Opens the lab at <paramref name="labPath"/> for <paramref name="variables"/>, the target options coming from <paramref name="parse"/>.</summary>
+    public static async Task<OpenedLab> OpenAsync(string labPath, IReadOnlyDictionary<string, string> variables, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var lab = LoadLab(labPath);
+        var binding = LearnerBinding.Bind(lab, variables);
+        if (binding.Learner is not { } bound)
+            throw CliFailure.Usage(string.Join(Environment.NewLine, binding.Problems.Select(problem => $"--var: {problem}")));
+        var learner = Learner.Of(lab, bound);
+        LabPlan plan;
+        try
+        {
+            plan = LabPlan.Bind(lab, learner);
+        }
+        catch (LabSpecException problem)
+        {
+            throw CliFailure.Usage(problem.Message);
+        }
+        var options = SessionOptions.TargetOf(parse);
+        if (options.Problem is { } contradiction)
+            throw CliFailure.Usage(contradiction);
+
+        var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
+        var target = await TargetConnection.OpenAsync(options, dataDirectory, lab, bound.Placeholders, cancellationToken);
+        var session = new LabSession(plan, target.Rds, target.Info, new ProgressStore(dataDirectory, TimeProvider.System));
+        if (session.ProgressWarning is { } warning)
+            parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {warning}");
+        return new OpenedLab(session, target);
+    }
+
+    /// <summary>Loads a lab or fails with its error findings, each located (exit 2).</summary>
+    public static Lab LoadLab(string path)
+    {
+        var loaded = LabLoader.Load(path);
+        return loaded.Lab ?? throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError)));
+    }
+
+    public static string Describe(ActionOutcome outcome) => outcome.Kind switch
+    {
+        ActionOutcomeKind.Done => $"done: {outcome.Message}",
+        ActionOutcomeKind.AlreadyDone => $"nothing to do: {outcome.Message}",
+        ActionOutcomeKind.Refused => $"refused: {outcome.Message}",
+        _ => $"failed: {outcome.Message}",
+    };
+
+    /// <summary>0 when every action succeeded, 3 when the target could not be used, else 1.</summary>
+    public static int ExitCodeOf(IReadOnlyList<ActionOutcome> outcomes)
+    {
+        if (outcomes.Any(outcome => outcome.Error is { } error && TargetConnection.IsTargetProblem(error)))
+            return ExitCodes.Target;
+        return outcomes.All(outcome => outcome.Succeeded) ? ExitCodes.Ok : ExitCodes.NotPassed;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Amazon.Runtime;
+using LabRunner.Engine.Targets;
+using LabRunner.Rds;
+using LabRunner.Sandbox;
+
+namespace LabRunner.Cli.Targets;
+
+/// <summary>LabRunner's sandbox in-process on a free loopback port, its state in the data directory.</summary>
+public static class SandboxTarget
+{
+    /// <summary>Seconds a sandbox snapshot stays <c>creating</c> (default: the sandbox's own), for quick demos and tests.</summary>
+    public const string SnapshotSecondsVariable = "LABRUNNER_SANDBOX_SNAPSHOT_SECONDS";
+
+    /// <summary>Starts the sandbox; <see cref="TargetConnection.Prepare"/> seeds a learner's fixtures later.</summary>
+    public static async Task<TargetConnection> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(dataDirectory, "sandbox");
+        Directory.CreateDirectory(folder);
+        var options = new SandboxOptions { Port = 0, StateFile = Path.Combine(folder, "state.json") };
+        if (SnapshotDuration() is { } duration)
+            options = options with { SnapshotDuration = duration };
+        var sandbox = await SandboxHost.StartAsync(options, cancellationToken);
+        try
+        {
+            var client = await RdsClientFactory.CreateAsync(new RdsClientOptions
+            {
+                Endpoint = sandbox.Uri,
+                Region = options.Region,
+                Credentials = new BasicAWSCredentials("sandbox", "sandbox"),
+            }, cancellationToken);
+            return new TargetConnection(client, new TargetInfo(TargetKind.Sandbox, sandbox.Uri, options.Region), sandbox);
+        }
+        catch
+        {
+            await sandbox.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static TimeSpan? SnapshotDuration()
+    {
+        var text = Environment.GetEnvironmentVariable(SnapshotSecondsVariable);
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            return TimeSpan.FromSeconds(seconds);
+        throw CliFailure.Usage($"{SnapshotSecondsVariable}='{text}' is not a number of seconds");
+    }
+}

@@ -1,0 +1,88 @@
+using LabRunner.Content.Model;
+using LabRunner.Content.Templates;
+using LabRunner.Engine.Targets;
+using LabRunner.Rds;
+using LabRunner.Sandbox;
+
+namespace LabRunner.Cli.Targets;
+
+/// <summary>
+/// The RDS API a front talks to and what to show about it. The sandbox target starts LabRunner's sandbox in-process on
+/// a free loopback port, with its state in the data directory, seeded with the learner's fixtures; the AWS target is
+/// the RDS client with the usual endpoint, region and credential resolution.
+/// </summary>
+public sealed class TargetConnection : IAsyncDisposable
+{
+    private readonly RdsQueryClient client;
+    private readonly SandboxHost? sandbox;
+
+    internal TargetConnection(RdsQueryClient client, TargetInfo info, SandboxHost? sandbox)
+    {
+        this.client = client;
+        this.sandbox = sandbox;
+        Info = info;
+    }
+
+    public IRdsApi Rds => client;
+
+    public TargetInfo Info { get; }
+
+    /// <summary>Requests made so far, for fronts that show them.</summary>
+    public RdsCallStats Stats => client.Stats;
+
+    /// <summary>Connects and readies the learner's starting resources (<see cref="Prepare"/>).</summary>
+    /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
+    public static async Task<TargetConnection> OpenAsync(
+        TargetOptions options, string dataDirectory, Lab lab, PlaceholderValues learner, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(options, dataDirectory, cancellationToken);
+        try
+        {
+            connection.Prepare(lab, learner);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Connects without any learner yet: starts the sandbox, or resolves the AWS client.</summary>
+    /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
+    public static async Task<TargetConnection> ConnectAsync(TargetOptions options, string dataDirectory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return options.ResolvedKind == TargetKind.Sandbox
+                ? await SandboxTarget.StartAsync(dataDirectory, cancellationToken)
+                : await OpenAwsAsync(options, cancellationToken);
+        }
+        catch (RdsException problem)
+        {
+            throw CliFailure.Target(problem.Message);
+        }
+    }
+
+    /// <summary>Readies a learner's starting resources: on the sandbox, the lab's fixtures (what exists is kept); on AWS they are the learner's own.</summary>
+    public void Prepare(Lab lab, PlaceholderValues learner) => sandbox?.Seed(lab.Fixtures, learner);
+
+    /// <summary>Whether an RDS failure is about the target (unreachable, credentials, access, its own faults) rather than the request.</summary>
+    public static bool IsTargetProblem(RdsException error) => error.Kind is RdsErrorKind.Transport or RdsErrorKind.Credentials
+        or RdsErrorKind.AccessDenied or RdsErrorKind.Service or RdsErrorKind.Throttled or RdsErrorKind.Configuration;
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        if (sandbox is not null)
+            await sandbox.DisposeAsync();
+    }
+
+    private static async Task<TargetConnection> OpenAwsAsync(TargetOptions options, CancellationToken cancellationToken)
+    {
+        var client = await RdsClientFactory.CreateAsync(
+            new RdsClientOptions { Endpoint = options.Endpoint, Region = options.Region, Profile = options.Profile }, cancellationToken);
+        var target = client.Target;
+        return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, target.Profile, target.CredentialSource), null);
+    }
+}
