@@ -51,7 +51,7 @@ public sealed class TmuxSession : IDisposable
     /// <summary>Types <paramref name="text"/> literally, as a person would.</summary>
     public void Type(string text) => Tmux("send-keys", "-t", Target, "-l", text);
 
-    /// <summary>Polls the screen until <paramref name="condition"/> holds and returns that screen; fails with the last screen after <paramref name="timeout"/>.</summary>
+    /// <summary>Polls the screen until <paramref name="condition"/> holds and returns that screen, settled; fails with the last screen after <paramref name="timeout"/>.</summary>
     public string WaitFor(string describe, Func<string, bool> condition, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
@@ -59,11 +59,29 @@ public sealed class TmuxSession : IDisposable
         {
             var screen = Capture();
             if (condition(screen))
-                return screen;
+                return Settled(screen, condition);
             if (clock.Elapsed > timeout)
                 throw new TimeoutException($"tmux: no {describe} after {timeout.TotalSeconds:0} s; the screen is:\n{screen}");
             Thread.Sleep(PollEvery);
         }
+    }
+
+    /// <summary>
+    /// A capture can catch a frame half written. Captures again until two in a row agree (a few tries at most, since
+    /// a ticking clock on screen never settles), keeping the latest that still satisfies <paramref name="condition"/>.
+    /// </summary>
+    private string Settled(string screen, Func<string, bool> condition)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            Thread.Sleep(PollEvery);
+            var next = Capture();
+            if (next == screen)
+                return screen;
+            if (condition(next))
+                screen = next;
+        }
+        return screen;
     }
 
     public string WaitFor(string text, TimeSpan timeout) => WaitFor($"'{text}'", screen => screen.Contains(text, StringComparison.Ordinal), timeout);
