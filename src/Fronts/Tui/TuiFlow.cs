@@ -4,6 +4,7 @@ using LabRunner.Engine.Plans;
 using LabRunner.Engine.Progress;
 using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Specs;
+using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Labs;
@@ -32,6 +33,7 @@ public sealed class TuiFlow
     private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<ILabTarget> connecting;
+    private string? connectProblem;
     private volatile bool terminating;
 
     public TuiFlow(IApplication app, TuiOptions options)
@@ -128,7 +130,7 @@ public sealed class TuiFlow
     private LabEnd RunLab(Lab lab, bool named)
     {
         if (Connected(lab.Title) is not { } target)
-            return terminating ? new LabEnd.Quit() : new LabEnd.TargetFailed(ConnectProblem());
+            return terminating ? new LabEnd.Quit() : new LabEnd.TargetFailed(connectProblem ?? "the target could not be used");
         var form = new LearnerForm(lab);
         var remembered = store.List(lab.Id, target.Info.ProgressKey).FirstOrDefault()?.Variables ?? [];
         form.Fill(remembered.Concat(options.Variables).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value));
@@ -156,13 +158,13 @@ public sealed class TuiFlow
             await target.PrepareAsync(lab, learner, stopping.Token);
             return new LabSession(plan, target.Rds, target.Info, store, options.Time);
         });
-        var where = target.Info.Kind == Engine.Targets.TargetKind.Sandbox ? "Preparing your sandbox resources…" : "Opening your progress…";
+        var where = target.Info.Kind == TargetKind.Sandbox ? "Preparing your sandbox resources…" : "Opening your progress…";
         if (!WaitScreen.Until(app, options.Palette, options.TargetKind, lab.Title, where, opening) || terminating)
             return new LabEnd.Quit();
         if (!opening.IsCompletedSuccessfully)
         {
             var problem = opening.Exception!.GetBaseException();
-            if (problem is not RdsException)
+            if (problem is not (RdsException or TargetUnavailableException))
                 options.LogUnexpected(problem);
             MessageBox.ErrorQuery(app, $"{lab.Title} cannot start", problem.Message, "_OK");
             return named ? new LabEnd.Quit() : new LabEnd.Back();
@@ -195,35 +197,37 @@ public sealed class TuiFlow
     }
 
     /// <summary>The local sandbox answers at no cost, so a step in progress is watched every second there; AWS keeps the lab's interval.</summary>
-    private static TimeSpan? PollInterval(Engine.Targets.TargetInfo target) =>
-        target.Kind == Engine.Targets.TargetKind.Sandbox ? TimeSpan.FromSeconds(1) : null;
+    private static TimeSpan? PollInterval(TargetInfo target) =>
+        target.Kind == TargetKind.Sandbox ? TimeSpan.FromSeconds(1) : null;
 
     /// <summary>The connected target, waiting for it and offering retries when it fails; null when the learner gives up.</summary>
     private ILabTarget? Connected(string title)
     {
         while (!terminating)
         {
-            var what = options.TargetKind == Engine.Targets.TargetKind.Sandbox ? "Starting the sandbox…" : "Connecting to AWS…";
+            var what = options.TargetKind == TargetKind.Sandbox ? "Starting the sandbox…" : "Connecting to AWS…";
             if (!WaitScreen.Until(app, options.Palette, options.TargetKind, title, what, connecting) || terminating)
                 return null;
             if (connecting.IsCompletedSuccessfully)
                 return connecting.Result;
-            if (MessageBox.ErrorQuery(app, "Cannot use the target", ConnectProblem(), "_Retry", "_Quit") != 0)
+            connectProblem = ConnectProblem(connecting.Exception?.GetBaseException());
+            if (MessageBox.ErrorQuery(app, "Cannot use the target", connectProblem, "_Retry", "_Quit") != 0)
                 return null;
             connecting = AfterFirstFrame(() => options.Connect(stopping.Token));
         }
         return null;
     }
 
-    private string ConnectProblem()
+    /// <summary>What to tell the learner about a failed connection; a failure LabRunner did not expect goes to the log too.</summary>
+    private string ConnectProblem(Exception? problem)
     {
-        if (connecting.Exception?.GetBaseException() is not { } problem)
+        if (problem is null)
             return "the target did not answer";
         if (problem is TargetUnavailableException or RdsException)
             return problem.Message;
         return $"{problem.Message} (details in {options.LogUnexpected(problem)})";
     }
 
-    private Task<Engine.Targets.TargetInfo> TargetInfoAsync() =>
+    private Task<TargetInfo> TargetInfoAsync() =>
         connecting.ContinueWith(connected => connected.Result.Info, TaskScheduler.Default);
 }

@@ -89,21 +89,6 @@ public sealed class TmuxSession : IDisposable
     /// <summary>A word for <c>sh</c>, quoted.</summary>
     public static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    /// <summary>Whether tmux can be run here.</summary>
-    public static bool IsInstalled()
-    {
-        try
-        {
-            using var probe = Process.Start(new ProcessStartInfo("tmux", "-V") { RedirectStandardOutput = true, RedirectStandardError = true });
-            probe!.WaitForExit();
-            return probe.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
     private string Tmux(params string[] arguments)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

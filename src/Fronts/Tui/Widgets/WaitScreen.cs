@@ -19,6 +19,7 @@ public sealed class WaitScreen : Screen
         var spinner = new SpinnerView { X = Pos.Center() - message.Length / 2 - 2, Y = Pos.Center(), AutoSpin = true };
         var text = new Label { X = Pos.Right(spinner) + 1, Y = Pos.Center(), Text = message };
         Add(header, spinner, text);
+        Bind(Quit, 'q');
         IsRunningChanged += (_, running) =>
         {
             if (running.Value)
@@ -47,7 +48,6 @@ public sealed class WaitScreen : Screen
         if (task.IsCompleted)
             return true;
         using var screen = new WaitScreen(app, palette, kind, title, message, task);
-        screen.Bind(screen.Quit, 'q');
         app.Run(screen);
         return !screen.Abandoned;
     }
