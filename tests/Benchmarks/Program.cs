@@ -1,8 +1,15 @@
 using BenchmarkDotNet.Running;
 using LabRunner.Benchmarks;
 
-if (args is ["class-refresh", .. var rest])
-    return await ClassRefreshBench.RunAsync(rest);
+return args switch
+{
+    ["tui", .. var rest] => TuiTimings.Run(rest),
+    ["class-refresh", .. var rest] => await ClassRefreshBench.RunAsync(rest),
+    _ => RunBenchmarks(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(TuiTimings).Assembly).Run(args);
+    return 0;
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LabRunner.Cli;
+using LabRunner.TestSupport;
 
 namespace LabRunner.Fronts.Tests;
 
@@ -27,6 +28,35 @@ public sealed class SandboxCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Contains(message, error.ToString());
         Assert.DoesNotContain("   at ", error.ToString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--learners", "alice" }, "--learners needs --lab")]
+    [InlineData(new[] { "--lab", "labs/aurora-backup", "--learners", "alice,Bob_1" }, "--learners 'Bob_1': resource cluster 'aurora-Bob_1-cluster' is not a valid RDS identifier")]
+    [InlineData(new[] { "--lab", "labs/no-such-lab", "--learners", "alice" }, "error LR001: no lab at")]
+    public async Task Bad_seeding_is_refused_before_the_sandbox_starts(string[] flags, string message)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exitCode = await CliApp.RunAsync(["sandbox", "serve", "--state", StatePath, .. flags.Select(flag => flag.StartsWith("labs/", StringComparison.Ordinal) ? Repository.PathOf(flag) : flag)], output, error);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains(message, error.ToString());
+        Assert.False(File.Exists(StatePath));
+    }
+
+    [Fact]
+    public async Task Serve_with_a_lab_seeds_every_learner_with_its_fixtures()
+    {
+        await using var server = await SandboxProcess.StartAsync("--state", StatePath, "--lab", Repository.PathOf("labs", "aurora-backup"), "--learners", "alice,Bob");
+        using var http = new HttpClient { BaseAddress = server.Uri };
+
+        using var response = await http.PostAsync("/", new FormUrlEncodedContent([new("Version", "2014-10-31"), new("Action", "DescribeDBClusters")]));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(body, "<DBClusterIdentifier>aurora-(alice|bob)-cluster</DBClusterIdentifier>").Count);
+        Assert.Contains("<DBInstanceIdentifier>aurora-bob-instance-1</DBInstanceIdentifier>", body);
+        Assert.Contains("<PreferredBackupWindow>07:10-07:40</PreferredBackupWindow>", body);
     }
 
     [Fact]

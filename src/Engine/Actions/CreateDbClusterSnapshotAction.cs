@@ -1,4 +1,4 @@
-using LabRunner.Engine.Specs;
+using LabRunner.Content.Learners;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
 
@@ -7,15 +7,9 @@ namespace LabRunner.Engine.Actions;
 /// <summary><c>create-db-cluster-snapshot</c>: a manual snapshot of the learner's cluster.</summary>
 public sealed class CreateDbClusterSnapshotActionKind : IActionKind
 {
-    private static readonly KindParameter<string> Snapshot = KindParameters.Identifier("snapshot");
-    private static readonly KindParameter<string> Cluster = KindParameters.Identifier("cluster");
-
     public string Name => "create-db-cluster-snapshot";
 
-    public IReadOnlyList<KindParameter> Parameters { get; } = [Snapshot, Cluster];
-
-    public IAction Bind(SpecArguments arguments) =>
-        new CreateDbClusterSnapshotAction(arguments.Required(Snapshot), arguments.Required(Cluster));
+    public IAction Bind(BoundSpec spec) => new CreateDbClusterSnapshotAction(spec.Required("snapshot"), spec.Required("cluster"));
 }
 
 public sealed record CreateDbClusterSnapshotAction(string Snapshot, string Cluster) : IAction

@@ -1,4 +1,4 @@
-using LabRunner.Engine.Specs;
+using LabRunner.Content.Learners;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
 
@@ -7,13 +7,9 @@ namespace LabRunner.Engine.Actions;
 /// <summary><c>delete-db-cluster-snapshot</c>: removes the learner's manual snapshot (cleanup).</summary>
 public sealed class DeleteDbClusterSnapshotActionKind : IActionKind
 {
-    private static readonly KindParameter<string> Snapshot = KindParameters.Identifier("snapshot");
-
     public string Name => "delete-db-cluster-snapshot";
 
-    public IReadOnlyList<KindParameter> Parameters { get; } = [Snapshot];
-
-    public IAction Bind(SpecArguments arguments) => new DeleteDbClusterSnapshotAction(arguments.Required(Snapshot));
+    public IAction Bind(BoundSpec spec) => new DeleteDbClusterSnapshotAction(spec.Required("snapshot"));
 }
 
 public sealed record DeleteDbClusterSnapshotAction(string Snapshot) : IAction

@@ -1,12 +1,13 @@
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Rds;
 
 namespace LabRunner.Engine.Actions;
 
-/// <summary>An action kind: parses a spec's parameters (rendered for one learner) into an action.</summary>
+/// <summary>An action kind: turns a spec bound for one learner (parameters rendered and valid for their types) into an action.</summary>
 public interface IActionKind : IKind
 {
-    IAction Bind(SpecArguments arguments);
+    IAction Bind(BoundSpec spec);
 }
 
 /// <summary>One change to RDS for one learner, idempotent: doing it again when it is done is success.</summary>

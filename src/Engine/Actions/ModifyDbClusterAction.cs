@@ -1,3 +1,4 @@
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
@@ -7,24 +8,14 @@ namespace LabRunner.Engine.Actions;
 /// <summary><c>modify-db-cluster</c>: the learner's cluster's backup window and/or retention.</summary>
 public sealed class ModifyDbClusterActionKind : IActionKind
 {
-    private static readonly KindParameter<string> Cluster = KindParameters.Identifier("cluster");
-    private static readonly KindParameter<TimeWindow> BackupWindow = KindParameters.Window("backup-window");
-    private static readonly KindParameter<int> Retention = KindParameters.Count("retention", 1, 35);
-    private static readonly KindParameter<bool> ApplyImmediately = KindParameters.Flag("apply-immediately");
-
     public string Name => "modify-db-cluster";
 
-    public IReadOnlyList<KindParameter> Parameters { get; } = [Cluster, BackupWindow, Retention, ApplyImmediately];
-
-    public IAction Bind(SpecArguments arguments)
+    public IAction Bind(BoundSpec spec)
     {
         var action = new ModifyDbClusterAction(
-            arguments.Required(Cluster),
-            arguments.Optional(BackupWindow),
-            arguments.OptionalValue(Retention),
-            arguments.OptionalValue(ApplyImmediately));
+            spec.Required("cluster"), TimeWindow.From(spec, "backup-window"), spec.Number("retention"), spec.Flag("apply-immediately"));
         if (action.BackupWindow is null && action.Retention is null)
-            throw new LabSpecException(arguments.Location, $"{Name} needs 'backup-window' or 'retention': it would change nothing");
+            throw new LabSpecException(spec.Location, $"{Name} needs 'backup-window' or 'retention': it would change nothing");
         return action;
     }
 }

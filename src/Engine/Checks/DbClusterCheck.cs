@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
 using LabRunner.Rds.Model;
@@ -8,29 +9,18 @@ namespace LabRunner.Engine.Checks;
 /// <summary><c>db-cluster</c>: the learner's cluster exists and, as asked, has a status, a writer, a backup window, a retention, nothing pending.</summary>
 public sealed class DbClusterCheckKind : ICheckKind
 {
-    private static readonly KindParameter<string> Cluster = KindParameters.Identifier("cluster");
-    private static readonly KindParameter<string> Status = new("status", false, text => (text, null));
-    private static readonly KindParameter<bool> Writer = KindParameters.Flag("writer");
-    private static readonly KindParameter<TimeWindow> BackupWindow = KindParameters.Window("backup-window");
-    private static readonly KindParameter<bool> BackupWindowChanged = KindParameters.Flag("backup-window-changed");
-    private static readonly KindParameter<int> MinRetention = KindParameters.Count("min-retention", 1, 35);
-    private static readonly KindParameter<bool> NothingPending = KindParameters.Flag("nothing-pending");
-
     public string Name => "db-cluster";
 
     public IReadOnlyList<ResourceKind> Reads { get; } = [ResourceKind.Cluster];
 
-    public IReadOnlyList<KindParameter> Parameters { get; } =
-        [Cluster, Status, Writer, BackupWindow, BackupWindowChanged, MinRetention, NothingPending];
-
-    public ICheck Bind(SpecArguments arguments) => new DbClusterCheck(
-        arguments.Required(Cluster),
-        arguments.Optional(Status),
-        arguments.OptionalValue(Writer),
-        arguments.Optional(BackupWindow),
-        arguments.OptionalValue(BackupWindowChanged) ?? false,
-        arguments.OptionalValue(MinRetention),
-        arguments.OptionalValue(NothingPending) ?? false);
+    public ICheck Bind(BoundSpec spec) => new DbClusterCheck(
+        spec.Required("cluster"),
+        spec.Text("status"),
+        spec.Flag("writer"),
+        TimeWindow.From(spec, "backup-window"),
+        spec.Flag("backup-window-changed") ?? false,
+        spec.Number("min-retention"),
+        spec.Flag("nothing-pending") ?? false);
 }
 
 public sealed record DbClusterCheck(

@@ -1,4 +1,4 @@
-using LabRunner.Engine.Specs;
+using LabRunner.Content.Learners;
 using LabRunner.Engine.State;
 using LabRunner.Rds.Model;
 
@@ -7,22 +7,12 @@ namespace LabRunner.Engine.Checks;
 /// <summary><c>db-cluster-snapshot</c>: the learner's snapshot exists and, as asked, belongs to their cluster, is of a type, has a status.</summary>
 public sealed class DbClusterSnapshotCheckKind : ICheckKind
 {
-    private static readonly KindParameter<string> Snapshot = KindParameters.Identifier("snapshot");
-    private static readonly KindParameter<string> Cluster = KindParameters.Identifier("cluster", required: false);
-    private static readonly KindParameter<string> Type = KindParameters.Choice("type", "manual", "automated");
-    private static readonly KindParameter<string> Status = new("status", false, text => (text, null));
-
     public string Name => "db-cluster-snapshot";
 
     public IReadOnlyList<ResourceKind> Reads { get; } = [ResourceKind.ClusterSnapshot];
 
-    public IReadOnlyList<KindParameter> Parameters { get; } = [Snapshot, Cluster, Type, Status];
-
-    public ICheck Bind(SpecArguments arguments) => new DbClusterSnapshotCheck(
-        arguments.Required(Snapshot),
-        arguments.Optional(Cluster),
-        arguments.Optional(Type),
-        arguments.Optional(Status));
+    public ICheck Bind(BoundSpec spec) =>
+        new DbClusterSnapshotCheck(spec.Required("snapshot"), spec.Text("cluster"), spec.Text("type"), spec.Text("status"));
 }
 
 public sealed record DbClusterSnapshotCheck(string Snapshot, string? Cluster, string? Type, string? Status) : ICheck

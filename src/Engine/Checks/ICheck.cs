@@ -1,15 +1,16 @@
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
 
 namespace LabRunner.Engine.Checks;
 
-/// <summary>A check kind: parses a spec's parameters (rendered for one learner) into a check.</summary>
+/// <summary>A check kind: turns a spec bound for one learner (parameters rendered and valid for their types) into a check.</summary>
 public interface ICheckKind : IKind
 {
     /// <summary>The resource kinds its checks read, whoever the learner: what a whole-class read must list.</summary>
     IReadOnlyList<ResourceKind> Reads { get; }
 
-    ICheck Bind(SpecArguments arguments);
+    ICheck Bind(BoundSpec spec);
 }
 
 /// <summary>

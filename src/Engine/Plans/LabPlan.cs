@@ -1,3 +1,5 @@
+using LabRunner.Content.Kinds;
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Checks;
@@ -62,19 +64,22 @@ public sealed class LabPlan
         return query;
     }
 
-    private static ICheck BindCheck(KindRegistry<ICheckKind> checks, KindSpec spec, Learner learner)
-    {
-        var kind = Resolve(checks, spec, "check");
-        return kind.Bind(new SpecArguments(spec, kind.Parameters, learner.Values));
-    }
+    private static ICheck BindCheck(KindRegistry<ICheckKind> checks, KindSpec spec, Learner learner) =>
+        Resolve(checks, spec, "check").Bind(Render(spec, KindRole.Check, learner));
 
     private static IAction BindAction(KindRegistry<IActionKind> actions, KindSpec spec, Learner learner)
     {
-        var kind = Resolve(actions, spec, "action");
-        var action = kind.Bind(new SpecArguments(spec, kind.Parameters, learner.Values));
+        var action = Resolve(actions, spec, "action").Bind(Render(spec, KindRole.Action, learner));
         if (ResourceGuard.Refusal(action, learner) is { } refusal)
             throw new LabSpecException(spec.Location, refusal);
         return action;
+    }
+
+    /// <summary>The spec's parameters for this learner, checked against the schema's types (identifiers lower-cased as RDS stores them).</summary>
+    private static BoundSpec Render(KindSpec spec, KindRole role, Learner learner)
+    {
+        var bound = SpecBinding.Bind(spec, role, learner.Values);
+        return bound.Spec ?? throw new LabSpecException(spec.Location, string.Join("; ", bound.Problems));
     }
 
     private static TKind Resolve<TKind>(KindRegistry<TKind> kinds, KindSpec spec, string family) where TKind : IKind =>

@@ -65,6 +65,21 @@ public sealed class LabSession
 
     public DateTimeOffset StartedAt => progress.StartedAt!.Value;
 
+    /// <summary>When the last step was first done (passed, or acknowledged if manual); null while any step never was.</summary>
+    public DateTimeOffset? FinishedAt
+    {
+        get
+        {
+            lock (gate)
+            {
+                var done = Plan.Steps.Select(step => progress.Steps.GetValueOrDefault(step.Id) is { } saved
+                    ? step.IsManual ? saved.AcknowledgedAt : saved.FirstPassedAt
+                    : null).ToList();
+                return done.All(at => at is not null) ? done.Max() : null;
+            }
+        }
+    }
+
     /// <summary>The current result of every step, in lab order.</summary>
     public IReadOnlyList<StepResult> Results
     {
@@ -113,11 +128,14 @@ public sealed class LabSession
     }
 
     /// <summary>Polls a step at its wait interval until settled or timed out; a step without a wait spec is checked once.</summary>
-    public Task<StepResult> WaitAsync(string stepId, IProgress<StepResult>? progressReport = null, CancellationToken cancellationToken = default)
+    /// <param name="interval">Polls this often instead of the step's interval (a front watching a local sandbox may poll faster); the step's timeout still holds.</param>
+    public Task<StepResult> WaitAsync(string stepId, IProgress<StepResult>? progressReport = null, CancellationToken cancellationToken = default, TimeSpan? interval = null)
     {
         var step = Plan.Step(stepId);
         if (step.Step.Wait is not { } wait || step.IsManual)
             return CheckStepAsync(stepId, cancellationToken);
+        if (interval is { } every)
+            wait = wait with { Interval = every };
         return StepWaiter.WaitAsync(token => CheckStepAsync(stepId, token), wait, time, progressReport, cancellationToken);
     }
 

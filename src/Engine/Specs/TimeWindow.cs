@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using LabRunner.Content.Learners;
 
 namespace LabRunner.Engine.Specs;
 
@@ -8,6 +9,17 @@ public sealed record TimeWindow(TimeOnly Start, TimeOnly End)
 {
     /// <summary>TimeOnly subtraction wraps past midnight by itself.</summary>
     public TimeSpan Duration => End - Start;
+
+    /// <summary>The window in a bound spec's parameter, or null when it is not given.</summary>
+    /// <exception cref="LabSpecException">The value has the right form but is no window (it starts and ends at once).</exception>
+    public static TimeWindow? From(BoundSpec spec, string parameter)
+    {
+        if (spec.Text(parameter) is not { } text)
+            return null;
+        return TryParse(text, out var window, out var problem)
+            ? window
+            : throw new LabSpecException(spec.Location, $"parameter '{parameter}' of {spec.Kind}: {problem}");
+    }
 
     public static bool TryParse(string text, [NotNullWhen(true)] out TimeWindow? window, [NotNullWhen(false)] out string? problem)
     {

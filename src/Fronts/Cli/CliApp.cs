@@ -8,10 +8,12 @@ public static class CliApp
 {
     public static RootCommand BuildRoot(CliTerminal? terminal = null)
     {
-        var root = new RootCommand("LabRunner: guided, checkable cloud workshops in your terminal.");
+        var root = new RootCommand("LabRunner: guided, checkable cloud workshops in your terminal. Without a command it opens the lab UI (see run).");
         root.Options.Add(GlobalOptions.DataDir);
-        foreach (var command in Commands(terminal ?? CliTerminal.FromConsole()))
+        terminal ??= CliTerminal.FromConsole();
+        foreach (var command in Commands(terminal))
             root.Subcommands.Add(command);
+        RunCommand.AttachTo(root, terminal);
         return root;
     }
 
@@ -22,6 +24,7 @@ public static class CliApp
         CheckCommand.Create(terminal),
         PerformCommand.Create(terminal),
         CleanupCommand.Create(terminal),
+        RunCommand.Create(terminal),
         ClassCommand.Create(terminal),
     ];
 

@@ -2,18 +2,14 @@ namespace LabRunner.Cli;
 
 /// <summary>The console as commands see it: where answers come from, and whether a person is there to give them.</summary>
 /// <param name="Color">Colour output: on a terminal, unless NO_COLOR is set (https://no-color.org).</param>
-public sealed record CliTerminal(TextReader Input, bool InputIsTerminal, bool Color)
+/// <param name="OutputIsTerminal">Standard output is a terminal, so a full-screen UI can run there.</param>
+public sealed record CliTerminal(TextReader Input, bool InputIsTerminal, bool Color, bool OutputIsTerminal = false)
 {
-    /// <summary>Standard output is a terminal, so a full-screen view can take it over.</summary>
-    public bool OutputIsTerminal { get; init; }
-
     public static CliTerminal FromConsole() => new(
         Console.In,
         !Console.IsInputRedirected,
-        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
-    {
-        OutputIsTerminal = !Console.IsOutputRedirected,
-    };
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        !Console.IsOutputRedirected);
 
     /// <summary>
     /// Asks a yes/no question unless <paramref name="alreadyConfirmed"/> (<c>--yes</c>). With no person at the terminal

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Targets;
 
 namespace LabRunner.Cli;
@@ -14,6 +15,7 @@ public static class SessionOptions
     {
         Description = "sandbox (the default: LabRunner's local RDS emulator) or aws (implied by --endpoint or --profile).",
         CustomParser = ParseTargetKind,
+        CompletionSources = { "sandbox", "aws" },
     };
 
     public static readonly Option<Uri?> Endpoint = new("--endpoint")
@@ -53,17 +55,9 @@ public static class SessionOptions
     public static TargetOptions TargetOf(ParseResult parse) =>
         new(parse.GetValue(Target), parse.GetValue(Endpoint), parse.GetValue(Profile), parse.GetValue(Region));
 
-    /// <summary>The --var values by name, the last one winning when a name is repeated.</summary>
-    public static IReadOnlyDictionary<string, string> VariablesOf(ParseResult parse)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var assignment in parse.GetValue(Variables) ?? [])
-        {
-            var equals = assignment.IndexOf('=');
-            variables[assignment[..equals].Trim()] = assignment[(equals + 1)..];
-        }
-        return variables;
-    }
+    /// <summary>The --var values by name, the last one winning when a name is repeated (malformed ones were refused while parsing).</summary>
+    public static IReadOnlyDictionary<string, string> VariablesOf(ParseResult parse) =>
+        LearnerBinding.ParseAssignments(parse.GetValue(Variables) ?? []).Values;
 
     private static void ValidateVariables(OptionResult result)
     {

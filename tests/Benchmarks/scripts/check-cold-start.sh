@@ -11,10 +11,13 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish src/Fronts/Cli -c Release -o "$work/jit" -v quiet -nologo >/dev/null
-dotnet publish src/Fronts/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v quiet -nologo >/dev/null
+# Builds from a clone of HEAD, so a build in the working tree meanwhile cannot disturb these publishes.
+git clone -q . "$work/src"
+cli="$work/src/src/Fronts/Cli"
+dotnet publish "$cli" -c Release -o "$work/jit" -v quiet -nologo >/dev/null
+dotnet publish "$cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v quiet -nologo >/dev/null
 # Framework and app precompiled in one version bubble: far fewer methods left to the JIT at start-up (about 150 MB).
-dotnet publish src/Fronts/Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/composite" -v quiet -nologo >/dev/null
+dotnet publish "$cli" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/composite" -v quiet -nologo >/dev/null
 
 data="$work/data"
 lab="labs/aurora-backup"

@@ -23,22 +23,55 @@ public sealed class SandboxWaitTests : IAsyncLifetime
     public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
+    public async Task A_front_may_poll_more_often_than_the_step_asks_and_the_step_still_settles()
+    {
+        using var client = await new SandboxRdsPeer(sandbox).CreateClientAsync();
+        var session = Session(client);
+        var reported = new List<StepResult>();
+
+        await session.PerformAsync("take-snapshot");
+        var waiting = session.WaitAsync("snapshot-available", new InlineProgress<StepResult>(reported.Add), interval: TimeSpan.FromSeconds(5));
+        await AdvanceUntilAsync(waiting, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(StepStatus.Passed, (await waiting).Status);
+        // Five minutes at 5 s: up to sixty polls, where the lab's 30 s interval makes ten. (Fewer than sixty when a poll
+        // is still on its way as the clock moves on; never as few as ten.)
+        Assert.InRange(reported.Count(report => report.Status == StepStatus.InProgress), 20, 61);
+    }
+
+    [Fact]
+    public async Task The_lab_is_finished_when_its_last_step_is_first_done()
+    {
+        using var client = await new SandboxRdsPeer(sandbox).CreateClientAsync();
+        var session = Session(client);
+
+        await session.PerformAsync("take-snapshot");
+        sandbox.Time.Advance(TimeSpan.FromMinutes(6));
+        session.Acknowledge("snapshot-actions");
+        await session.CheckAllAsync();
+        Assert.Null(session.FinishedAt);
+
+        sandbox.Time.Advance(TimeSpan.FromMinutes(1));
+        var lastDone = sandbox.Time.GetUtcNow();
+        await session.PerformAsync("modify-backup-window");
+        await session.CheckAllAsync();
+        sandbox.Time.Advance(TimeSpan.FromMinutes(1));
+        await session.CheckAllAsync();
+
+        Assert.Equal(lastDone, session.FinishedAt);
+    }
+
+    [Fact]
     public async Task Waiting_polls_at_the_steps_interval_reporting_progress_until_the_snapshot_is_available()
     {
-        var lab = LabLoader.Load(Repository.PathOf("labs", "aurora-backup")).Lab!;
         using var client = await new SandboxRdsPeer(sandbox).CreateClientAsync();
-        var session = new LabSession(LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")), client,
-            new TargetInfo(TargetKind.Sandbox, sandbox.Uri, "us-east-1"), store: null, sandbox.Time);
+        var session = Session(client);
         var reported = new List<StepResult>();
         var started = sandbox.Time.GetUtcNow();
 
         await session.PerformAsync("take-snapshot");
         var waiting = session.WaitAsync("snapshot-available", new InlineProgress<StepResult>(reported.Add));
-        for (var tick = 0; tick < 1000 && !waiting.IsCompleted; tick++)
-        {
-            await Task.WhenAny(waiting, Task.Delay(5));
-            sandbox.Time.Advance(TimeSpan.FromSeconds(5));
-        }
+        await AdvanceUntilAsync(waiting, TimeSpan.FromSeconds(5));
         var result = await waiting;
 
         Assert.Equal(StepStatus.Passed, result.Status);
@@ -47,5 +80,22 @@ public sealed class SandboxWaitTests : IAsyncLifetime
         Assert.Equal(percents.Order(), percents);
         Assert.Equal(StepStatus.Passed, reported[^1].Status);
         Assert.InRange(sandbox.Time.GetUtcNow() - started, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(6));
+    }
+
+    private LabSession Session(LabRunner.Rds.IRdsApi client)
+    {
+        var lab = LabLoader.Load(Repository.PathOf("labs", "aurora-backup")).Lab!;
+        return new LabSession(LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")), client,
+            new TargetInfo(TargetKind.Sandbox, sandbox.Uri, "us-east-1"), store: null, sandbox.Time);
+    }
+
+    /// <summary>Moves the shared clock a step at a time until <paramref name="waiting"/> ends.</summary>
+    private async Task AdvanceUntilAsync(Task waiting, TimeSpan step)
+    {
+        for (var tick = 0; tick < 1000 && !waiting.IsCompleted; tick++)
+        {
+            await Task.WhenAny(waiting, Task.Delay(5));
+            sandbox.Time.Advance(step);
+        }
     }
 }

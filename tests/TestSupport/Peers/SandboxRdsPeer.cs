@@ -7,15 +7,11 @@ namespace LabRunner.TestSupport.Peers;
 /// <summary>The in-process sandbox as an RDS peer; it seeds through its fixture seeding, and settles by moving its fake clock.</summary>
 public sealed class SandboxRdsPeer(SandboxFixture sandbox) : IRdsPeer
 {
-    public static readonly TimeSpan SettleTime = TimeSpan.FromHours(1);
-
     public string Name => "sandbox";
 
     public Uri Endpoint => sandbox.Uri;
 
     public string Region => "us-east-1";
-
-    public SandboxFixture Sandbox => sandbox;
 
     public Task ResetAsync(CancellationToken cancellationToken = default)
     {
@@ -37,7 +33,7 @@ public sealed class SandboxRdsPeer(SandboxFixture sandbox) : IRdsPeer
     /// <summary>An hour on the sandbox's clock: every snapshot of a normal cluster is done by then.</summary>
     public Task SettleAsync(CancellationToken cancellationToken = default)
     {
-        sandbox.Time.Advance(SettleTime);
+        sandbox.Time.Advance(TimeSpan.FromHours(1));
         return Task.CompletedTask;
     }
 }

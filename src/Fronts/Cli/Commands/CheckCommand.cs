@@ -30,18 +30,22 @@ public static class CheckCommand
             Wait,
             Format,
         };
-        LabInvocation.SetSessionAction(command, async (parse, session, cancellationToken) =>
-        {
-            var results = await session.CheckAllAsync(cancellationToken);
-            if (parse.GetValue(Wait))
-                results = await WaitForUnsettledAsync(session, results, parse.InvocationConfiguration.Error, cancellationToken);
-            var report = new CheckReport(session.Lab, session.Learner.Variables, session.Target, results);
-            ReportWriters.Write(parse.GetValue(Format), report, parse.InvocationConfiguration.Output, terminal.Color);
-            if (results.FirstOrDefault(result => result.Status == StepStatus.Error) is { } error)
-                parse.InvocationConfiguration.Error.WriteLine($"labrunner: could not use the target {session.Target.Description}: {error.Reason}");
-            return ExitCodeOf(results);
-        });
+        LabInvocation.SetSessionAction(command, (parse, session, cancellationToken) =>
+            ReportAsync(session, parse.GetValue(Wait), parse.GetValue(Format), parse.InvocationConfiguration, terminal.Color, cancellationToken));
         return command;
+    }
+
+    /// <summary>Checks every step (waiting on unsettled ones if asked), writes the report, and returns the exit code.</summary>
+    public static async Task<int> ReportAsync(LabSession session, bool wait, ReportFormat format, InvocationConfiguration console, bool color, CancellationToken cancellationToken)
+    {
+        var results = await session.CheckAllAsync(cancellationToken);
+        if (wait)
+            results = await WaitForUnsettledAsync(session, results, console.Error, cancellationToken);
+        var report = new CheckReport(session.Lab, session.Learner.Variables, session.Target, results);
+        ReportWriters.Write(format, report, console.Output, color);
+        if (results.FirstOrDefault(result => result.Status == StepStatus.Error) is { } error)
+            console.Error.WriteLine($"labrunner: could not use the target {session.Target.Description}: {error.Reason}");
+        return ExitCodeOf(results);
     }
 
     /// <summary>0 when every checked step passed, 3 when the target could not be read, else 1.</summary>

@@ -78,7 +78,7 @@ public static class ClassCommand
             throw CliFailure.Usage(contradiction);
 
         var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
-        await using var target = await TargetConnection.OpenAsync(options, dataDirectory, lab, learner: null, cancellationToken);
+        await using var target = await TargetConnection.ConnectAsync(options, dataDirectory, cancellationToken);
         var room = new ClassRoom(lab, roster, discover, target.ReadOnly, CheckKinds.Default);
         var format = parse.GetValue(Format);
         if (format is null && terminal.OutputIsTerminal)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LabRunner.Cli.Targets;
 using LabRunner.Content.Learners;
 using LabRunner.Content.Loading;
+using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Learners;
 using LabRunner.Engine.Plans;
@@ -47,12 +48,14 @@ public static class LabInvocation
         });
     }
 
-    public static async Task<OpenedLab> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    public static Task<OpenedLab> OpenAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        OpenAsync(parse.GetValue(LabPath)!, SessionOptions.VariablesOf(parse), parse, cancellationToken);
+
+    /// <summary>Opens the lab at <paramref name="labPath"/> for <paramref name="variables"/>, the target options coming from <paramref name="parse"/>.</summary>
+    public static async Task<OpenedLab> OpenAsync(string labPath, IReadOnlyDictionary<string, string> variables, ParseResult parse, CancellationToken cancellationToken)
     {
-        var loaded = LabLoader.Load(parse.GetValue(LabPath)!);
-        if (loaded.Lab is not { } lab)
-            throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError)));
-        var binding = LearnerBinding.Bind(lab, SessionOptions.VariablesOf(parse));
+        var lab = LoadLab(labPath);
+        var binding = LearnerBinding.Bind(lab, variables);
         if (binding.Learner is not { } bound)
             throw CliFailure.Usage(string.Join(Environment.NewLine, binding.Problems.Select(problem => $"--var: {problem}")));
         var learner = Learner.Of(lab, bound);
@@ -75,6 +78,13 @@ public static class LabInvocation
         if (session.ProgressWarning is { } warning)
             parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {warning}");
         return new OpenedLab(session, target);
+    }
+
+    /// <summary>Loads a lab or fails with its error findings, each located (exit 2).</summary>
+    public static Lab LoadLab(string path)
+    {
+        var loaded = LabLoader.Load(path);
+        return loaded.Lab ?? throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError)));
     }
 
     public static string Describe(ActionOutcome outcome) => outcome.Kind switch

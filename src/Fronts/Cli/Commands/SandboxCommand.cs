@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using LabRunner.Content.Learners;
+using LabRunner.Content.Model;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.State;
@@ -43,11 +45,23 @@ public static class SandboxCommand
         CustomParser = ParseAccessKey,
     };
 
+    private static readonly Option<string?> LabToSeed = new("--lab")
+    {
+        Description = "Seed each of --learners with this lab's sandbox fixtures (a lab folder or its lab.yaml).",
+    };
+
+    private static readonly Option<string[]> Learners = new("--learners")
+    {
+        Description = "Learners to seed, comma-separated (e.g. alice,bob): each is the value of the lab's name variable.",
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result => result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray(),
+    };
+
     public static Command Build()
     {
         var serve = new Command("serve", "Run the RDS sandbox on 127.0.0.1 until Ctrl-C; prints 'listening on URL' once ready.")
         {
-            Port, StateFile, SnapshotSeconds, Faults, VerifySignatures,
+            Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
         return new Command("sandbox", "LabRunner's local RDS emulator.") { serve };
@@ -59,6 +73,7 @@ public static class SandboxCommand
         var error = parseResult.InvocationConfiguration.Error;
         var dataDirectory = parseResult.GetValue(GlobalOptions.DataDir);
         var stateFile = parseResult.GetValue(StateFile) ?? Path.Combine(DataDirectory.Resolve(dataDirectory), "sandbox", "state.json");
+        var seeds = LearnerSeeds(parseResult.GetValue(LabToSeed), parseResult.GetValue(Learners) ?? []);
         var options = new SandboxOptions
         {
             Port = parseResult.GetValue(Port),
@@ -85,6 +100,9 @@ public static class SandboxCommand
         }
         await using (host)
         {
+            if (seeds is { } learners)
+                foreach (var learner in learners.Learners)
+                    host.Seed(learners.Lab.Fixtures, learner.Placeholders);
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
             output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}");
             output.Flush();
@@ -92,6 +110,26 @@ public static class SandboxCommand
             output.WriteLine("stopping; the state is saved");
         }
         return ExitCodes.Ok;
+    }
+
+    private sealed record Seeds(Lab Lab, IReadOnlyList<BoundLearner> Learners);
+
+    /// <summary>Each named learner bound to the lab, all checked before the sandbox starts; null when nothing is to be seeded.</summary>
+    private static Seeds? LearnerSeeds(string? labPath, string[] learnerNames)
+    {
+        if (labPath is null)
+            return learnerNames.Length == 0 ? null : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
+        var lab = LabInvocation.LoadLab(labPath);
+        var nameVariables = lab.Variables.Where(variable => variable.FormsRdsIdentifiers).ToList();
+        if (nameVariables.Count != 1)
+            throw CliFailure.Usage($"--lab {labPath}: --learners needs exactly one variable marked rds-identifier to hold each name; this lab has {nameVariables.Count}");
+        var learners = new List<BoundLearner>();
+        foreach (var name in learnerNames)
+        {
+            var binding = LearnerBinding.Bind(lab, new Dictionary<string, string> { [nameVariables[0].Name] = name });
+            learners.Add(binding.Learner ?? throw CliFailure.Usage($"--learners '{name}': {string.Join("; ", binding.Problems)}"));
+        }
+        return new Seeds(lab, learners);
     }
 
     /// <summary>Waits for Ctrl-C or SIGTERM, taking them over so the sandbox stops cleanly and the command exits 0.</summary>

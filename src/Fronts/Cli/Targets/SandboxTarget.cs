@@ -1,21 +1,19 @@
 using System.Globalization;
 using Amazon.Runtime;
-using LabRunner.Content.Model;
-using LabRunner.Content.Templates;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox;
 
 namespace LabRunner.Cli.Targets;
 
-/// <summary>LabRunner's sandbox in-process on a free loopback port, its state in the data directory, seeded with the learner's fixtures.</summary>
+/// <summary>LabRunner's sandbox in-process on a free loopback port, its state in the data directory.</summary>
 public static class SandboxTarget
 {
     /// <summary>Seconds a sandbox snapshot stays <c>creating</c> (default: the sandbox's own), for quick demos and tests.</summary>
     public const string SnapshotSecondsVariable = "LABRUNNER_SANDBOX_SNAPSHOT_SECONDS";
 
-    /// <param name="learner">Whose fixtures to seed; null seeds nothing.</param>
-    public static async Task<TargetConnection> OpenAsync(string dataDirectory, Lab lab, PlaceholderValues? learner, CancellationToken cancellationToken)
+    /// <summary>Starts the sandbox; <see cref="TargetConnection.Prepare"/> seeds a learner's fixtures later.</summary>
+    public static async Task<TargetConnection> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(dataDirectory, "sandbox");
         Directory.CreateDirectory(folder);
@@ -25,8 +23,6 @@ public static class SandboxTarget
         var sandbox = await SandboxHost.StartAsync(options, cancellationToken);
         try
         {
-            if (learner is not null)
-                sandbox.Seed(lab.Fixtures, learner);
             var client = await RdsClientFactory.CreateAsync(new RdsClientOptions
             {
                 Endpoint = sandbox.Uri,

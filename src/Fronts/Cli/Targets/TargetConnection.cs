@@ -2,6 +2,7 @@ using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
+using LabRunner.Sandbox;
 
 namespace LabRunner.Cli.Targets;
 
@@ -13,9 +14,9 @@ namespace LabRunner.Cli.Targets;
 public sealed class TargetConnection : IAsyncDisposable
 {
     private readonly RdsQueryClient client;
-    private readonly IAsyncDisposable? sandbox;
+    private readonly SandboxHost? sandbox;
 
-    internal TargetConnection(RdsQueryClient client, TargetInfo info, IAsyncDisposable? sandbox)
+    internal TargetConnection(RdsQueryClient client, TargetInfo info, SandboxHost? sandbox)
     {
         this.client = client;
         this.sandbox = sandbox;
@@ -32,15 +33,32 @@ public sealed class TargetConnection : IAsyncDisposable
     /// <summary>Requests made so far, for fronts that show them.</summary>
     public RdsCallStats Stats => client.Stats;
 
-    /// <param name="learner">The learner whose fixtures a sandbox seeds; null seeds nothing (the class view only reads).</param>
+    /// <summary>Connects and readies the learner's starting resources (<see cref="Prepare"/>).</summary>
     /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
     public static async Task<TargetConnection> OpenAsync(
-        TargetOptions options, string dataDirectory, Lab lab, PlaceholderValues? learner, CancellationToken cancellationToken)
+        TargetOptions options, string dataDirectory, Lab lab, PlaceholderValues learner, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(options, dataDirectory, cancellationToken);
+        try
+        {
+            connection.Prepare(lab, learner);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Connects without any learner yet: starts the sandbox, or resolves the AWS client.</summary>
+    /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
+    public static async Task<TargetConnection> ConnectAsync(TargetOptions options, string dataDirectory, CancellationToken cancellationToken)
     {
         try
         {
             return options.ResolvedKind == TargetKind.Sandbox
-                ? await SandboxTarget.OpenAsync(dataDirectory, lab, learner, cancellationToken)
+                ? await SandboxTarget.StartAsync(dataDirectory, cancellationToken)
                 : await OpenAwsAsync(options, cancellationToken);
         }
         catch (RdsException problem)
@@ -48,6 +66,9 @@ public sealed class TargetConnection : IAsyncDisposable
             throw CliFailure.Target(problem.Message);
         }
     }
+
+    /// <summary>Readies a learner's starting resources: on the sandbox, the lab's fixtures (what exists is kept); on AWS they are the learner's own.</summary>
+    public void Prepare(Lab lab, PlaceholderValues learner) => sandbox?.Seed(lab.Fixtures, learner);
 
     /// <summary>Whether an RDS failure is about the target (unreachable, credentials, access, its own faults) rather than the request.</summary>
     public static bool IsTargetProblem(RdsException error) => error.Kind is RdsErrorKind.Transport or RdsErrorKind.Credentials

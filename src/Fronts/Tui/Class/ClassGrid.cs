@@ -1,6 +1,6 @@
-using System.Text;
 using LabRunner.Engine.Class;
-using LabRunner.Engine.Steps;
+using LabRunner.Tui.Theme;
+using LabRunner.Tui.Widgets;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.Text;
@@ -17,12 +17,15 @@ namespace LabRunner.Tui.Class;
 public sealed class ClassGrid : View
 {
     private const int FixedLines = 2;
+    private readonly Palette palette;
     private ClassGridModel? model;
     private string? selectedKey;
     private int top;
 
-    public ClassGrid()
+    /// <param name="palette">The learner view's colours, so a status looks the same in both.</param>
+    public ClassGrid(Palette palette)
     {
+        this.palette = palette;
         CanFocus = true;
         AddCommand(Command.Up, () => MoveBy(-1));
         AddCommand(Command.Down, () => MoveBy(1));
@@ -67,7 +70,7 @@ public sealed class ClassGrid : View
         var width = Viewport.Width;
         if (model is null)
         {
-            Write(0, [(" waiting for the first read of the account…", normal)], width, normal);
+            Write(0, [new Segment(" waiting for the first read of the account…", normal)], width, normal);
             return true;
         }
         var heading = normal with { Style = TextStyle.Bold | TextStyle.Underline };
@@ -78,7 +81,7 @@ public sealed class ClassGrid : View
             var index = top + line;
             if (index >= model.Rows.Count)
             {
-                Write(FixedLines + line, index == 0 && line == 0 ? [(" no learner matches", normal)] : [], width, normal);
+                Write(FixedLines + line, index == 0 && line == 0 ? [new Segment(" no learner matches", normal)] : [], width, normal);
                 continue;
             }
             var row = model.Rows[index];
@@ -151,65 +154,15 @@ public sealed class ClassGrid : View
     }
 
     /// <summary>The cells of a line, each padded or cut to its column, a step's glyph in its status colour.</summary>
-    private IEnumerable<(string Text, Attribute Attribute)> Line(IReadOnlyList<GridCell> cells, Attribute normal) =>
-        cells.Select((cell, column) => (" " + Fit(cell.Text, model!.Widths[column]), cell.Status is { } status ? StatusColors.On(status, normal) : normal));
+    private IEnumerable<Segment> Line(IReadOnlyList<GridCell> cells, Attribute normal) =>
+        cells.Select((cell, column) => new Segment(" " + Fit(cell.Text, model!.Widths[column]), cell.Status is { } status ? palette.Status(status, normal) : normal));
 
-    private void Write(int row, IEnumerable<(string Text, Attribute Attribute)> parts, int width, Attribute padding)
+    private void Write(int row, IEnumerable<Segment> segments, int width, Attribute padding) => SegmentWriter.Write(this, row, segments, width, padding);
+
+    /// <summary><paramref name="text"/> cut with '…' to <paramref name="columns"/> columns and padded to exactly that.</summary>
+    public static string Fit(string text, int columns)
     {
-        Move(0, row);
-        var used = 0;
-        foreach (var (text, attribute) in parts)
-        {
-            var fitted = Fit(text, width - used, pad: false);
-            if (fitted.Length == 0)
-                break;
-            SetAttribute(attribute);
-            AddStr(fitted);
-            used += fitted.GetColumns();
-        }
-        SetAttribute(padding);
-        AddStr(new string(' ', Math.Max(width - used, 0)));
+        var fitted = SegmentWriter.Fit(text, columns);
+        return fitted + new string(' ', Math.Max(columns - fitted.GetColumns(), 0));
     }
-
-    /// <summary><paramref name="text"/> cut with '…' to at most <paramref name="columns"/> columns, and padded to exactly that unless told not to.</summary>
-    public static string Fit(string text, int columns, bool pad = true)
-    {
-        if (columns <= 0)
-            return "";
-        var used = text.GetColumns();
-        if (used <= columns)
-            return pad ? text + new string(' ', columns - used) : text;
-        var cut = new StringBuilder();
-        used = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var runeWidth = Math.Max(rune.GetColumns(), 1);
-            if (used + runeWidth > columns - 1)
-                break;
-            cut.Append(rune.ToString());
-            used += runeWidth;
-        }
-        return cut.Append('…').Append(' ', pad ? columns - 1 - used : 0).ToString();
-    }
-}
-
-/// <summary>Status colours on the grid (green passed, red failed, yellow on its way, magenta error, cyan manual), or only bold for failures without colour.</summary>
-public static class StatusColors
-{
-    public static bool Enabled { get; set; } = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-
-    public static Attribute On(StepStatus status, Attribute normal) => Enabled
-        ? normal with
-        {
-            Foreground = status switch
-            {
-                StepStatus.Passed => Color.BrightGreen,
-                StepStatus.Failed => Color.BrightRed,
-                StepStatus.InProgress => Color.BrightYellow,
-                StepStatus.Error => Color.BrightMagenta,
-                StepStatus.Manual or StepStatus.Acknowledged => Color.BrightCyan,
-                _ => normal.Foreground,
-            },
-        }
-        : normal with { Style = status is StepStatus.Failed or StepStatus.Error ? TextStyle.Bold : TextStyle.None };
 }

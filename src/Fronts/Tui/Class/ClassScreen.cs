@@ -1,5 +1,6 @@
 using LabRunner.Engine.Class;
 using LabRunner.Engine.Targets;
+using LabRunner.Tui.Theme;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -39,7 +40,7 @@ public sealed class ClassScreen : Window
         statusLine = new Label { X = 0, Y = 1, Width = Dim.Fill() };
         var filterLabel = new Label { X = 1, Y = 2, Text = "Filter (/):" };
         filter = new TextField { X = Pos.Right(filterLabel) + 1, Y = 2, Width = 24 };
-        grid = new ClassGrid { X = 0, Y = 4, Width = Dim.Fill(), Height = Dim.Fill(1) };
+        grid = new ClassGrid(Palette.FromEnvironment()) { X = 0, Y = 4, Width = Dim.Fill(), Height = Dim.Fill(1) };
         var keys = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = KeyHelp };
         Add(header, statusLine, filterLabel, filter, grid, keys);
 

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using LabRunner.Cli.Reports;
+using LabRunner.Cli.Targets;
+using LabRunner.Tui;
+using LabRunner.Tui.Hosting;
+using LabRunner.Tui.Labs;
+
+namespace LabRunner.Cli.Commands;
+
+/// <summary>
+/// <c>labrunner</c> or <c>labrunner run [lab]</c>: the guided lab in the terminal UI. When standard output is not a
+/// terminal, or with <c>--plain</c>, it prints what <c>labrunner check</c> prints instead.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Where labs are looked for besides any <c>--labs</c>: <c>labs/</c> in the current directory.</summary>
+    public const string DefaultLabFolder = "labs";
+
+    private static readonly Argument<string?> Lab = new("lab")
+    {
+        Description = "A lab to open at once: its folder (e.g. labs/aurora-backup) or its id. Without it, a picker lists the labs.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<string[]> Labs = new("--labs")
+    {
+        Description = "Another folder of labs for the picker (labs/ in the current directory is always searched).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<bool> Plain = new("--plain")
+    {
+        Description = "Print the check output instead of starting the UI (as when output is not a terminal).",
+    };
+
+    public static Command Create(CliTerminal terminal)
+    {
+        var command = new Command("run", "Open a lab in the terminal UI (the default when labrunner is run without a command).") { Lab };
+        AddOptions(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(Lab), terminal, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Makes <c>labrunner</c> alone (with the same options, no lab argument) start the UI.</summary>
+    public static void AttachTo(RootCommand root, CliTerminal terminal)
+    {
+        AddOptions(root);
+        root.SetAction((parse, cancellationToken) => RunAsync(parse, null, terminal, cancellationToken));
+    }
+
+    private static void AddOptions(Command command)
+    {
+        command.Options.Add(Labs);
+        command.Options.Add(Plain);
+        SessionOptions.AddTo(command);
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, string? lab, CliTerminal terminal, CancellationToken cancellationToken)
+    {
+        var target = SessionOptions.TargetOf(parse);
+        if (target.Problem is { } contradiction)
+            throw CliFailure.Usage(contradiction);
+        var folders = LabFolders(parse);
+        if (parse.GetValue(Plain) || !terminal.OutputIsTerminal)
+            return await PrintCheckAsync(parse, lab, folders, terminal, cancellationToken);
+
+        var dataDirectoryOption = parse.GetValue(GlobalOptions.DataDir);
+        var dataDirectory = DataDirectory.Resolve(dataDirectoryOption);
+        var result = LabRunnerTui.Run(new TuiOptions
+        {
+            LabFolders = folders,
+            Lab = lab,
+            Variables = SessionOptions.VariablesOf(parse),
+            TargetKind = target.ResolvedKind,
+            Connect = token => TuiTarget.ConnectAsync(target, dataDirectory, token),
+            DataDirectory = dataDirectory,
+            LogUnexpected = exception => ErrorLog.Write(exception, dataDirectoryOption),
+        });
+        return result.End switch
+        {
+            TuiEnd.UsageError => throw CliFailure.Usage(result.Message!),
+            TuiEnd.TargetError => throw CliFailure.Target(result.Message!),
+            _ => ExitCodes.Ok,
+        };
+    }
+
+    private static IReadOnlyList<string> LabFolders(ParseResult parse) =>
+        new[] { DefaultLabFolder }.Concat(parse.GetValue(Labs) ?? []).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The check report of the named lab, or of the only lab found; several labs and no name is a usage error.</summary>
+    private static async Task<int> PrintCheckAsync(ParseResult parse, string? reference, IReadOnlyList<string> folders, CliTerminal terminal, CancellationToken cancellationToken)
+    {
+        var catalog = LabCatalog.Load(folders);
+        LabEntry entry;
+        if (reference is not null)
+        {
+            entry = LabCatalog.Find(reference, catalog)
+                ?? throw CliFailure.Usage(LabCatalog.NotFound(reference, folders));
+        }
+        else if (catalog.Count == 1)
+        {
+            entry = catalog[0];
+        }
+        else
+        {
+            throw CliFailure.Usage(catalog.Count == 0
+                ? $"no labs in {string.Join(", ", folders)}; give a folder of labs with --labs DIR"
+                : $"several labs ({string.Join(", ", catalog.Select(found => found.Lab?.Id ?? found.Folder))}); name one: labrunner run <lab> --plain");
+        }
+        await using var opened = await LabInvocation.OpenAsync(entry.Folder, SessionOptions.VariablesOf(parse), parse, cancellationToken);
+        return await CheckCommand.ReportAsync(opened.Session, wait: false, ReportFormat.Text, parse.InvocationConfiguration, terminal.Color, cancellationToken);
+    }
+}

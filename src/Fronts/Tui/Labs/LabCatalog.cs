@@ -1,0 +1,47 @@
+using LabRunner.Content.Loading;
+using LabRunner.Content.Model;
+
+namespace LabRunner.Tui.Labs;
+
+/// <summary>A lab the picker lists: loaded, or the reason it cannot be opened.</summary>
+/// <param name="Folder">The lab's folder as found.</param>
+/// <param name="Problems">Why it cannot be opened (the loader's error findings, with file and line); empty when <see cref="Lab"/> is set.</param>
+public sealed record LabEntry(string Folder, Lab? Lab, IReadOnlyList<string> Problems)
+{
+    /// <summary>The lab's title, or its folder name when it could not be loaded.</summary>
+    public string Title => Lab?.Title ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Folder));
+
+    public static LabEntry Load(string folder)
+    {
+        var loaded = LabLoader.Load(folder);
+        return new LabEntry(folder, loaded.Lab, loaded.Lab is null ? loaded.Findings.Where(finding => finding.IsError).Select(finding => finding.ToString()).ToList() : []);
+    }
+}
+
+/// <summary>Finds the labs under a set of folders: every sub-folder holding a lab.yaml, sorted by title within a folder.</summary>
+public static class LabCatalog
+{
+    public static IReadOnlyList<LabEntry> Load(IEnumerable<string> folders) =>
+        folders.Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateDirectories(folder)
+                .Where(candidate => File.Exists(Path.Combine(candidate, LabLoader.ManifestFileName)))
+                .Select(LabEntry.Load)
+                .OrderBy(entry => entry.Title, StringComparer.CurrentCultureIgnoreCase))
+            .ToList();
+
+    /// <summary>
+    /// The lab <paramref name="reference"/> names: a folder holding a lab.yaml (or the manifest itself), else the id or
+    /// folder name of a lab in <paramref name="catalog"/>; null when nothing matches.
+    /// </summary>
+    public static LabEntry? Find(string reference, IReadOnlyList<LabEntry> catalog)
+    {
+        if (File.Exists(Path.Combine(reference, LabLoader.ManifestFileName)) || File.Exists(reference))
+            return LabEntry.Load(reference);
+        return catalog.FirstOrDefault(entry => entry.Lab?.Id == reference)
+            ?? catalog.FirstOrDefault(entry => Path.GetFileName(Path.TrimEndingDirectorySeparator(entry.Folder)) == reference);
+    }
+
+    /// <summary>Why <paramref name="reference"/> found no lab, naming where it was looked for.</summary>
+    public static string NotFound(string reference, IEnumerable<string> folders) =>
+        $"no lab '{reference}': it is not a folder with a lab.yaml, nor a lab in {string.Join(", ", folders)}";
+}

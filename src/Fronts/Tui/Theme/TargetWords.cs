@@ -1,0 +1,32 @@
+using LabRunner.Engine.Targets;
+
+namespace LabRunner.Tui.Theme;
+
+/// <summary>How every screen names the target, so practice and a real account never read alike.</summary>
+public static class TargetWords
+{
+    /// <summary>The badge: "■ SANDBOX · local practice", "▲ AWS · REAL ACCOUNT · us-east-1 · profile dev", or for another endpoint "▲ AWS API · 127.0.0.1:4566".</summary>
+    public static string Badge(TargetKind kind, TargetInfo? target) => kind switch
+    {
+        TargetKind.Sandbox => target is null ? " ■ SANDBOX · starting… " : " ■ SANDBOX · local practice ",
+        _ when target is null => " ▲ AWS · connecting… ",
+        _ when IsAmazon(target) => " ▲ AWS · REAL ACCOUNT" + string.Concat(Details(target).Select(part => " · " + part)) + " ",
+        _ => $" ▲ AWS API · {target.Endpoint.Authority} ",
+    };
+
+    /// <summary>Where an action happens, for a sentence: "on the SANDBOX (local practice, nothing real)".</summary>
+    public static string Where(TargetInfo target) => target.Kind switch
+    {
+        TargetKind.Sandbox => "on the SANDBOX (local practice, nothing real)",
+        _ when IsAmazon(target) => $"on your REAL AWS account ({string.Join(", ", Details(target))})",
+        _ => $"on the RDS endpoint {target.Endpoint.Authority} ({string.Join(", ", Details(target))})",
+    };
+
+    /// <summary>Whether requests go to Amazon's own endpoints, i.e. a real account, rather than a stand-in (moto, a classroom sandbox).</summary>
+    private static bool IsAmazon(TargetInfo target) =>
+        target.Endpoint.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)
+        || target.Endpoint.Host.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> Details(TargetInfo target) =>
+        new[] { target.Region, target.Profile is null ? null : $"profile {target.Profile}" }.OfType<string>();
+}

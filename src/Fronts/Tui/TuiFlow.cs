@@ -1,0 +1,233 @@
+using LabRunner.Content.Model;
+using LabRunner.Engine.Learners;
+using LabRunner.Engine.Plans;
+using LabRunner.Engine.Progress;
+using LabRunner.Engine.Sessions;
+using LabRunner.Engine.Specs;
+using LabRunner.Engine.Targets;
+using LabRunner.Rds;
+using LabRunner.Tui.Hosting;
+using LabRunner.Tui.Labs;
+using LabRunner.Tui.Pages;
+using LabRunner.Tui.Running;
+using LabRunner.Tui.Screens.Main;
+using LabRunner.Tui.Screens.Details;
+using LabRunner.Tui.Screens.Picker;
+using LabRunner.Tui.Screens.Recap;
+using LabRunner.Tui.Widgets;
+using Terminal.Gui.App;
+using Terminal.Gui.Views;
+
+namespace LabRunner.Tui;
+
+/// <summary>
+/// The screens in order: picker (unless a lab was named), learner details, the lab, the recap. The first frame shows
+/// at once; labs load and the target connects in the background right after it.
+/// </summary>
+public sealed class TuiFlow
+{
+    private readonly IApplication app;
+    private readonly TuiOptions options;
+    private readonly ProgressStore store;
+    private readonly Task<IReadOnlyList<LabEntry>> labs;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<ILabTarget> connecting;
+    private string? connectProblem;
+    private volatile bool terminating;
+
+    public TuiFlow(IApplication app, TuiOptions options)
+    {
+        this.app = app;
+        this.options = options;
+        store = new ProgressStore(options.DataDirectory, options.Time);
+        // The sandbox and the labs load once the first frame is on screen: on two cores they would slow it down.
+        app.LayoutAndDrawComplete += OnFirstFrame;
+        connecting = AfterFirstFrame(() => options.Connect(stopping.Token));
+        labs = AfterFirstFrame(() => Task.FromResult(LabCatalog.Load(options.LabFolders)));
+        app.Iteration += (_, _) =>
+        {
+            if (terminating)
+                app.RequestStop();
+        };
+    }
+
+    private void OnFirstFrame(object? sender, EventArgs e)
+    {
+        app.LayoutAndDrawComplete -= OnFirstFrame;
+        firstFrame.TrySetResult();
+    }
+
+    private Task<T> AfterFirstFrame<T>(Func<Task<T>> work) =>
+        firstFrame.Task.ContinueWith(_ => work(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+
+    /// <summary>Leaves every screen, from any thread (a signal handler).</summary>
+    public void Terminate()
+    {
+        terminating = true;
+        app.Invoke(() => app.RequestStop());
+    }
+
+    public TuiResult Run()
+    {
+        try
+        {
+            return options.Lab is { } reference ? RunNamed(reference) : RunPicked();
+        }
+        finally
+        {
+            stopping.Cancel();
+            if (connecting.IsCompletedSuccessfully)
+                connecting.Result.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private TuiResult RunNamed(string reference)
+    {
+        var finding = labs.ContinueWith(found => LabCatalog.Find(reference, found.IsCompletedSuccessfully ? found.Result : []), TaskScheduler.Default);
+        if (!WaitScreen.Until(app, options.Palette, options.TargetKind, "opening the lab", $"Opening {reference}…", finding) || terminating)
+            return TuiResult.Quit;
+        var entry = finding.Result;
+        if (entry is null)
+            return new TuiResult(TuiEnd.UsageError, LabCatalog.NotFound(reference, options.LabFolders));
+        if (entry.Lab is null)
+            return new TuiResult(TuiEnd.UsageError, $"{entry.Folder} cannot be opened:\n{string.Join("\n", entry.Problems)}");
+        return RunLab(entry.Lab, named: true) switch
+        {
+            LabEnd.TargetFailed failed => new TuiResult(TuiEnd.TargetError, failed.Message),
+            _ => TuiResult.Quit,
+        };
+    }
+
+    private TuiResult RunPicked()
+    {
+        while (!terminating)
+        {
+            using var picker = new PickerScreen(app, options.Palette, options.TargetKind, options.LabFolders, labs, TargetInfoAsync(), (entry, target) => LabStanding.Latest(store, entry.Lab!, target.ProgressKey));
+            app.Run(picker);
+            if (picker.Chosen?.Lab is not { } lab || terminating)
+                return TuiResult.Quit;
+            switch (RunLab(lab, named: false))
+            {
+                case LabEnd.TargetFailed failed:
+                    return new TuiResult(TuiEnd.TargetError, failed.Message);
+                case LabEnd.Quit:
+                    return TuiResult.Quit;
+            }
+        }
+        return TuiResult.Quit;
+    }
+
+    private abstract record LabEnd
+    {
+        public sealed record Quit : LabEnd;
+
+        public sealed record Back : LabEnd;
+
+        public sealed record TargetFailed(string Message) : LabEnd;
+    }
+
+    private LabEnd RunLab(Lab lab, bool named)
+    {
+        if (Connected(lab.Title) is not { } target)
+            return terminating ? new LabEnd.Quit() : new LabEnd.TargetFailed(connectProblem ?? "the target could not be used");
+        var form = new LearnerForm(lab);
+        var remembered = store.List(lab.Id, target.Info.ProgressKey).FirstOrDefault()?.Variables ?? [];
+        form.Fill(remembered.Concat(options.Variables).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value));
+        if (!(named && options.Variables.Count > 0 && form.IsValid))
+        {
+            using var details = new LearnerScreen(app, options.Palette, options.TargetKind, target.Info, form);
+            app.Run(details);
+            if (details.Values is null || terminating)
+                return named || terminating ? new LabEnd.Quit() : new LabEnd.Back();
+        }
+        var bound = form.Binding.Learner!;
+        var learner = Learner.Of(lab, bound);
+        LabPlan plan;
+        try
+        {
+            plan = LabPlan.Bind(lab, learner);
+        }
+        catch (LabSpecException problem)
+        {
+            MessageBox.ErrorQuery(app, $"{lab.Title} cannot be run", problem.Message, "_OK");
+            return named ? new LabEnd.Quit() : new LabEnd.Back();
+        }
+        var opening = Task.Run(async () =>
+        {
+            await target.PrepareAsync(lab, learner, stopping.Token);
+            return new LabSession(plan, target.Rds, target.Info, store, options.Time);
+        });
+        var where = target.Info.Kind == TargetKind.Sandbox ? "Preparing your sandbox resources…" : "Opening your progress…";
+        if (!WaitScreen.Until(app, options.Palette, options.TargetKind, lab.Title, where, opening) || terminating)
+            return new LabEnd.Quit();
+        if (!opening.IsCompletedSuccessfully)
+        {
+            var problem = opening.Exception!.GetBaseException();
+            if (problem is not (RdsException or TargetUnavailableException))
+                options.LogUnexpected(problem);
+            MessageBox.ErrorQuery(app, $"{lab.Title} cannot start", problem.Message, "_OK");
+            return named ? new LabEnd.Quit() : new LabEnd.Back();
+        }
+        return RunSession(opening.Result);
+    }
+
+    private LabEnd RunSession(LabSession session)
+    {
+        using var runner = new StepRunner(session, action => app.Invoke(action), options.Time, options.LogUnexpected, PollInterval(session.Target));
+        var pages = PageLibrary.LoadAsync(session.Lab, session.Learner.Values);
+        var showRecap = session.FirstUnfinishedStepId is null;
+        while (!terminating)
+        {
+            if (showRecap)
+            {
+                WaitScreen.Until(app, options.Palette, options.TargetKind, session.Lab.Title, "Opening the recap…", pages);
+                using var recap = new RecapScreen(app, session, runner, options.Palette, pages.IsCompletedSuccessfully ? pages.Result : null);
+                app.Run(recap);
+                if (recap.Exit == RecapExit.Quit)
+                    return new LabEnd.Quit();
+            }
+            using var screen = new LabScreen(app, session, runner, options.Palette, options.Time, pages);
+            app.Run(screen);
+            if (screen.Exit == LabScreenExit.Quit)
+                return new LabEnd.Quit();
+            showRecap = true;
+        }
+        return new LabEnd.Quit();
+    }
+
+    /// <summary>The local sandbox answers at no cost, so a step in progress is watched every second there; AWS keeps the lab's interval.</summary>
+    private static TimeSpan? PollInterval(TargetInfo target) =>
+        target.Kind == TargetKind.Sandbox ? TimeSpan.FromSeconds(1) : null;
+
+    /// <summary>The connected target, waiting for it and offering retries when it fails; null when the learner gives up.</summary>
+    private ILabTarget? Connected(string title)
+    {
+        while (!terminating)
+        {
+            var what = options.TargetKind == TargetKind.Sandbox ? "Starting the sandbox…" : "Connecting to AWS…";
+            if (!WaitScreen.Until(app, options.Palette, options.TargetKind, title, what, connecting) || terminating)
+                return null;
+            if (connecting.IsCompletedSuccessfully)
+                return connecting.Result;
+            connectProblem = ConnectProblem(connecting.Exception?.GetBaseException());
+            if (MessageBox.ErrorQuery(app, "Cannot use the target", connectProblem, "_Retry", "_Quit") != 0)
+                return null;
+            connecting = AfterFirstFrame(() => options.Connect(stopping.Token));
+        }
+        return null;
+    }
+
+    /// <summary>What to tell the learner about a failed connection; a failure LabRunner did not expect goes to the log too.</summary>
+    private string ConnectProblem(Exception? problem)
+    {
+        if (problem is null)
+            return "the target did not answer";
+        if (problem is TargetUnavailableException or RdsException)
+            return problem.Message;
+        return $"{problem.Message} (details in {options.LogUnexpected(problem)})";
+    }
+
+    private Task<TargetInfo> TargetInfoAsync() =>
+        connecting.ContinueWith(connected => connected.Result.Info, TaskScheduler.Default);
+}

@@ -1,0 +1,48 @@
+using Terminal.Gui.Text;
+using Terminal.Gui.ViewBase;
+
+namespace LabRunner.Tui.Widgets;
+
+/// <summary>Draws segments on one line of a view, cut at the width with an ellipsis and padded to it.</summary>
+public static class SegmentWriter
+{
+    public static void Write(View view, int row, IEnumerable<Segment> segments, int width, Terminal.Gui.Drawing.Attribute padding)
+    {
+        view.Move(0, row);
+        var used = 0;
+        foreach (var segment in segments)
+        {
+            if (used >= width)
+                break;
+            var text = Fit(segment.Text, width - used);
+            view.SetAttribute(segment.Attribute);
+            view.AddStr(text);
+            used += text.GetColumns();
+        }
+        if (used < width)
+        {
+            view.SetAttribute(padding);
+            view.AddStr(new string(' ', width - used));
+        }
+    }
+
+    /// <summary><paramref name="text"/> cut to <paramref name="columns"/>, ending in '…' when it was longer.</summary>
+    public static string Fit(string text, int columns)
+    {
+        if (columns <= 0)
+            return "";
+        if (text.GetColumns() <= columns)
+            return text;
+        var cut = new System.Text.StringBuilder();
+        var used = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var width = Math.Max(rune.GetColumns(), 1);
+            if (used + width > columns - 1)
+                break;
+            cut.Append(rune.ToString());
+            used += width;
+        }
+        return cut.Append('…').ToString();
+    }
+}

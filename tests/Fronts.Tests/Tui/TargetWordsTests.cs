@@ -1,0 +1,35 @@
+using LabRunner.Engine.Targets;
+using LabRunner.Tui.Theme;
+
+namespace LabRunner.Fronts.Tests.Tui;
+
+public sealed class TargetWordsTests
+{
+    [Fact]
+    public void The_sandbox_and_a_real_account_never_read_alike()
+    {
+        var sandbox = new TargetInfo(TargetKind.Sandbox, new Uri("http://127.0.0.1:41234/"), "us-east-1");
+        var aws = new TargetInfo(TargetKind.Aws, new Uri("https://rds.us-east-1.amazonaws.com/"), "us-east-1", "dev");
+
+        Assert.Equal(" ■ SANDBOX · local practice ", TargetWords.Badge(TargetKind.Sandbox, sandbox));
+        Assert.Equal(" ▲ AWS · REAL ACCOUNT · us-east-1 · profile dev ", TargetWords.Badge(TargetKind.Aws, aws));
+        Assert.Equal("on the SANDBOX (local practice, nothing real)", TargetWords.Where(sandbox));
+        Assert.Equal("on your REAL AWS account (us-east-1, profile dev)", TargetWords.Where(aws));
+    }
+
+    [Fact]
+    public void Another_RDS_endpoint_is_named_by_its_address_not_called_a_real_account()
+    {
+        var classroom = new TargetInfo(TargetKind.Aws, new Uri("http://10.0.0.5:4566/"), "us-east-1");
+
+        Assert.Equal(" ▲ AWS API · 10.0.0.5:4566 ", TargetWords.Badge(TargetKind.Aws, classroom));
+        Assert.Equal("on the RDS endpoint 10.0.0.5:4566 (us-east-1)", TargetWords.Where(classroom));
+    }
+
+    [Fact]
+    public void Before_connecting_the_badge_says_so()
+    {
+        Assert.Equal(" ■ SANDBOX · starting… ", TargetWords.Badge(TargetKind.Sandbox, null));
+        Assert.Equal(" ▲ AWS · connecting… ", TargetWords.Badge(TargetKind.Aws, null));
+    }
+}

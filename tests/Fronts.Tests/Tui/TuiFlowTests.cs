@@ -1,0 +1,199 @@
+using System.Text.RegularExpressions;
+using LabRunner.Engine.Targets;
+using LabRunner.Fronts.Tests.Headless;
+using LabRunner.Sandbox.Http;
+using LabRunner.TestSupport;
+using LabRunner.TestSupport.Sandbox;
+using LabRunner.Tui;
+using LabRunner.Tui.Hosting;
+using LabRunner.Tui.Theme;
+using Terminal.Gui.Input;
+using static LabRunner.Fronts.Tests.Headless.ScriptStep;
+
+namespace LabRunner.Fronts.Tests.Tui;
+
+/// <summary>
+/// The whole TUI (picker, details, lab screen, recap) at 80×24 on the real sandbox, whose clock the script moves: a
+/// snapshot's progress is watched without sleeping.
+/// </summary>
+public sealed partial class TuiFlowTests : IAsyncLifetime
+{
+    private readonly TempDirectory data = new();
+    private SandboxFixture sandbox = null!;
+    private readonly List<string> logged = [];
+
+    public async Task InitializeAsync() => sandbox = await SandboxFixture.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await sandbox.DisposeAsync();
+        data.Dispose();
+    }
+
+    [Fact]
+    public void A_learner_goes_through_the_Aurora_lab_to_the_recap_and_finds_it_complete_when_reopening()
+    {
+        using (var terminal = new HeadlessTerminal())
+        {
+            var result = TuiResult.Quit;
+            terminal.Drive(() => result = new TuiFlow(terminal.App, Options()).Run(),
+                WaitFor("Aurora backups and snapshots"),
+                Press(Key.Enter),
+                WaitFor("Your details"),
+                Type("alice"),
+                WaitFor("snapshot  aurora-alice-snap1"),
+                Press(Key.Enter),
+                WaitFor("Step 1 of 5 · Find your cluster"),
+                WaitFor("✓ Passed: cluster aurora-alice-cluster is"),
+                WaitFor("▸✓ Find your cluster"),
+                Press('n'),
+                WaitFor("Step 2 of 5 · Take a manual snapshot"),
+                Press(Key.Enter),
+                WaitFor("✗ Not yet: snapshot aurora-alice-snap1 not"),
+                WaitFor("▸✗ Take a manual snapshot"),
+                Expect("what to press next", screen => screen.Contains("p: let LabRunner do it")),
+                Press('p'),
+                WaitFor("Perform: Take a manual snapshot"),
+                Expect("the exact AWS CLI command", screen => screen.Contains("aws rds create-db-cluster-snapshot \\")
+                    && screen.Contains("--db-cluster-snapshot-identifier aurora-alice-snap1 \\")
+                    && screen.Contains("--db-cluster-identifier aurora-alice-cluster \\")
+                    && screen.Contains($"--endpoint-url {sandbox.Uri.ToString().TrimEnd('/')}")),
+                Press(Key.Enter),
+                WaitFor("Step 3 of 5 · Wait for the snapshot"),
+                WaitFor("◐ In progress: snapshot aurora-alice-snap1"),
+                WaitFor(" ✓ Take a manual snapshot"),
+                Expect("an empty progress bar", screen => screen.Contains("0 % · 0:00 waited")),
+                Do("move the sandbox's clock half a minute", _ => sandbox.Time.Advance(TimeSpan.FromSeconds(30))),
+                WaitFor("a progress bar part way with the time waited", screen => PartWay().IsMatch(screen) && screen.Contains("0:30 waited")),
+                WaitFor("the percent in the step list", screen => StepListPercent().IsMatch(screen)),
+                Do("move the clock past the snapshot's minute", _ => sandbox.Time.Advance(TimeSpan.FromSeconds(40))),
+                WaitFor("✓ Passed: snapshot aurora-alice-snap1 of"),
+                Press('n'),
+                WaitFor("Step 4 of 5 · See what a snapshot offers"),
+                WaitFor("▸☐ See what a snapshot offers"),
+                Expect("what to do on a manual step", screen => screen.Contains("a: mark it done")),
+                Press('a'),
+                WaitFor("Step 5 of 5 · Move the backup window"),
+                WaitFor(" ☑ See what a snapshot offers"),
+                WaitFor("✗ Not yet: backup window is 07:10-07:40"),
+                Press('p'),
+                WaitFor("aws rds modify-db-cluster \\"),
+                Press(Key.Enter),
+                WaitFor("Well done"),
+                Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 steps you do yourself done")
+                    && screen.Contains("Time taken: 1 min") && screen.Contains("Created for you: aurora-alice-snap1")),
+                Expect("the recap page as a framed callout", screen => screen.Contains("│ Recap ") && screen.Contains("• A snapshot is stored in Amazon S3")),
+                Expect("the cleanup key", screen => screen.Contains("x clean up")),
+                Press('q'));
+            Assert.Equal(TuiEnd.Quit, result.End);
+        }
+
+        using (var reopened = new HeadlessTerminal())
+        {
+            reopened.Drive(() => new TuiFlow(reopened.App, Options()).Run(),
+                WaitFor("██████████ 5/5 alice"),
+                Press(Key.Enter),
+                WaitFor("› alice"),
+                Press(Key.Enter),
+                WaitFor("Well done"),
+                Press('b'),
+                WaitFor("Steps · 5/5 done"),
+                WaitFor("every step done once re-checked", screen => EndToEnd.TuiInTmuxTests.DoneRows.All(screen.Contains)),
+                Press('q'));
+        }
+        Assert.Empty(logged);
+    }
+
+    [Fact]
+    public void An_API_failure_is_a_readable_line_with_a_retry_key_and_r_retries()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "bob" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-bob-cluster is"),
+            Do("make every sandbox call fail", _ => sandbox.Host.Faults = new FaultSpec(Error500: 1)),
+            Press(Key.Enter),
+            WaitFor("! Could not check"),
+            Expect("the retry key", screen => screen.Contains("r: try again")),
+            Expect("no stack trace", screen => !screen.Contains("   at ")),
+            Do("let the sandbox answer again", _ => sandbox.Host.Faults = FaultSpec.None),
+            Press('r'),
+            WaitFor("Re-checked every step: 1 of 4 checked steps passed."),
+            Expect("the step passed again", screen => screen.Contains("✓ Passed: cluster aurora-bob-cluster is")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void Keys_move_between_steps_and_open_the_help_and_the_hint()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "carol" } }).Run(),
+            WaitFor("Step 1 of 5"),
+            Press(Key.CursorRight),
+            WaitFor("Step 2 of 5"),
+            Press('n', 'n'),
+            WaitFor("Step 4 of 5"),
+            Press(Key.CursorLeft),
+            WaitFor("Step 3 of 5"),
+            Press('b'),
+            WaitFor("Step 2 of 5"),
+            Press('h'),
+            WaitFor("Hint · Take a manual snapshot"),
+            Expect("the hint with the learner's names", screen => screen.Contains("aurora-carol-instance-1") && screen.Contains("aurora-carol-snap1")),
+            Press(Key.Esc),
+            Press('?'),
+            WaitFor("re-check every step"),
+            Expect("every key described", screen => new[] { "Enter, c", "perform it for you", "n, →", "b, ←", "mark a step you do yourself", "q, Ctrl-C" }.All(screen.Contains)),
+            Press(Key.Esc),
+            Press('a'),
+            WaitFor("LabRunner checks Take a manual snapshot itself: press Enter."),
+            Press(Key.C.WithCtrl));
+    }
+
+    [Fact]
+    public void The_mouse_opens_a_step_and_presses_the_keys_on_the_bottom_line()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "dave" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-dave-cluster is"),
+            Do("click the console link on the page", t => Click(t, "https://console.aws.amazon.com/rds/")),
+            WaitFor("the link opened, or offered to copy where no browser is", screen => OpenedLink().IsMatch(screen)),
+            Do("click the fourth step", t => Click(t, "☐ See what a snapshot offers")),
+            WaitFor("Step 4 of 5 · See what a snapshot offers"),
+            Do("click 'a done' on the bottom line", t => Click(t, "a done")),
+            WaitFor("☑ See what a snapshot offers"),
+            Do("click 'q quit'", t => Click(t, "q quit")));
+    }
+
+    /// <summary>A left click on the first character of <paramref name="text"/> where it is on the screen.</summary>
+    private static void Click(HeadlessTerminal terminal, string text)
+    {
+        var rows = terminal.Screen.Split('\n');
+        var row = Array.FindIndex(rows, line => line.Contains(text, StringComparison.Ordinal));
+        Assert.True(row >= 0, $"'{text}' is not on the screen");
+        terminal.Click(new System.Drawing.Point(rows[row].IndexOf(text, StringComparison.Ordinal), row));
+    }
+
+    private TuiOptions Options() => new()
+    {
+        LabFolders = [Repository.PathOf("labs")],
+        TargetKind = TargetKind.Sandbox,
+        Connect = _ => SandboxLabTarget.ConnectAsync(sandbox),
+        DataDirectory = data.Path,
+        LogUnexpected = exception =>
+        {
+            logged.Add(exception.ToString());
+            return "the test log";
+        },
+        Time = sandbox.Time,
+        Palette = Palette.Monochrome,
+    };
+
+    [GeneratedRegex(@"› (Opened|Open this in your browser:) https://console\.aws\.amazon\.com/rds/")]
+    private static partial Regex OpenedLink();
+
+    [GeneratedRegex(@"\[█+ *\] +([1-9]|[1-9][0-9]) % · ")]
+    private static partial Regex PartWay();
+
+    [GeneratedRegex(@"◐ Wait for the snapshot +([1-9]|[1-9][0-9])%")]
+    private static partial Regex StepListPercent();
+}
