@@ -52,7 +52,7 @@ public sealed class ClassScreen : Window
             if (running.Value)
             {
                 app.Keyboard.KeyDown += OnKeyDown;
-                grid.SetFocus();
+                grid.FocusRows();
             }
             else
                 app.Keyboard.KeyDown -= OnKeyDown;
@@ -119,11 +119,13 @@ public sealed class ClassScreen : Window
             if (key == Key.Esc || key == Key.Enter || key == Key.CursorDown)
             {
                 key.Handled = true;
-                grid.SetFocus();
+                grid.FocusRows();
             }
             return;
         }
-        if (key == Key.F5)
+        if (key == Key.Enter && grid.SelectedRow is { } row)
+            ShowReasons(row);
+        else if (key == Key.F5)
             _ = monitor.RefreshAsync();
         else if (key == (Key)'/')
             filter.SetFocus();
