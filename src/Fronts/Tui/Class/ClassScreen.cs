@@ -36,7 +36,7 @@ public sealed class ClassScreen : Window
         this.time = time ?? TimeProvider.System;
         status = monitor.Status;
         BorderStyle = LineStyle.None;
-        header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = ClassText.Header(status, labTitle, target) };
+        header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = ClassText.Header(labTitle, target) };
         statusLine = new Label { X = 0, Y = 1, Width = Dim.Fill() };
         var filterLabel = new Label { X = 1, Y = 2, Text = "Filter (/):" };
         filter = new TextField { X = Pos.Right(filterLabel) + 1, Y = 2, Width = 24 };

@@ -10,7 +10,7 @@ namespace LabRunner.Tui.Class;
 public static class ClassText
 {
     /// <summary>The header: what this is, that it only reads, and where it reads from.</summary>
-    public static string Header(ClassStatus status, string labTitle, TargetInfo target) =>
+    public static string Header(string labTitle, TargetInfo target) =>
         $" LabRunner · class view · {labTitle} · READ-ONLY (changes nothing) · {target.Description}";
 
     /// <summary>
