@@ -20,6 +20,7 @@ public static class ClassCommand
     private static readonly Option<string?> Roster = new("--roster")
     {
         Description = "The class roster: one learner's name a line, or a CSV whose header names the lab's variables.",
+        HelpName = "file",
     };
 
     private static readonly Option<bool> Discover = new("--discover")
@@ -31,12 +32,14 @@ public static class ClassCommand
     {
         Description = "table, json, csv, markdown or junit, printed once (the default when the output is not a terminal: table).",
         CustomParser = ParseFormat,
+        HelpName = "table|json|csv|markdown|junit",
         CompletionSources = { "table", "json", "csv", "markdown", "junit" },
     };
 
     private static readonly Option<int> Watch = new("--watch")
     {
         Description = "Seconds between refreshes of the live grid (1 to 3600).",
+        HelpName = "seconds",
         DefaultValueFactory = _ => 10,
         CustomParser = ParseWatch,
     };
