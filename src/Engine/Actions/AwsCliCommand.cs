@@ -22,7 +22,7 @@ public sealed record AwsCliCommand(string Operation, IReadOnlyList<KeyValuePair<
 
     private static IEnumerable<KeyValuePair<string, string?>> TargetArguments(TargetInfo target)
     {
-        if (target.Kind == TargetKind.Sandbox || !target.Endpoint.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase))
+        if (target.Kind == TargetKind.Sandbox || !target.IsAmazon)
             yield return new("--endpoint-url", target.Endpoint.ToString().TrimEnd('/'));
         if (target.Region is not null)
             yield return new("--region", target.Region);

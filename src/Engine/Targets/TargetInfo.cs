@@ -5,12 +5,20 @@ namespace LabRunner.Engine.Targets;
 /// <param name="CredentialSource">Where credentials came from (environment, profile name), never the keys.</param>
 public sealed record TargetInfo(TargetKind Kind, Uri Endpoint, string? Region = null, string? Profile = null, string? CredentialSource = null)
 {
-    /// <summary>One line: "SANDBOX (local, http://127.0.0.1:5000)" or "AWS us-east-1 profile workshop (https://rds.us-east-1.amazonaws.com/)".</summary>
+    /// <summary>
+    /// One line: "SANDBOX (local practice, http://127.0.0.1:5000/)", "AWS us-east-1 profile workshop (https://rds.us-east-1.amazonaws.com/)",
+    /// or for a stand-in such as moto or a classroom sandbox "RDS endpoint 127.0.0.1:4566 us-east-1 (http://127.0.0.1:4566/)".
+    /// </summary>
     public string Description => Kind switch
     {
         TargetKind.Sandbox => $"SANDBOX (local practice, {Endpoint})",
-        _ => string.Join(" ", new[] { "AWS", Region, Profile is null ? null : $"profile {Profile}", $"({Endpoint})" }.OfType<string>()),
+        _ => string.Join(" ", new[] { IsAmazon ? "AWS" : $"RDS endpoint {Endpoint.Authority}", Region, Profile is null ? null : $"profile {Profile}", $"({Endpoint})" }.OfType<string>()),
     };
+
+    /// <summary>Whether requests go to Amazon's own endpoints, i.e. a real account, rather than a stand-in (moto, a classroom sandbox).</summary>
+    public bool IsAmazon =>
+        Endpoint.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)
+        || Endpoint.Host.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Names the progress kept for this target, so practice on the sandbox and work on AWS never mix baselines.</summary>
     public string ProgressKey => Kind switch

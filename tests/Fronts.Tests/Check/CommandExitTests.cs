@@ -49,7 +49,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         var findCluster = run.Steps()[0];
         Assert.Equal("error", findCluster.Status);
         Assert.StartsWith($"could not read DB clusters: Nothing is listening at {nowhere}", findCluster.Detail);
-        Assert.Contains($"labrunner: could not use the target AWS us-east-1 ({nowhere}): could not read DB clusters: Nothing is listening", run.Error);
+        Assert.Contains($"labrunner: could not use the target RDS endpoint {nowhere.Authority} us-east-1 ({nowhere}): could not read DB clusters: Nothing is listening", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
     }
 

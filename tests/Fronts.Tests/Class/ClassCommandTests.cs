@@ -108,7 +108,7 @@ public sealed class ClassCommandTests(SeededClass seeded) : IClassFixture<Seeded
 
         var lines = run.Output.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
         Assert.Equal("Aurora backups and snapshots (aurora-backup): class view, READ-ONLY", lines[0]);
-        Assert.StartsWith($"  target   AWS us-east-1 ({seeded.Sandbox.Uri})", lines[1]);
+        Assert.StartsWith($"  target   RDS endpoint {seeded.Sandbox.Uri.Authority} us-east-1 ({seeded.Sandbox.Uri})", lines[1]);
         Assert.Contains(lines, line => line.StartsWith(" passed (of 5) 5 ", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith(" bob ", StringComparison.Ordinal) && line.Contains("◐ 0%", StringComparison.Ordinal) && line.EndsWith("2/4", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith(" dave ", StringComparison.Ordinal) && line.EndsWith("4/4", StringComparison.Ordinal));
@@ -150,10 +150,11 @@ public sealed class ClassCommandTests(SeededClass seeded) : IClassFixture<Seeded
     [Fact]
     public async Task An_unreachable_endpoint_is_a_target_error()
     {
-        var run = await CliRun.RunAsync(["class", SeededClass.LabPath, "--endpoint", $"http://127.0.0.1:{FreePort.Next()}/", "--format", "json", "--data-dir", data.Path]);
+        var nowhere = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var run = await CliRun.RunAsync(["class", SeededClass.LabPath, "--endpoint", nowhere.ToString(), "--format", "json", "--data-dir", data.Path]);
 
         Assert.Equal(ExitCodes.Target, run.ExitCode);
-        Assert.Contains("labrunner: could not read the class from AWS us-east-1", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"labrunner: could not read the class from RDS endpoint {nowhere.Authority} us-east-1", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 

@@ -10,7 +10,7 @@ public static class TargetWords
     {
         TargetKind.Sandbox => target is null ? " ■ SANDBOX · starting… " : " ■ SANDBOX · local practice ",
         _ when target is null => " ▲ AWS · connecting… ",
-        _ when IsAmazon(target) => " ▲ AWS · REAL ACCOUNT" + string.Concat(Details(target).Select(part => " · " + part)) + " ",
+        _ when target.IsAmazon => " ▲ AWS · REAL ACCOUNT" + string.Concat(Details(target).Select(part => " · " + part)) + " ",
         _ => $" ▲ AWS API · {target.Endpoint.Authority} ",
     };
 
@@ -18,14 +18,9 @@ public static class TargetWords
     public static string Where(TargetInfo target) => target.Kind switch
     {
         TargetKind.Sandbox => "on the SANDBOX (local practice, nothing real)",
-        _ when IsAmazon(target) => $"on your REAL AWS account ({string.Join(", ", Details(target))})",
+        _ when target.IsAmazon => $"on your REAL AWS account ({string.Join(", ", Details(target))})",
         _ => $"on the RDS endpoint {target.Endpoint.Authority} ({string.Join(", ", Details(target))})",
     };
-
-    /// <summary>Whether requests go to Amazon's own endpoints, i.e. a real account, rather than a stand-in (moto, a classroom sandbox).</summary>
-    private static bool IsAmazon(TargetInfo target) =>
-        target.Endpoint.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)
-        || target.Endpoint.Host.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Details(TargetInfo target) =>
         new[] { target.Region, target.Profile is null ? null : $"profile {target.Profile}" }.OfType<string>();
