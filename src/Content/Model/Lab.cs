@@ -22,6 +22,9 @@ public sealed record Lab(
 
     public Step? FindStep(string id) => Steps.FirstOrDefault(step => step.Id == id);
 
+    /// <summary>The variables that name a learner in RDS identifiers (marked rds-identifier); a roster or a list of names needs exactly one.</summary>
+    public IReadOnlyList<LabVariable> NameVariables => Variables.Where(variable => variable.FormsRdsIdentifiers).ToList();
+
     /// <summary>The lab's folder, the only place its pages and images are read from.</summary>
     public LabFolder Folder => new(Directory, Path.GetDirectoryName(Location.File) ?? Directory);
 }

@@ -92,7 +92,7 @@ public static class RosterReader
             return new RosterLayout(null, true,
                 $"a CSV roster's first line names the lab's variables ({VariableList(lab)}); lab {lab.Id} has no variable {string.Join(", ", unknown.Select(name => $"'{name}'"))}");
         }
-        var nameVariables = lab.Variables.Where(variable => variable.FormsRdsIdentifiers).ToList();
+        var nameVariables = lab.NameVariables;
         return nameVariables.Count == 1
             ? new RosterLayout(nameVariables, HasHeader: false, null)
             : new RosterLayout(null, false,

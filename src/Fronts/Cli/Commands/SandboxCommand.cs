@@ -120,7 +120,7 @@ public static class SandboxCommand
         if (labPath is null)
             return learnerNames.Length == 0 ? null : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
         var lab = LabInvocation.LoadLab(labPath);
-        var nameVariables = lab.Variables.Where(variable => variable.FormsRdsIdentifiers).ToList();
+        var nameVariables = lab.NameVariables;
         if (nameVariables.Count != 1)
             throw CliFailure.Usage($"--lab {labPath}: --learners needs exactly one variable marked rds-identifier to hold each name; this lab has {nameVariables.Count}");
         var learners = new List<BoundLearner>();
