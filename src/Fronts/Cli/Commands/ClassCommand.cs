@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using LabRunner.Cli.Reports;
 using LabRunner.Cli.Targets;
-using LabRunner.Content.Loading;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Class;
 using LabRunner.Tui.Class;
@@ -64,9 +63,7 @@ public static class ClassCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CliTerminal terminal, CancellationToken cancellationToken)
     {
-        var loaded = LabLoader.Load(parse.GetValue(LabInvocation.LabPath)!);
-        if (loaded.Lab is not { } lab)
-            throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError)));
+        var lab = LabInvocation.LoadLab(parse.GetValue(LabInvocation.LabPath)!);
         IReadOnlyList<ClassLearner> roster = [];
         if (parse.GetValue(Roster) is { } rosterPath)
         {
