@@ -22,14 +22,6 @@ public sealed record StateDocument(
 /// </summary>
 public sealed class StateFile(string path)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
-
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
     /// <summary>The saved resources, or empty ones when the file does not exist yet.</summary>
@@ -58,7 +50,7 @@ public sealed class StateFile(string path)
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, document, JsonOptions);
+                JsonSerializer.Serialize(stream, document, StateJson.Default.StateDocument);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, Path, overwrite: true);
@@ -75,7 +67,7 @@ public sealed class StateFile(string path)
         try
         {
             using var stream = File.OpenRead(Path);
-            var document = JsonSerializer.Deserialize<StateDocument>(stream, JsonOptions)
+            var document = JsonSerializer.Deserialize(stream, StateJson.Default.StateDocument)
                 ?? throw new SandboxStateException(Path, "it holds null instead of the sandbox's state");
             if (document.FormatVersion != StateDocument.CurrentFormatVersion)
                 throw new SandboxStateException(Path, $"it has format version {document.FormatVersion}; this LabRunner reads version {StateDocument.CurrentFormatVersion}");
@@ -102,6 +94,15 @@ public sealed class StateFile(string path)
             throw new SandboxStateException(Path, $"it lists {kind} '{duplicate.Key}' twice");
     }
 }
+
+/// <summary>The state file's JSON, generated at compile time (LabRunner ships as a Native AOT binary).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(StateDocument))]
+internal sealed partial class StateJson : JsonSerializerContext;
 
 /// <summary>A state file that cannot be used; the message names the file and what is wrong, for a person to fix or move it.</summary>
 public sealed class SandboxStateException(string file, string problem)
