@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LabRunner.TestSupport;
 
 namespace LabRunner.Fronts.Tests;
 
@@ -22,7 +23,7 @@ public sealed class SandboxProcess : IAsyncDisposable
     /// <summary>Starts the server and waits (bounded) for its <c>listening on URL</c> line.</summary>
     public static async Task<SandboxProcess> StartAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "labrunner"))
+        var start = new ProcessStartInfo(LabRunnerBinary.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

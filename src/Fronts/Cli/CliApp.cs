@@ -20,6 +20,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliTerminal terminal) =>
     [
         LintCommand.Create(),
+        LabsCommand.Create(),
         SandboxCommand.Build(),
         CheckCommand.Create(terminal),
         PerformCommand.Create(terminal),

@@ -27,7 +27,7 @@ public sealed partial class ClassTmuxTests(SeededClass seeded) : IClassFixture<S
     [Fact]
     public async Task The_live_grid_refreshes_filters_shows_reasons_and_quits()
     {
-        var binary = Path.Combine(AppContext.BaseDirectory, "labrunner");
+        var binary = LabRunnerBinary.Path;
         // The test process hides the console from Terminal.Gui (DisableRealDriverIO); the binary under test must not inherit that.
         var command = $"env -u DisableRealDriverIO '{binary}' --data-dir '{data.Path}' class '{SeededClass.LabPath}' --endpoint {seeded.Sandbox.Uri} --discover --watch 1; echo EXITED $?; sleep 60";
         await TmuxAsync("new-session", "-d", "-s", Session, "-x", "110", "-y", "30",

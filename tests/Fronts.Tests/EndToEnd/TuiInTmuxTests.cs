@@ -86,8 +86,7 @@ public sealed partial class TuiInTmuxTests : IDisposable
     /// <summary>The built binary on the sandbox with its own data folder, reporting its exit status when it ends.</summary>
     private string LabRunnerCommand()
     {
-        var binary = Path.Combine(AppContext.BaseDirectory, "labrunner");
-        Assert.True(File.Exists(binary), $"the labrunner binary is not next to the tests: {binary}");
+        var binary = LabRunnerBinary.Path;
         // The tests' own headless switch must not reach the real binary, or it would draw nothing.
         return $"env -u DisableRealDriverIO {SandboxTarget.SnapshotSecondsVariable}=6 {TmuxSession.Quote(binary)} --data-dir {TmuxSession.Quote(data.Path)}; echo \"labrunner exited with $?\"; exec cat";
     }

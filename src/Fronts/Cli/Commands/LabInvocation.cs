@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Cli.Labs;
 using LabRunner.Cli.Targets;
 using LabRunner.Content.Learners;
 using LabRunner.Content.Loading;
@@ -29,7 +30,7 @@ public static class LabInvocation
 {
     public static readonly Argument<string> LabPath = new("lab")
     {
-        Description = "The lab: its folder (e.g. labs/aurora-backup) or its lab.yaml.",
+        Description = "The lab: its folder or lab.yaml, or the name of a lab in ./labs or built in (e.g. aurora-backup).",
     };
 
     public static readonly Option<bool> Yes = new("--yes", "-y")
@@ -80,10 +81,10 @@ public static class LabInvocation
         return new OpenedLab(session, target);
     }
 
-    /// <summary>Loads a lab or fails with its error findings, each located (exit 2).</summary>
-    public static Lab LoadLab(string path)
+    /// <summary>Loads the lab <paramref name="reference"/> names (see <see cref="LabLibrary"/>) or fails with its error findings, each located (exit 2).</summary>
+    public static Lab LoadLab(string reference)
     {
-        var loaded = LabLoader.Load(path);
+        var loaded = LabLoader.Load(new LabLibrary().Resolve(reference));
         return loaded.Lab ?? throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError)));
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Cli.Labs;
 using LabRunner.Content.Lint;
 
 namespace LabRunner.Cli.Commands;
@@ -10,7 +11,7 @@ public static class LintCommand
     {
         var labs = new Argument<string[]>("lab")
         {
-            Description = "Lab folders (or their lab.yaml) to check.",
+            Description = "Labs to check: folders, lab.yaml files, or names of labs in ./labs or built in.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("lint", "Check labs without touching AWS: manifest, kinds, placeholders, pages, links and images.")
@@ -24,7 +25,8 @@ public static class LintCommand
     /// <returns>0 when clean or warnings only, 1 when any lab has errors, 2 when a lab cannot be read.</returns>
     public static int Run(IEnumerable<string> labPaths, TextWriter output)
     {
-        var reports = labPaths.Select(LabLinter.Lint).ToList();
+        var library = new LabLibrary();
+        var reports = labPaths.Select(path => LabLinter.Lint(library.Resolve(path))).ToList();
         foreach (var report in reports)
         {
             foreach (var finding in report.Findings)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Cli.Labs;
 using LabRunner.Cli.Reports;
 using LabRunner.Cli.Targets;
 using LabRunner.Tui;
@@ -13,18 +14,15 @@ namespace LabRunner.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Where labs are looked for besides any <c>--labs</c>: <c>labs/</c> in the current directory.</summary>
-    public const string DefaultLabFolder = "labs";
-
     private static readonly Argument<string?> Lab = new("lab")
     {
-        Description = "A lab to open at once: its folder (e.g. labs/aurora-backup) or its id. Without it, a picker lists the labs.",
+        Description = "A lab to open at once: its folder (e.g. labs/aurora-backup), its id, or its name (e.g. aurora-backup). Without it, a picker lists the labs.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
     private static readonly Option<string[]> Labs = new("--labs")
     {
-        Description = "Another folder of labs for the picker (labs/ in the current directory is always searched).",
+        Description = "Another folder of labs for the picker (labs/ in the current directory and the built-in labs are always searched).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -84,8 +82,7 @@ public static class RunCommand
         };
     }
 
-    private static IReadOnlyList<string> LabFolders(ParseResult parse) =>
-        new[] { DefaultLabFolder }.Concat(parse.GetValue(Labs) ?? []).Distinct(StringComparer.Ordinal).ToList();
+    private static IReadOnlyList<string> LabFolders(ParseResult parse) => new LabLibrary(parse.GetValue(Labs)).Folders;
 
     /// <summary>The check report of the named lab, or of the only lab found; several labs and no name is a usage error.</summary>
     private static async Task<int> PrintCheckAsync(ParseResult parse, string? reference, IReadOnlyList<string> folders, CliTerminal terminal, CancellationToken cancellationToken)

@@ -18,7 +18,10 @@ public sealed record LabEntry(string Folder, Lab? Lab, IReadOnlyList<string> Pro
     }
 }
 
-/// <summary>Finds the labs under a set of folders: every sub-folder holding a lab.yaml, sorted by title within a folder.</summary>
+/// <summary>
+/// Finds the labs under a set of folders: every sub-folder holding a lab.yaml, sorted by title within a folder. A lab id
+/// found in several folders is listed once, from the first (so an exported, edited copy stands in for a built-in lab).
+/// </summary>
 public static class LabCatalog
 {
     public static IReadOnlyList<LabEntry> Load(IEnumerable<string> folders) =>
@@ -27,6 +30,7 @@ public static class LabCatalog
                 .Where(candidate => File.Exists(Path.Combine(candidate, LabLoader.ManifestFileName)))
                 .Select(LabEntry.Load)
                 .OrderBy(entry => entry.Title, StringComparer.CurrentCultureIgnoreCase))
+            .DistinctBy(entry => entry.Lab?.Id ?? entry.Folder)
             .ToList();
 
     /// <summary>
