@@ -50,7 +50,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         return (new LabSession(plan, client, Target, new ProgressStore(data.Path, TimeProvider.System)), client);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Checking_the_whole_lab_reads_each_resource_kind_once()
     {
         var (session, client) = await OpenAsync(AuroraLab());
@@ -61,7 +61,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         Assert.Equal(["passed", "failed", "failed", "manual", "failed"], results.Select(result => result.Status.WireName()));
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task A_new_result_raises_an_event()
     {
         var (session, _) = await OpenAsync(AuroraLab());
@@ -74,7 +74,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         Assert.Equal([("find-cluster", StepStatus.Passed), ("snapshot-actions", StepStatus.Acknowledged)], seen.Select(result => (result.StepId, result.Status)));
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Progress_is_saved_and_a_new_session_resumes_where_the_learner_was()
     {
         var (session, _) = await OpenAsync(AuroraLab());
@@ -91,7 +91,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         Assert.False(resumed.AllCheckedStepsPassed);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Performing_every_step_passes_every_checked_step()
     {
         var (session, _) = await OpenAsync(AuroraLab());
@@ -106,7 +106,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         Assert.Equal("snapshot-actions", session.FirstUnfinishedStepId);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task A_baseline_is_recorded_when_the_step_is_first_opened_and_kept_across_sessions()
     {
         var lab = TestLabs.Lab([TestLabs.Step("move-window", [TestLabs.Spec("db-cluster", ("cluster", "{cluster}"), ("backup-window-changed", "true"))])]);
@@ -121,7 +121,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         Assert.Equal((StepStatus.Passed, "cluster aurora-alice-cluster is available, backup window changed from 07:10-07:40 to 01:37-02:07"), (changed.Status, changed.Reason));
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Only_manual_steps_can_be_acknowledged()
     {
         var (session, _) = await OpenAsync(AuroraLab());
@@ -130,7 +130,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         Assert.StartsWith("you marked it done at ", session.Acknowledge("snapshot-actions").Reason);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task A_damaged_progress_file_is_set_aside_and_the_session_says_so()
     {
         var path = new ProgressStore(data.Path, TimeProvider.System).PathFor("aurora-backup", Target.ProgressKey, "alice");
@@ -144,7 +144,7 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!, "alice.json.corrupt-*"));
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Progress_never_holds_credentials()
     {
         var (session, _) = await OpenAsync(AuroraLab());

@@ -39,7 +39,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
         Assert.Equal(expected, run.Steps().Select(step => (step.Id, step.Status, step.Detail)));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task No_cluster()
     {
         AssertSteps(await CheckAsync(), ExitCodes.NotPassed,
@@ -50,7 +50,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
             ("modify-backup-window", "failed", NotFoundCluster));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Cluster_without_a_writer()
     {
         await Peer.CreateClusterWithoutWriterAsync("alice");
@@ -62,7 +62,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
         Assert.Equal(("find-cluster", "failed", "cluster aurora-alice-cluster has no writer instance"), Step(run, "find-cluster"));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Fresh_cluster_only_the_first_step_passes()
     {
         await Peer.SeedLearnerAsync("alice");
@@ -75,7 +75,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
             ("modify-backup-window", "failed", "backup window is 07:10-07:40, expected 05:00-05:45"));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Snapshot_of_another_cluster()
     {
         await Peer.SeedLearnerAsync("alice");
@@ -89,7 +89,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
         Assert.Equal(("snapshot-available", "passed", "snapshot aurora-alice-snap1 of aurora-bob-cluster is available"), Step(run, "snapshot-available"));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Snapshot_available_and_window_as_required_pass_every_step()
     {
         await Peer.SeedLearnerAsync("alice");
@@ -105,7 +105,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
             ("modify-backup-window", "passed", "cluster aurora-alice-cluster is available, backup window 05:00-05:45, nothing pending"));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Window_changed_to_another_value_says_both()
     {
         await Peer.SeedLearnerAsync("alice");
@@ -116,7 +116,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
         Assert.Equal(("modify-backup-window", "failed", "backup window is 01:37-02:07, expected 05:00-05:45"), Step(run, "modify-backup-window"));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Two_learners_side_by_side_do_not_see_each_others_work()
     {
         await Peer.SeedLearnerAsync("alice");
@@ -133,7 +133,7 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
         Assert.Equal(("find-cluster", "passed", "cluster aurora-bob-cluster is available, writer aurora-bob-instance-1"), Step(bob, "find-cluster"));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task A_mixed_case_learner_name_finds_the_lower_case_resources()
     {
         await Peer.SeedLearnerAsync("alice");

@@ -25,7 +25,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
     private string[] Args(string command, string name, Uri endpoint, params string[] more) =>
         [command, CheckScenarios.LabPath, "--var", $"yourname={name}", "--endpoint", endpoint.ToString(), "--data-dir", data.Path, .. more];
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task An_invalid_learner_name_is_a_usage_error_before_any_API_call()
     {
         await using var server = await ScriptedHttpServer.StartAsync((context, _) => context.Response.WriteAsync("unexpected"));
@@ -38,7 +38,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.Equal("", run.Output);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task An_unreachable_endpoint_is_a_target_error_with_a_readable_reason()
     {
         var nowhere = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
@@ -53,7 +53,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.DoesNotContain("   at ", run.Error);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task A_bad_flag_value_is_a_usage_error_naming_it()
     {
         var run = await CliRun.RunAsync(Args("check", "alice", moto.Endpoint, "--format", "yaml"));
@@ -62,7 +62,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.Contains("labrunner: --format 'yaml' is not text, json, junit or markdown", run.Error);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task A_missing_lab_is_a_usage_error()
     {
         var run = await CliRun.RunAsync(["check", Path.Combine(data.Path, "no-such-lab"), "--var", "yourname=alice"]);
@@ -71,7 +71,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.Contains("error LR001: no lab at", run.Error);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Perform_without_a_terminal_and_without_yes_refuses_and_does_nothing()
     {
         await peer.SeedLearnerAsync("alice");
@@ -84,7 +84,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.Empty(await SnapshotsAsync());
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Perform_answered_no_does_nothing_and_answered_yes_performs_then_rechecks()
     {
         await peer.SeedLearnerAsync("alice");
@@ -102,7 +102,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.Equal(["aurora-alice-snap1"], (await SnapshotsAsync()).Select(snapshot => snapshot.DBClusterSnapshotIdentifier));
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Performing_again_is_success_and_a_same_named_snapshot_of_another_cluster_is_refused()
     {
         await peer.SeedLearnerAsync("alice");
@@ -120,7 +120,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.Contains("refused: a snapshot named aurora-bob-snap1 already exists of cluster aurora-alice-cluster, not of aurora-bob-cluster; it was left alone", bob.Output);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Perform_of_a_step_without_an_action_or_an_unknown_step_is_a_usage_error()
     {
         var checkOnly = await CliRun.RunAsync(Args("perform", "alice", moto.Endpoint, "--step", "find-cluster", "--yes"));
@@ -132,7 +132,7 @@ public sealed class CommandExitTests(MotoServer moto) : IAsyncLifetime, IDisposa
         Assert.Contains("labrunner: --step 'fly': lab aurora-backup has no such step", unknown.Error);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Cleanup_deletes_the_learners_snapshot_and_nothing_else()
     {
         await peer.SeedLearnerAsync("alice");

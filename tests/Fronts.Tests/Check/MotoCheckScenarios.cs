@@ -10,11 +10,12 @@ public sealed class MotoCollection : ICollectionFixture<MotoServer>;
 /// <summary>The scenario matrix against moto 5.2. moto makes snapshots available at once and applies every change immediately,
 /// so "snapshot creating" and "change pending" are covered against the sandbox only.</summary>
 [Collection("moto")]
+[NeedsPeers(RealPeer.Moto)]
 public sealed class MotoCheckScenarios(MotoServer moto) : CheckScenarios
 {
     protected override IRdsPeer Peer { get; } = new MotoRdsPeer(moto);
 
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Cluster_not_available()
     {
         await Peer.SeedLearnerAsync("alice");

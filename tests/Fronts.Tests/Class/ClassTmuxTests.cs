@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Class;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Fronts.Tests.Class;
 
@@ -24,7 +25,7 @@ public sealed partial class ClassTmuxTests(SeededClass seeded) : IClassFixture<S
         data.Dispose();
     }
 
-    [Fact]
+    [PeerFact(RealPeer.Tmux)]
     public async Task The_live_grid_refreshes_filters_shows_reasons_and_quits()
     {
         var binary = LabRunnerBinary.Path;

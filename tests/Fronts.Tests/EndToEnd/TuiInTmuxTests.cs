@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LabRunner.Cli.Targets;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Terminals;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Fronts.Tests.EndToEnd;
 
@@ -15,7 +16,7 @@ public sealed partial class TuiInTmuxTests : IDisposable
     private readonly TempDirectory data = new();
     private TmuxSession? tmux;
 
-    [Fact]
+    [PeerFact(RealPeer.Tmux)]
     public void A_learner_completes_the_Aurora_lab_in_the_real_binary_and_reopens_it_complete()
     {
         tmux = TmuxSession.Start(LabRunnerCommand(), 80, 24, Repository.Root);

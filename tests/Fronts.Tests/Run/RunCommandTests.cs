@@ -50,7 +50,12 @@ public sealed class RunCommandTests : IDisposable
     {
         using var labs = new TempDirectory();
         foreach (var copy in new[] { "first", "second" })
+        {
             CopyDirectory(Repository.PathOf("labs", "aurora-backup"), Path.Combine(labs.Path, copy));
+            // A lab id found twice is listed once (an edited copy stands in for the built-in lab), so each copy gets its own.
+            var manifest = Path.Combine(labs.Path, copy, "lab.yaml");
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("id: aurora-backup", $"id: aurora-backup-{copy}"));
+        }
 
         var run = await CliRun.RunAsync(["--labs", labs.Path, "--data-dir", data.Path, "--var", "yourname=alice"]);
 

@@ -3,6 +3,7 @@ using LabRunner.Rds.Model;
 using LabRunner.Rds.Protocol;
 using LabRunner.TestSupport.Python;
 using Microsoft.AspNetCore.WebUtilities;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Rds.Tests.Client;
 
@@ -73,7 +74,7 @@ public sealed class RequestSerializationTests
         new { Name = "snapshot-type", Values = new[] { "manual" } },
     ];
 
-    [Fact]
+    [PeerFact(RealPeer.Boto3)]
     public async Task Every_operation_flattens_its_fields_exactly_as_botocore_does()
     {
         var botocore = (JsonArray)await PythonRunner.RunJsonAsync(

@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using LabRunner.Rds.Model;
 using LabRunner.Rds.Protocol;
 using LabRunner.TestSupport.Python;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Rds.Tests.Client;
 
@@ -37,7 +38,7 @@ public sealed class SigningTests
         ("https://rds.eu-west-1.amazonaws.com/", "eu-west-1", new ImmutableCredentials("ASIATEMPORARY", "temporary/secret", "FwoGZXIvYXdzEJr//////////wEaDH+session+token=")),
     ];
 
-    [Fact]
+    [PeerFact(RealPeer.Boto3)]
     public async Task Our_signature_is_botocore_signature()
     {
         var body = RequestWriter.Write(new DescribeDBClusterSnapshotsRequest

@@ -23,9 +23,10 @@ public sealed class MotoCollection : ICollectionFixture<MotoServer>
 /// </list>
 /// </summary>
 [Collection(MotoCollection.Name)]
+[NeedsPeers(RealPeer.Moto)]
 public sealed class MotoContractTests(MotoServer moto) : RdsApiContract(new MotoRdsPeer(moto))
 {
-    [Fact]
+    [PeerFact(RealPeer.Moto)]
     public async Task Moto_answers_a_modify_of_a_missing_cluster_with_an_HTML_500_which_the_client_retries_then_reports()
     {
         // RDS answers DBClusterNotFoundFault (404); see RdsFaithfulContract.Modifying_an_unknown_cluster_is_not_found.

@@ -45,7 +45,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         return error;
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Describes_the_cluster_with_its_writer_and_backup_settings()
     {
         var cluster = Assert.Single((await Rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = Cluster })).DBClusters);
@@ -60,7 +60,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal((Writer, true), (writer.DBInstanceIdentifier, writer.IsClusterWriter));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Lists_every_cluster_without_an_identifier()
     {
         await Peer.SeedClusterAsync(new ClusterSeed("aurora-bob-cluster", "aurora-bob-instance-1"));
@@ -70,7 +70,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal(["aurora-alice-cluster", "aurora-bob-cluster"], ids.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Describes_the_writer_instance_by_identifier_and_by_cluster_filter()
     {
         var byId = Assert.Single((await Rds.DescribeDBInstancesAsync(new DescribeDBInstancesRequest { DBInstanceIdentifier = Writer })).DBInstances);
@@ -80,7 +80,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal(Writer, byFilter.DBInstanceIdentifier);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task An_unknown_cluster_or_instance_is_not_found()
     {
         var cluster = await FailsAsync(
@@ -94,7 +94,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(cluster.RequestId));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Creates_a_manual_snapshot_that_becomes_available()
     {
         var created = (await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster))).DBClusterSnapshot;
@@ -109,7 +109,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal(["aurora-alice-snap1"], await ManualSnapshotIdsAsync());
     }
 
-    [Fact]
+    [PeerFact]
     public async Task A_second_snapshot_with_the_same_name_already_exists()
     {
         await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster));
@@ -122,7 +122,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal(["aurora-alice-snap1"], await ManualSnapshotIdsAsync());
     }
 
-    [Fact]
+    [PeerFact]
     public async Task A_snapshot_of_an_unknown_cluster_is_refused_as_not_found()
     {
         await FailsAsync(
@@ -130,7 +130,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
             RdsErrorKind.NotFound, "DBClusterNotFoundFault");
     }
 
-    [Fact]
+    [PeerFact]
     public async Task An_unknown_snapshot_is_not_found()
     {
         var error = await FailsAsync(
@@ -140,7 +140,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal(404, error.StatusCode);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Lists_snapshots_by_cluster_and_type_and_by_filters()
     {
         await Peer.SeedClusterAsync(new ClusterSeed("aurora-bob-cluster", "aurora-bob-instance-1"));
@@ -157,7 +157,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal(["aurora-alice-snap1", "aurora-alice-snap2"], byFilters.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Deletes_a_snapshot_which_is_then_gone()
     {
         await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster));
@@ -172,7 +172,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
             RdsErrorKind.NotFound, "DBClusterSnapshotNotFoundFault");
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Copies_a_snapshot_under_a_new_name()
     {
         await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster));
@@ -192,7 +192,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
             RdsErrorKind.AlreadyExists, "DBClusterSnapshotAlreadyExistsFault");
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Shares_a_snapshot_with_accounts_and_stops_sharing()
     {
         await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster));
@@ -219,7 +219,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
     private static IEnumerable<string> RestoreAccounts(DBClusterSnapshotAttributesResult result) =>
         Assert.Single(result.DBClusterSnapshotAttributes, a => a.AttributeName == "restore").AttributeValues.Order(StringComparer.Ordinal);
 
-    [Fact]
+    [PeerFact]
     public async Task Modifies_the_backup_window_and_retention_at_once()
     {
         var modified = (await Rds.ModifyDBClusterAsync(new ModifyDBClusterRequest(Cluster)
@@ -235,7 +235,7 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
         Assert.Equal("sun:05:00-sun:05:30", described.PreferredMaintenanceWindow);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task The_paginator_yields_every_snapshot_exactly_once()
     {
         var ids = Enumerable.Range(1, 25).Select(i => $"aurora-alice-snap{i:00}").ToArray();

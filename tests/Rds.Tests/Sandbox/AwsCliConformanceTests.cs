@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Sandbox;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Rds.Tests.Sandbox;
 
@@ -20,7 +21,7 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
-    [Fact]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task Describe_create_wait_and_modify_through_the_cli()
     {
         var clusters = await Json("describe-db-clusters");
@@ -43,7 +44,7 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
         Assert.Equal(7, modified.RootElement.GetProperty("DBCluster").GetProperty("BackupRetentionPeriod").GetInt32());
     }
 
-    [Theory]
+    [PeerTheory(RealPeer.AwsCli)]
     [InlineData("DBClusterNotFoundFault", "DescribeDBClusters", "DBCluster ghost not found.", "describe-db-clusters", "--db-cluster-identifier", "ghost")]
     [InlineData("DBClusterSnapshotNotFoundFault", "DescribeDBClusterSnapshots", "DBClusterSnapshot ghost not found.", "describe-db-cluster-snapshots", "--db-cluster-snapshot-identifier", "ghost")]
     [InlineData("InvalidParameterValue", "ModifyDBCluster", "The backup window must be at least 30 minutes.", "modify-db-cluster", "--db-cluster-identifier", "aurora-alice-cluster", "--preferred-backup-window", "05:00-05:10")]
@@ -58,7 +59,7 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
         Assert.Contains($"An error occurred ({code}) when calling the {operation} operation: {message}", result.StandardError);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task Duplicate_snapshot_and_automated_delete_errors_reach_the_cli()
     {
         await Json("create-db-cluster-snapshot", "--db-cluster-identifier", "aurora-alice-cluster", "--db-cluster-snapshot-identifier", "dup");
@@ -72,7 +73,7 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
         Assert.Contains("An error occurred (InvalidDBClusterSnapshotStateFault) when calling the DeleteDBClusterSnapshot operation: Only manual snapshots may be deleted.", refused.StandardError);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task Cli_pagination_with_page_size_and_max_items_walks_every_snapshot()
     {
         for (var index = 0; index < 45; index++)
@@ -92,7 +93,7 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
         Assert.Equal(46, Ids(all).Count); // 45 manual and the seeded automated one, across 3 pages
     }
 
-    [Fact]
+    [PeerFact(RealPeer.AwsCli, RealPeer.Boto3)]
     public async Task Boto3_waiter_paginator_and_errors_on_a_real_clock()
     {
         await using var live = await SandboxFixture.StartAsync(options => options with { TimeProvider = TimeProvider.System, SnapshotDuration = TimeSpan.FromSeconds(1.5) });

@@ -3,6 +3,7 @@ using LabRunner.Sandbox;
 using LabRunner.Sandbox.Http;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Sandbox;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Rds.Tests.Sandbox;
 
@@ -92,7 +93,7 @@ public sealed class SignatureTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
-    [Fact]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task Requests_signed_with_a_known_key_are_answered()
     {
         sandbox.SeedCluster("aurora-alice-cluster");
@@ -103,7 +104,7 @@ public sealed class SignatureTests : IAsyncLifetime
         Assert.Contains("\"DBClusterIdentifier\": \"aurora-alice-cluster\"", result.StandardOutput);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task A_wrong_secret_is_SignatureDoesNotMatch()
     {
         var result = await AwsCli.RdsAsync(sandbox.Uri, AwsCli.Environment(secretAccessKey: "not-the-secret"), "describe-db-clusters");
@@ -113,7 +114,7 @@ public sealed class SignatureTests : IAsyncLifetime
         Assert.Contains("The request signature we calculated does not match the signature you provided.", result.StandardError);
     }
 
-    [Fact]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task An_unknown_key_is_InvalidClientTokenId()
     {
         var result = await AwsCli.RdsAsync(sandbox.Uri, AwsCli.Environment(accessKeyId: "AKIDUNKNOWN"), "describe-db-clusters");
