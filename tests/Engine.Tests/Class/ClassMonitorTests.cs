@@ -132,19 +132,12 @@ public sealed class ClassMonitorTests : IAsyncLifetime
         };
 
         monitor.Start(TimeSpan.FromSeconds(30));
-        await Eventually(() => refreshed.Count == 1);
+        await Eventually.HoldsAsync(() => refreshed.Count == 1, "the first refresh");
         clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Single(refreshed);
         clock.Advance(TimeSpan.FromSeconds(1));
-        await Eventually(() => refreshed.Count == 2);
+        await Eventually.HoldsAsync(() => refreshed.Count == 2, "the second refresh, 30 s later on the fake clock");
 
         Assert.Equal(TimeSpan.FromSeconds(30), refreshed.Last().ReadAt - refreshed.First().ReadAt);
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-            await Task.Delay(10, limit.Token);
     }
 }

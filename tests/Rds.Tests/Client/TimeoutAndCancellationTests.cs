@@ -1,3 +1,4 @@
+using LabRunner.TestSupport;
 using LabRunner.Rds.Model;
 using LabRunner.TestSupport.Http;
 using LabRunner.TestSupport.Peers;
