@@ -6,6 +6,7 @@ using LabRunner.Engine.Targets;
 using LabRunner.Engine.Waiting;
 using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Sandbox;
+using LabRunner.TestSupport.Time;
 
 namespace LabRunner.Engine.Tests.Sessions;
 
@@ -13,10 +14,12 @@ namespace LabRunner.Engine.Tests.Sessions;
 public sealed class SandboxWaitTests : IAsyncLifetime
 {
     private SandboxFixture sandbox = null!;
+    private TimerSignallingClock clock = null!;
 
     public async Task InitializeAsync()
     {
         sandbox = await SandboxFixture.StartAsync(options => options with { SnapshotDuration = TimeSpan.FromMinutes(5) });
+        clock = new TimerSignallingClock(sandbox.Time);
         await new SandboxRdsPeer(sandbox).SeedLearnerAsync("alice");
     }
 
@@ -31,12 +34,11 @@ public sealed class SandboxWaitTests : IAsyncLifetime
 
         await session.PerformAsync("take-snapshot");
         var waiting = session.WaitAsync("snapshot-available", new InlineProgress<StepResult>(reported.Add), interval: TimeSpan.FromSeconds(5));
-        await AdvanceUntilAsync(waiting, TimeSpan.FromSeconds(5));
+        await AdvanceUntilAsync(waiting);
 
         Assert.Equal(StepStatus.Passed, (await waiting).Status);
-        // Five minutes at 5 s: up to sixty polls, where the lab's 30 s interval makes ten. (Fewer than sixty when a poll
-        // is still on its way as the clock moves on; never as few as ten.)
-        Assert.InRange(reported.Count(report => report.Status == StepStatus.InProgress), 20, 61);
+        // Five minutes at 5 s: sixty polls while creating, where the lab's 30 s interval makes ten.
+        Assert.InRange(reported.Count(report => report.Status == StepStatus.InProgress), 59, 61);
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public sealed class SandboxWaitTests : IAsyncLifetime
 
         await session.PerformAsync("take-snapshot");
         var waiting = session.WaitAsync("snapshot-available", new InlineProgress<StepResult>(reported.Add));
-        await AdvanceUntilAsync(waiting, TimeSpan.FromSeconds(5));
+        await AdvanceUntilAsync(waiting);
         var result = await waiting;
 
         Assert.Equal(StepStatus.Passed, result.Status);
@@ -86,16 +88,18 @@ public sealed class SandboxWaitTests : IAsyncLifetime
     {
         var lab = LabLoader.Load(Repository.PathOf("labs", "aurora-backup")).Lab!;
         return new LabSession(LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")), client,
-            new TargetInfo(TargetKind.Sandbox, sandbox.Uri, "us-east-1"), store: null, sandbox.Time);
+            new TargetInfo(TargetKind.Sandbox, sandbox.Uri, "us-east-1"), store: null, clock);
     }
 
-    /// <summary>Moves the shared clock a step at a time until <paramref name="waiting"/> ends.</summary>
-    private async Task AdvanceUntilAsync(Task waiting, TimeSpan step)
+    /// <summary>Each time the session waits on the shared clock, moves the clock to when that wait is due, until <paramref name="waiting"/> ends.</summary>
+    private async Task AdvanceUntilAsync(Task waiting)
     {
-        for (var tick = 0; tick < 1000 && !waiting.IsCompleted; tick++)
+        while (!waiting.IsCompleted)
         {
-            await Task.WhenAny(waiting, Task.Delay(5));
-            sandbox.Time.Advance(step);
+            var timerStarted = clock.TimerStartedAsync("the wait");
+            if (await Task.WhenAny(waiting, timerStarted) == waiting)
+                return;
+            sandbox.Time.Advance(await timerStarted);
         }
     }
 }
