@@ -14,10 +14,10 @@ namespace LabRunner.Fronts.Tests.Check;
 public sealed class HostileEndpointTests : IDisposable
 {
     private static readonly string[] Formats = ["text", "json", "junit", "markdown"];
-    private static readonly string[] LabSteps = ["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window"];
+    public static readonly string[] LabSteps = ["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window"];
 
     /// <summary>The starts of the lines <see cref="HostileEndpoint.ForgedLines"/> tries to print as results.</summary>
-    private static readonly string[] ForgedStarts = ["✓ forged-step", "| ✓ | forged", $"<testcase name=\"{HostileEndpoint.ForgedMark}\""];
+    public static readonly string[] ForgedStarts = ["✓ forged-step", "| ✓ | forged", $"<testcase name=\"{HostileEndpoint.ForgedMark}\""];
 
     private readonly TempDirectory data = new();
 
@@ -43,11 +43,10 @@ public sealed class HostileEndpointTests : IDisposable
 
         var run = await CliRun.RunAsync(["check", CheckScenarios.LabPath, "--var", "yourname=alice", "--endpoint", server.Endpoint.ToString(), "--format", format, "--data-dir", data.Path]);
 
-        var printed = run.Output + run.Error;
         Assert.True(run.ExitCode == hostile.ExitCode, $"exit {run.ExitCode}, expected {hostile.ExitCode}; stderr: {run.Error}");
-        Assert.Contains(hostile.Says, printed, StringComparison.Ordinal);
-        Assert.Empty(RawCharacters(printed));
-        Assert.DoesNotContain(printed.Split('\n'), line => ForgedStarts.Any(forged => line.TrimStart().StartsWith(forged, StringComparison.Ordinal)));
+        Assert.Contains(hostile.Says, run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.RawCharacters());
+        Assert.DoesNotContain(run.Lines, line => ForgedStarts.Any(forged => line.TrimStart().StartsWith(forged, StringComparison.Ordinal)));
         if (format == "json")
             Assert.Equal(LabSteps, run.Steps().Select(step => step.Id));
         if (format == "junit")
@@ -80,25 +79,5 @@ public sealed class HostileEndpointTests : IDisposable
         Assert.Contains(@"denied \x9b2J\x9d52;c;cHduZWQ=\x9c\x85\u202eevil", errorLine, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(run.Output);
         Assert.Contains(@"\u202eevil", json.RootElement.GetProperty("steps")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>Every character a terminal would act on or that reorders or hides text, other than the writers' own line feeds.</summary>
-    private static List<string> RawCharacters(string text)
-    {
-        var raw = new List<string>();
-        for (var index = 0; index < text.Length; index++)
-        {
-            var c = text[index];
-            if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
-            {
-                index++;
-                continue;
-            }
-            var acts = c is < ' ' and not '\n' or (>= '\u007f' and <= '\u009f');
-            var reorders = c is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
-            if (acts || reorders || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
-                raw.Add($"U+{(int)c:X4} at {index}: …{text[Math.Max(0, index - 40)..index]}");
-        }
-        return raw;
     }
 }
