@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LabRunner.Cli.Commands;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli;
 
@@ -47,7 +48,7 @@ public static class CliApp
         catch (CliFailure failure)
         {
             foreach (var line in failure.Message.Split(Environment.NewLine))
-                configuration.Error.WriteLine($"labrunner: {line}");
+                configuration.Error.WriteLine($"labrunner: {VisibleText.Of(line)}");
             return failure.ExitCode;
         }
         catch (OperationCanceledException)
@@ -57,7 +58,7 @@ public static class CliApp
         catch (Exception exception)
         {
             var logFile = ErrorLog.Write(exception);
-            configuration.Error.WriteLine($"labrunner: unexpected error: {exception.Message}");
+            configuration.Error.WriteLine($"labrunner: unexpected error: {VisibleText.Of(exception.Message)}");
             configuration.Error.WriteLine($"labrunner: the details are in {logFile}");
             return ExitCodes.Internal;
         }
@@ -67,7 +68,7 @@ public static class CliApp
     private static int ReportUsageErrors(ParseResult parse, TextWriter error)
     {
         foreach (var problem in parse.Errors)
-            error.WriteLine($"labrunner: {problem.Message}");
+            error.WriteLine($"labrunner: {VisibleText.Of(problem.Message)}");
         var command = parse.CommandResult.Command is RootCommand ? "labrunner" : $"labrunner {parse.CommandResult.Command.Name}";
         error.WriteLine($"labrunner: see '{command} --help'");
         return ExitCodes.Usage;

@@ -18,7 +18,13 @@ public static class RdsPaginators
         this IRdsReadApi api, DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
         Items<DescribeDBClusterSnapshotsRequest, DescribeDBClusterSnapshotsResponse, DBClusterSnapshot>(request, api.DescribeDBClusterSnapshotsAsync, cancellationToken);
 
-    /// <summary>Every page, starting from <paramref name="request"/>'s own <c>Marker</c>. A server that repeats a marker is an error, not an endless loop.</summary>
+    /// <summary>More pages than any account needs (100,000 records at RDS's largest page): a server still sending Markers after that never stops.</summary>
+    public const int MaxPages = 1000;
+
+    /// <summary>
+    /// Every page, starting from <paramref name="request"/>'s own <c>Marker</c>. A server that sends a marker it sent
+    /// before (a cycle of any length), or more than <see cref="MaxPages"/> pages, is an error, not an endless loop.
+    /// </summary>
     public static async IAsyncEnumerable<TResponse> Pages<TRequest, TResponse>(
         TRequest request,
         Func<TRequest, CancellationToken, Task<TResponse>> fetch,
@@ -28,7 +34,7 @@ public static class RdsPaginators
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var next = request;
-        while (true)
+        for (var pages = 1; ; pages++)
         {
             var page = await fetch(next, cancellationToken).ConfigureAwait(false);
             yield return page;
@@ -41,7 +47,18 @@ public static class RdsPaginators
 
             if (!seen.Add(marker))
             {
-                throw new RdsException(RdsErrorKind.Service, "PaginationLoop", $"RDS sent the Marker '{marker}' twice; stopping instead of looping.");
+                throw new RdsException(
+                    RdsErrorKind.Service,
+                    "PaginationLoop",
+                    $"{TRequest.Operation} sent the Marker '{Abbreviated(marker)}' on page {pages} that it had sent before; stopping instead of looping.");
+            }
+
+            if (pages == MaxPages)
+            {
+                throw new RdsException(
+                    RdsErrorKind.Service,
+                    "PaginationLimit",
+                    $"{TRequest.Operation} still sent a Marker after {MaxPages} pages; stopping: no account needs that many.");
             }
 
             next = next.WithMarker(marker);
@@ -63,4 +80,6 @@ public static class RdsPaginators
             }
         }
     }
+
+    private static string Abbreviated(string marker) => marker.Length <= 40 ? marker : string.Concat(marker.AsSpan(0, 40), "…");
 }

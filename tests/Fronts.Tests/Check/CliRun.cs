@@ -28,4 +28,31 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
                 step.TryGetProperty("percent", out var percent) ? percent.GetInt32() : (int?)null))
             .ToList();
     }
+
+    /// <summary>Every line printed, to standard output then standard error.</summary>
+    public IEnumerable<string> Lines => (Output + Error).Split('\n');
+
+    /// <summary>
+    /// Each character printed that a terminal would act on or that reorders or hides text (C0 but the writers' own line
+    /// feeds, DEL, C1, bidi controls, line and paragraph separators, a lone surrogate), with what precedes it.
+    /// </summary>
+    public IReadOnlyList<string> RawCharacters()
+    {
+        var text = Output + Error;
+        var raw = new List<string>();
+        for (var index = 0; index < text.Length; index++)
+        {
+            var c = text[index];
+            if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                index++;
+                continue;
+            }
+            var acts = c is < ' ' and not '\n' or (>= '\u007f' and <= '\u009f');
+            var reorders = c is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
+            if (acts || reorders || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+                raw.Add($"U+{(int)c:X4} after …{text[Math.Max(0, index - 40)..index]}");
+        }
+        return raw;
+    }
 }

@@ -51,7 +51,7 @@ public sealed class RunCommandTests : IDisposable
         using var labs = new TempDirectory();
         foreach (var copy in new[] { "first", "second" })
         {
-            CopyDirectory(Repository.PathOf("labs", "aurora-backup"), Path.Combine(labs.Path, copy));
+            TempDirectory.CopyTree(Repository.PathOf("labs", "aurora-backup"), Path.Combine(labs.Path, copy));
             // A lab id found twice is listed once (an edited copy stands in for the built-in lab), so each copy gets its own.
             var manifest = Path.Combine(labs.Path, copy, "lab.yaml");
             File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("id: aurora-backup", $"id: aurora-backup-{copy}"));
@@ -75,15 +75,6 @@ public sealed class RunCommandTests : IDisposable
 
     private IEnumerable<string> Common(string name) =>
         ["--labs", Repository.PathOf("labs"), "--data-dir", data.Path, "--var", $"yourname={name}"];
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
-    }
 
     public void Dispose() => data.Dispose();
 }

@@ -63,6 +63,34 @@ public sealed class PaginatorTests
     }
 
     [Fact]
+    public async Task A_cycle_of_markers_is_an_error_on_the_first_marker_seen_again()
+    {
+        await using var server = await ScriptedHttpServer.StartAsync((context, request) =>
+            HostileEndpoint.EmptyPage(context, request, HostileEndpoint.NextInCycle(request.Form.GetValueOrDefault("Marker"))));
+        using var client = await PeerClients.CreateClientAsync(server.Endpoint);
+
+        var error = await Assert.ThrowsAsync<RdsException>(async () => await client.DescribeAllDBClusterSnapshotsAsync(new DescribeDBClusterSnapshotsRequest()).ToListAsync());
+
+        Assert.Equal("PaginationLoop", error.ErrorCode);
+        Assert.Equal(RdsErrorKind.Service, error.Kind);
+        Assert.Equal("DescribeDBClusterSnapshots sent the Marker 'm1' on page 4 that it had sent before; stopping instead of looping.", error.Message);
+        Assert.Equal([null, "m1", "m2", "m3"], server.Requests.Select(r => r.Form.GetValueOrDefault("Marker")));
+    }
+
+    [Fact]
+    public async Task A_new_marker_on_every_page_stops_after_the_page_limit_naming_the_operation()
+    {
+        await using var server = await ScriptedHttpServer.StartAsync((context, request) => HostileEndpoint.EmptyPage(context, request, Guid.NewGuid().ToString()));
+        using var client = await PeerClients.CreateClientAsync(server.Endpoint);
+
+        var error = await Assert.ThrowsAsync<RdsException>(async () => await client.DescribeAllDBInstancesAsync(new DescribeDBInstancesRequest()).ToListAsync());
+
+        Assert.Equal("PaginationLimit", error.ErrorCode);
+        Assert.Equal("DescribeDBInstances still sent a Marker after 1000 pages; stopping: no account needs that many.", error.Message);
+        Assert.Equal(RdsPaginators.MaxPages, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Stopping_early_fetches_no_further_page_and_cancellation_reaches_the_call()
     {
         await using var server = await ScriptedHttpServer.StartAsync(AnswerPage);

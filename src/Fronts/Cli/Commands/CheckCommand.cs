@@ -3,6 +3,7 @@ using LabRunner.Cli.Reports;
 using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Waiting;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;
 
@@ -44,7 +45,7 @@ public static class CheckCommand
         var report = new CheckReport(session.Lab, session.Learner.Variables, session.Target, results);
         ReportWriters.Write(format, report, console.Output, color);
         if (results.FirstOrDefault(result => result.Status == StepStatus.Error) is { } error)
-            console.Error.WriteLine($"labrunner: could not use the target {session.Target.Description}: {error.Reason}");
+            console.Error.WriteLine(VisibleText.Of($"labrunner: could not use the target {session.Target.Description}: {error.Reason}"));
         return ExitCodeOf(results);
     }
 
@@ -61,8 +62,8 @@ public static class CheckCommand
     {
         foreach (var result in results.Where(result => !StepWaiter.IsFinal(result) && session.Plan.Step(result.StepId).Step.Wait is not null))
         {
-            error.WriteLine($"waiting for {result.StepId}: {result.Reason}");
-            var progress = new InlineProgress<StepResult>(update => error.WriteLine($"  {update.StepId}: {update.Reason}"));
+            error.WriteLine(VisibleText.Of($"waiting for {result.StepId}: {result.Reason}"));
+            var progress = new InlineProgress<StepResult>(update => error.WriteLine("  " + VisibleText.Of($"{update.StepId}: {update.Reason}")));
             await session.WaitAsync(result.StepId, progress, cancellationToken);
         }
         return session.Results;

@@ -6,6 +6,7 @@ using LabRunner.Cli.Targets;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Class;
 using LabRunner.Tui.Class;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;
 
@@ -69,7 +70,7 @@ public static class ClassCommand
         {
             var read = RosterReader.Read(lab, rosterPath, CheckKinds.Default);
             if (!read.Succeeded)
-                throw CliFailure.Usage(string.Join(Environment.NewLine, read.Problems.Prepend($"--roster {rosterPath}: the roster cannot be used:")));
+                throw CliFailure.Usage(string.Join(Environment.NewLine, read.Problems.Prepend($"--roster {rosterPath}: the roster cannot be used:").Select(VisibleText.Of)));
             roster = read.Learners;
         }
         var discover = parse.GetValue(Discover) || parse.GetValue(Roster) is null;
@@ -92,7 +93,7 @@ public static class ClassCommand
         ClassReports.Write(format ?? ClassFormat.Table, board, target.Info, parse.InvocationConfiguration.Output);
         if (board.FailureText is { } failure)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"labrunner: could not read the class from {target.Info.Description}: {failure}");
+            parse.InvocationConfiguration.Error.WriteLine(VisibleText.Of($"labrunner: could not read the class from {target.Info.Description}: {failure}"));
             return ExitCodes.Target;
         }
         return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;
 
@@ -15,15 +16,15 @@ public static class CleanupCommand
         LabInvocation.SetSessionAction(command, async (parse, session, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"target   {session.Target.Description}");
+            output.WriteLine(VisibleText.Of($"target   {session.Target.Description}"));
             if (session.Plan.Cleanup.Count == 0)
             {
-                output.WriteLine($"Lab {session.Lab.Id} creates nothing to clean up.");
+                output.WriteLine(VisibleText.Of($"Lab {session.Lab.Id} creates nothing to clean up."));
                 return ExitCodes.Ok;
             }
             output.WriteLine("This deletes:");
             foreach (var action in session.Plan.Cleanup)
-                output.WriteLine($"  - {action.Summary}    ({action.CliCommand.Render(session.Target)})");
+                output.WriteLine("  - " + VisibleText.Of($"{action.Summary}    ({action.CliCommand.Render(session.Target)})"));
             if (!terminal.Confirm("Delete these?", parse.GetValue(LabInvocation.Yes), output))
             {
                 output.WriteLine("Nothing deleted.");

@@ -11,6 +11,7 @@ using LabRunner.Engine.Progress;
 using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Specs;
 using LabRunner.Rds;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;
 
@@ -58,7 +59,7 @@ public static class LabInvocation
         var lab = LoadLab(labPath);
         var binding = LearnerBinding.Bind(lab, variables);
         if (binding.Learner is not { } bound)
-            throw CliFailure.Usage(string.Join(Environment.NewLine, binding.Problems.Select(problem => $"--var: {problem}")));
+            throw CliFailure.Usage(string.Join(Environment.NewLine, binding.Problems.Select(problem => VisibleText.Of($"--var: {problem}"))));
         var learner = Learner.Of(lab, bound);
         LabPlan plan;
         try
@@ -67,7 +68,7 @@ public static class LabInvocation
         }
         catch (LabSpecException problem)
         {
-            throw CliFailure.Usage(problem.Message);
+            throw CliFailure.Usage(VisibleText.Of(problem.Message));
         }
         var options = SessionOptions.TargetOf(parse);
         if (options.Problem is { } contradiction)
@@ -77,7 +78,7 @@ public static class LabInvocation
         var target = await TargetConnection.OpenAsync(options, dataDirectory, lab, bound.Placeholders, cancellationToken);
         var session = new LabSession(plan, target.Rds, target.Info, new ProgressStore(dataDirectory, TimeProvider.System));
         if (session.ProgressWarning is { } warning)
-            parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {warning}");
+            parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {VisibleText.Of(warning)}");
         return new OpenedLab(session, target);
     }
 
@@ -85,16 +86,17 @@ public static class LabInvocation
     public static Lab LoadLab(string reference)
     {
         var loaded = LabLoader.Load(new LabLibrary().Resolve(reference));
-        return loaded.Lab ?? throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError)));
+        return loaded.Lab ?? throw CliFailure.Usage(string.Join(Environment.NewLine, loaded.Findings.Where(finding => finding.IsError).Select(finding => VisibleText.Of(finding.ToString()))));
     }
 
-    public static string Describe(ActionOutcome outcome) => outcome.Kind switch
+    /// <summary>One line: what happened and the outcome's message, made visible (it may quote the endpoint).</summary>
+    public static string Describe(ActionOutcome outcome) => VisibleText.Of(outcome.Kind switch
     {
         ActionOutcomeKind.Done => $"done: {outcome.Message}",
         ActionOutcomeKind.AlreadyDone => $"nothing to do: {outcome.Message}",
         ActionOutcomeKind.Refused => $"refused: {outcome.Message}",
         _ => $"failed: {outcome.Message}",
-    };
+    });
 
     /// <summary>0 when every action succeeded, 3 when the target could not be used, else 1.</summary>
     public static int ExitCodeOf(IReadOnlyList<ActionOutcome> outcomes)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LabRunner.Cli.Labs;
 using LabRunner.Content.Loading;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;
 
@@ -35,7 +36,7 @@ public static class LabsCommand
                     continue;
                 var loaded = LabLoader.Load(lab).Lab;
                 var origin = folder == LabLibrary.LocalFolder ? lab : "built in";
-                output.WriteLine($"{Path.GetFileName(lab),-24} {loaded?.Title ?? "(cannot be loaded: run labrunner lint " + lab + ")"}  [{origin}]");
+                output.WriteLine(VisibleText.Of($"{Path.GetFileName(lab),-24} {loaded?.Title ?? "(cannot be loaded: run labrunner lint " + lab + ")"}  [{origin}]"));
             }
         }
         return ExitCodes.Ok;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LabRunner.Cli.Labs;
 using LabRunner.Content.Lint;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;
 
@@ -30,8 +31,8 @@ public static class LintCommand
         foreach (var report in reports)
         {
             foreach (var finding in report.Findings)
-                output.WriteLine(finding);
-            output.WriteLine($"{report.LabPath}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}");
+                output.WriteLine(VisibleText.Of(finding.ToString()));
+            output.WriteLine(VisibleText.Of($"{report.LabPath}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}"));
         }
         if (reports.Any(report => !report.CouldRead))
             return ExitCodes.Usage;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Steps;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;
 
@@ -30,9 +31,9 @@ public static class PerformCommand
             var action = session.ActionOf(stepId)
                 ?? throw CliFailure.Usage($"--step '{stepId}': LabRunner cannot perform this step, only check it; the steps it can perform are {string.Join(", ", PerformableSteps(session))}");
 
-            output.WriteLine($"target   {session.Target.Description}");
-            output.WriteLine($"step     {stepId}: {action.Summary}");
-            output.WriteLine($"command  {session.CliCommandOf(stepId)}");
+            output.WriteLine(VisibleText.Of($"target   {session.Target.Description}"));
+            output.WriteLine(VisibleText.Of($"step     {stepId}: {action.Summary}"));
+            output.WriteLine(VisibleText.Of($"command  {session.CliCommandOf(stepId)}"));
             if (!terminal.Confirm("Perform it?", parse.GetValue(LabInvocation.Yes), output))
             {
                 output.WriteLine("Nothing done.");
@@ -41,7 +42,7 @@ public static class PerformCommand
             var performed = await session.PerformAsync(stepId, cancellationToken);
             output.WriteLine(LabInvocation.Describe(performed.Outcome));
             var result = performed.Result;
-            output.WriteLine($"{result.Status.Glyph()} {stepId}: {result.Status.WireName()}, {result.Reason}");
+            output.WriteLine(VisibleText.Of($"{result.Status.Glyph()} {stepId}: {result.Status.WireName()}, {result.Reason}"));
             return LabInvocation.ExitCodeOf([performed.Outcome]);
         });
         return command;

@@ -1,13 +1,28 @@
 using LabRunner.Content.Model;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
 
 namespace LabRunner.Cli.Reports;
 
-/// <summary>Everything a check report shows: the lab, the learner's variables, the target and each step's result, in lab order.</summary>
+/// <summary>
+/// Everything a check report shows: the lab, the learner's variables, the target and each step's result, in lab order.
+/// Every format prints the texts below, never the raw ones: they come from a lab or an endpoint, so each is
+/// <see cref="VisibleText"/> (one line, no control or bidi character).
+/// </summary>
 public sealed record CheckReport(Lab Lab, IReadOnlyDictionary<string, string> Variables, TargetInfo Target, IReadOnlyList<StepResult> Results)
 {
-    public IEnumerable<(Step Step, StepResult Result)> Rows => Lab.Steps.Zip(Results);
+    public string LabId => VisibleText.Of(Lab.Id);
+
+    public string LabTitle => VisibleText.Of(Lab.Title);
+
+    public IEnumerable<ReportRow> Rows =>
+        Lab.Steps.Zip(Results, (step, result) => new ReportRow(VisibleText.Of(step.Id), VisibleText.Of(step.Title), result.Status, VisibleText.Of(result.Reason), result.Percent));
+
+    public IEnumerable<(string Name, string Value)> LearnerVariables =>
+        Variables.Select(variable => (VisibleText.Of(variable.Key), VisibleText.Of(variable.Value)));
+
+    public string TargetText => VisibleText.Of(Target.Description);
 
     /// <summary>Steps LabRunner can check (manual steps do not count).</summary>
     public int Total => Results.Count(result => !result.Status.IsManual());
@@ -18,8 +33,11 @@ public sealed record CheckReport(Lab Lab, IReadOnlyDictionary<string, string> Va
 
     public string Summary => $"{Passed} of {Total} checked steps passed";
 
-    public string LearnerText => string.Join(" ", Variables.Select(variable => $"{variable.Key}={variable.Value}"));
+    public string LearnerText => string.Join(" ", LearnerVariables.Select(variable => $"{variable.Name}={variable.Value}"));
 }
+
+/// <summary>One step of a report, its texts already visible.</summary>
+public sealed record ReportRow(string Id, string Title, StepStatus Status, string Reason, int? Percent);
 
 public enum ReportFormat
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using CsvHelper;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Class;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
@@ -55,7 +56,7 @@ public static class ClassReports
     private static void WriteJson(ClassBoard board, TargetInfo target, TextWriter output) => JsonReport.Print(output, json =>
     {
         json.WriteStartObject();
-        json.WriteString("lab", board.Lab.Id);
+        json.WriteString("lab", VisibleText.Of(board.Lab.Id));
         JsonReport.WriteTarget(json, target);
         json.WriteBoolean("read-only", true);
         json.WriteString("read-at", board.ReadAt);
@@ -64,8 +65,8 @@ public static class ClassReports
         foreach (var (step, passed) in board.Steps.Zip(board.PassedPerStep))
         {
             json.WriteStartObject();
-            json.WriteString("id", step.Id);
-            json.WriteString("title", step.Title);
+            json.WriteString("id", VisibleText.Of(step.Id));
+            json.WriteString("title", VisibleText.Of(step.Title));
             json.WriteNumber("passed", passed);
             json.WriteEndObject();
         }
@@ -74,7 +75,7 @@ public static class ClassReports
         foreach (var row in board.Rows)
         {
             json.WriteStartObject();
-            json.WriteString("key", row.Learner.Key);
+            json.WriteString("key", VisibleText.Of(row.Learner.Key));
             json.WriteStartArray("sources");
             if (row.Learner.Sources.HasFlag(LearnerSources.Roster))
                 json.WriteStringValue("roster");
@@ -89,7 +90,7 @@ public static class ClassReports
         json.WriteEndArray();
         json.WriteStartArray("failures");
         foreach (var (kind, failure) in board.Failures)
-            json.WriteStringValue($"{kind}: {failure.Message}");
+            json.WriteStringValue(VisibleText.Of($"{kind}: {failure.Message}"));
         json.WriteEndArray();
         json.WriteEndObject();
     });
@@ -98,20 +99,20 @@ public static class ClassReports
     private static void WriteCsv(ClassBoard board, TextWriter output)
     {
         using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
-        csv.WriteRecord([.. new[] { "learner", "started" }, .. board.Steps.Select(step => step.Id), "passed", "total"]);
+        csv.WriteRecord([.. new[] { "learner", "started" }, .. board.Steps.Select(step => VisibleText.Of(step.Id)), "passed", "total"]);
         foreach (var row in board.Rows)
-            csv.WriteRecord([row.Learner.Key, row.Started ? "true" : "false", .. row.Results.Select(StatusWithPercent), Number(row.Passed), Number(row.Total)]);
+            csv.WriteRecord([VisibleText.Of(row.Learner.Key), row.Started ? "true" : "false", .. row.Results.Select(StatusWithPercent), Number(row.Passed), Number(row.Total)]);
     }
 
     private static void WriteTable(ClassBoard board, TargetInfo target, TextWriter output)
     {
-        output.WriteLine($"{board.Lab.Title} ({board.Lab.Id}): class view, READ-ONLY");
-        output.WriteLine($"  target   {target.Description}");
+        output.WriteLine($"{VisibleText.Of(board.Lab.Title)} ({VisibleText.Of(board.Lab.Id)}): class view, READ-ONLY");
+        output.WriteLine($"  target   {VisibleText.Of(target.Description)}");
         output.WriteLine($"  read at  {board.ReadAt:yyyy-MM-dd HH:mm:ss} UTC in {board.Requests} request{(board.Requests == 1 ? "" : "s")}, {board.Rows.Count} learner{(board.Rows.Count == 1 ? "" : "s")}");
         output.WriteLine();
         var grid = ClassGridModel.Of(board, "");
         foreach (var line in new[] { grid.Header, grid.Summary }.Concat(grid.Rows.Select(ClassGridModel.CellsOf)))
-            output.WriteLine(string.Concat(line.Select((cell, column) => " " + ClassGrid.Fit(cell.Text, grid.Widths[column]))).TrimEnd());
+            output.WriteLine(string.Concat(line.Select((cell, column) => " " + ClassGrid.Fit(VisibleText.Of(cell.Text), grid.Widths[column]))).TrimEnd());
         output.WriteLine();
         output.WriteLine($"  {string.Join("  ", Enum.GetValues<StepStatus>().Select(status => $"{status.Glyph()} {status.WireName()}"))}");
     }
@@ -135,9 +136,9 @@ public static class ClassReports
     {
         var reports = board.Rows.Select(row => (row, report: LearnerReport(board, row, target))).ToList();
         JunitReport.Print(output, new XElement("testsuites",
-            new XAttribute("name", $"labrunner class {board.Lab.Id}"),
+            new XAttribute("name", VisibleText.Of($"labrunner class {board.Lab.Id}")),
             JunitReport.Counts(reports.SelectMany(item => item.report.Results).ToList()),
-            reports.Select(item => JunitReport.Suite(item.report, $"{board.Lab.Id} {item.row.Learner.Key}"))));
+            reports.Select(item => JunitReport.Suite(item.report, VisibleText.Of($"{board.Lab.Id} {item.row.Learner.Key}")))));
     }
 
     private static string MarkdownRow(IEnumerable<string> escapedCells) => $"| {string.Join(" | ", escapedCells)} |";

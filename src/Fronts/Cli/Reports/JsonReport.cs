@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
 
@@ -26,21 +27,21 @@ public static class JsonReport
     public static void WriteObject(Utf8JsonWriter json, CheckReport report)
     {
         json.WriteStartObject();
-        json.WriteString("lab", report.Lab.Id);
+        json.WriteString("lab", report.LabId);
         json.WriteStartObject("learner");
-        foreach (var (name, value) in report.Variables)
+        foreach (var (name, value) in report.LearnerVariables)
             json.WriteString(name, value);
         json.WriteEndObject();
         WriteTarget(json, report.Target);
         json.WriteStartArray("steps");
-        foreach (var (step, result) in report.Rows)
+        foreach (var row in report.Rows)
         {
             json.WriteStartObject();
-            json.WriteString("id", step.Id);
-            json.WriteString("title", step.Title);
-            json.WriteString("status", result.Status.WireName());
-            json.WriteString("detail", result.Reason);
-            if (result.Percent is { } percent)
+            json.WriteString("id", row.Id);
+            json.WriteString("title", row.Title);
+            json.WriteString("status", row.Status.WireName());
+            json.WriteString("detail", row.Reason);
+            if (row.Percent is { } percent)
                 json.WriteNumber("percent", percent);
             json.WriteEndObject();
         }
@@ -55,7 +56,7 @@ public static class JsonReport
     {
         json.WriteStartObject("target");
         json.WriteString("kind", target.Kind.ToString().ToLowerInvariant());
-        json.WriteString("endpoint", target.Endpoint.ToString());
+        json.WriteString("endpoint", VisibleText.Of(target.Endpoint.ToString()));
         WriteIfSet(json, "region", target.Region);
         WriteIfSet(json, "profile", target.Profile);
         json.WriteEndObject();
@@ -64,6 +65,6 @@ public static class JsonReport
     private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
     {
         if (value is not null)
-            json.WriteString(name, value);
+            json.WriteString(name, VisibleText.Of(value));
     }
 }

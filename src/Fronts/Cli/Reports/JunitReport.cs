@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Steps;
 
 namespace LabRunner.Cli.Reports;
@@ -8,7 +9,7 @@ namespace LabRunner.Cli.Reports;
 public static class JunitReport
 {
     public static void Write(CheckReport report, TextWriter output) =>
-        Print(output, new XElement("testsuites", new XAttribute("name", "labrunner check"), Counts(report.Results), Suite(report, report.Lab.Id)));
+        Print(output, new XElement("testsuites", new XAttribute("name", "labrunner check"), Counts(report.Results), Suite(report, report.LabId)));
 
     public static void Print(TextWriter output, XElement testSuites)
     {
@@ -18,23 +19,24 @@ public static class JunitReport
     }
 
     /// <summary>One learner's testsuite: their variables and the target as properties, a testcase per step.</summary>
+    /// <param name="name">The suite's name, already visible (<see cref="VisibleText"/>).</param>
     public static XElement Suite(CheckReport report, string name) =>
         new("testsuite",
             new XAttribute("name", name),
             Counts(report.Results),
             new XElement("properties",
-                report.Variables.Select(variable => Property($"learner.{variable.Key}", variable.Value)).Append(Property("target", report.Target.Description))),
-            report.Rows.Select(row => TestCase(report, row.Step.Id, row.Step.Title, row.Result)));
+                report.LearnerVariables.Select(variable => Property($"learner.{variable.Name}", variable.Value)).Append(Property("target", report.TargetText))),
+            report.Rows.Select(row => TestCase(report.LabId, row)));
 
-    private static XElement TestCase(CheckReport report, string id, string title, StepResult result)
+    private static XElement TestCase(string labId, ReportRow row)
     {
-        var testCase = new XElement("testcase", new XAttribute("classname", report.Lab.Id), new XAttribute("name", $"{id}: {title}"));
-        var outcome = result.Status switch
+        var testCase = new XElement("testcase", new XAttribute("classname", labId), new XAttribute("name", $"{row.Id}: {row.Title}"));
+        var outcome = row.Status switch
         {
-            StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked => new XElement("failure", new XAttribute("type", result.Status.WireName()), new XAttribute("message", result.Reason)),
-            StepStatus.Error => new XElement("error", new XAttribute("type", "error"), new XAttribute("message", result.Reason)),
-            StepStatus.Manual or StepStatus.Acknowledged => new XElement("skipped", new XAttribute("message", $"{result.Status.WireName()}: {result.Reason}")),
-            _ => new XElement("system-out", result.Reason),
+            StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked => new XElement("failure", new XAttribute("type", row.Status.WireName()), new XAttribute("message", row.Reason)),
+            StepStatus.Error => new XElement("error", new XAttribute("type", "error"), new XAttribute("message", row.Reason)),
+            StepStatus.Manual or StepStatus.Acknowledged => new XElement("skipped", new XAttribute("message", $"{row.Status.WireName()}: {row.Reason}")),
+            _ => new XElement("system-out", row.Reason),
         };
         testCase.Add(outcome);
         return testCase;

@@ -1,30 +1,43 @@
+using System.Text.RegularExpressions;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Steps;
 
 namespace LabRunner.Cli.Reports;
 
 /// <summary>A CI step summary: a heading with the tally, the learner and target, and a table of steps.</summary>
-public static class MarkdownReport
+public static partial class MarkdownReport
 {
     public static void Write(CheckReport report, TextWriter output)
     {
-        output.WriteLine($"### {Escape(report.Lab.Title)}: {report.Summary}");
+        output.WriteLine($"### {Escape(report.LabTitle)}: {report.Summary}");
         output.WriteLine();
-        output.WriteLine($"Learner `{report.LearnerText}` on {Escape(report.Target.Description)}");
+        output.WriteLine($"Learner {Code(report.LearnerText)} on {Escape(report.TargetText)}");
         output.WriteLine();
         output.WriteLine("| | Step | Status | Detail |");
         output.WriteLine("|---|---|---|---|");
-        foreach (var (step, result) in report.Rows)
+        foreach (var row in report.Rows)
         {
-            var status = result.Percent is { } percent ? $"{result.Status.WireName()} ({percent} %)" : result.Status.WireName();
-            output.WriteLine($"| {result.Status.Glyph()} | {Escape(step.Title)} (`{step.Id}`) | {status} | {Escape(result.Reason)} |");
+            var status = row.Percent is { } percent ? $"{row.Status.WireName()} ({percent} %)" : row.Status.WireName();
+            output.WriteLine($"| {row.Status.Glyph()} | {Escape(row.Title)} ({Code(row.Id)}) | {status} | {Escape(row.Reason)} |");
         }
     }
 
-    /// <summary>Keeps a value inside its table cell and out of Markdown syntax.</summary>
+    /// <summary>Keeps a value visible (<see cref="VisibleText"/>), inside its table cell, and out of Markdown and HTML syntax.</summary>
     public static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("\n", " ", StringComparison.Ordinal)
-            .Replace("*", "\\*", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
+        MarkdownSyntax().Replace(VisibleText.Of(text), @"\$0");
+
+    /// <summary>A code span that stays in its cell: pipes escaped (tables split cells first), fenced by a longer run of backticks than any it holds.</summary>
+    private static string Code(string text)
+    {
+        var cell = VisibleText.Of(text).Replace("|", "\\|", StringComparison.Ordinal);
+        var longestRun = Backticks().Matches(cell).Select(run => run.Length).DefaultIfEmpty(0).Max();
+        var fence = new string('`', longestRun + 1);
+        return longestRun == 0 ? $"{fence}{cell}{fence}" : $"{fence} {cell} {fence}";
+    }
+
+    [GeneratedRegex(@"[\\|*_`<>\[\]]")]
+    private static partial Regex MarkdownSyntax();
+
+    [GeneratedRegex("`+")]
+    private static partial Regex Backticks();
 }

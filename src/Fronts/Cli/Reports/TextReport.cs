@@ -7,23 +7,24 @@ public static class TextReport
 {
     public static void Write(CheckReport report, TextWriter output, bool color)
     {
-        output.WriteLine($"{report.Lab.Title} ({report.Lab.Id})");
+        output.WriteLine($"{report.LabTitle} ({report.LabId})");
         output.WriteLine($"  learner  {report.LearnerText}");
-        output.WriteLine($"  target   {report.Target.Description}");
+        output.WriteLine($"  target   {report.TargetText}");
         output.WriteLine();
-        var idWidth = report.Rows.Max(row => row.Step.Id.Length);
-        var statusWidth = report.Results.Max(result => StatusText(result).Length);
-        foreach (var (step, result) in report.Rows)
+        var rows = report.Rows.ToList();
+        var idWidth = rows.Max(row => row.Id.Length);
+        var statusWidth = rows.Max(row => StatusText(row).Length);
+        foreach (var row in rows)
         {
-            var mark = $"{result.Status.Glyph()} {step.Id.PadRight(idWidth)}  {StatusText(result).PadRight(statusWidth)}";
-            output.WriteLine($"  {Paint(mark, result.Status, color)}  {result.Reason}");
+            var mark = $"{row.Status.Glyph()} {row.Id.PadRight(idWidth)}  {StatusText(row).PadRight(statusWidth)}";
+            output.WriteLine($"  {Paint(mark, row.Status, color)}  {row.Reason}");
         }
         output.WriteLine();
         output.WriteLine($"{report.Summary}.");
     }
 
-    private static string StatusText(StepResult result) =>
-        result.Percent is { } percent ? $"{result.Status.WireName()} {percent} %" : result.Status.WireName();
+    private static string StatusText(ReportRow row) =>
+        row.Percent is { } percent ? $"{row.Status.WireName()} {percent} %" : row.Status.WireName();
 
     private static string Paint(string text, StepStatus status, bool color)
     {

@@ -3,6 +3,7 @@ using LabRunner.Content.Templates;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Targets;
 
@@ -63,7 +64,7 @@ public sealed class TargetConnection : IAsyncDisposable
         }
         catch (RdsException problem)
         {
-            throw CliFailure.Target(problem.Message);
+            throw CliFailure.Target(VisibleText.Of(problem.Message)); // one line, whatever the endpoint sent
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Class;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
@@ -11,7 +12,7 @@ public static class ClassText
 {
     /// <summary>The header: what this is, that it only reads, and where it reads from.</summary>
     public static string Header(string labTitle, TargetInfo target) =>
-        $" LabRunner · class view · {labTitle} · READ-ONLY (changes nothing) · {target.Description}";
+        VisibleText.Of($" LabRunner · class view · {labTitle} · READ-ONLY (changes nothing) · {target.Description}");
 
     /// <summary>
     /// "refreshed 09:00:12 UTC, 3 s ago · every 10 s · 12 requests · 18 learners", then what is going on now:
@@ -29,7 +30,7 @@ public static class ClassText
         else if (status.Refreshing)
             line.Append(" · refreshing…");
         if (status.Failure is { } failure)
-            line.Append($" · REFRESH FAILED at {status.FailedAt:HH:mm:ss}: {failure}{(status.Board is null ? "" : " (showing the last good read)")}");
+            line.Append($" · REFRESH FAILED at {status.FailedAt:HH:mm:ss}: {VisibleText.Of(failure)}{(status.Board is null ? "" : " (showing the last good read)")}");
         return line.ToString();
     }
 
@@ -38,14 +39,14 @@ public static class ClassText
     {
         var text = new StringBuilder();
         var learner = row.Learner;
-        text.AppendLine(string.Join("  ", learner.Learner.Variables.Select(variable => $"{variable.Key}={variable.Value}")));
+        text.AppendLine(string.Join("  ", learner.Learner.Variables.Select(variable => VisibleText.Of($"{variable.Key}={variable.Value}"))));
         text.AppendLine($"{Sources(learner.Sources)}{(row.Started ? "" : "; none of their resources exist yet")}");
         text.AppendLine();
         foreach (var (step, result) in learner.Plan.Steps.Zip(row.Results))
         {
             var percent = result.Percent is { } value ? $" {value} %" : "";
-            text.AppendLine($"{result.Status.Glyph()} {step.Step.Title} ({step.Id}): {result.Status.WireName()}{percent}");
-            text.AppendLine($"    {result.Reason}");
+            text.AppendLine(VisibleText.Of($"{result.Status.Glyph()} {step.Step.Title} ({step.Id}): {result.Status.WireName()}{percent}"));
+            text.AppendLine($"    {VisibleText.Of(result.Reason)}");
         }
         return text.ToString().TrimEnd();
     }

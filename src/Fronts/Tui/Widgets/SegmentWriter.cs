@@ -1,9 +1,10 @@
+using LabRunner.Content.Text;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 
 namespace LabRunner.Tui.Widgets;
 
-/// <summary>Draws segments on one line of a view, cut at the width with an ellipsis and padded to it.</summary>
+/// <summary>Draws segments on one line of a view, their texts made visible (<see cref="VisibleText"/>), cut at the width with an ellipsis and padded to it.</summary>
 public static class SegmentWriter
 {
     public static void Write(View view, int row, IEnumerable<Segment> segments, int width, Terminal.Gui.Drawing.Attribute padding)
@@ -14,7 +15,7 @@ public static class SegmentWriter
         {
             if (used >= width)
                 break;
-            var text = Fit(segment.Text, width - used);
+            var text = Fit(VisibleText.Of(segment.Text), width - used);
             view.SetAttribute(segment.Attribute);
             view.AddStr(text);
             used += text.GetColumns();

@@ -3,6 +3,9 @@ namespace LabRunner.Rds.Model;
 /// <summary>The pagination shape of every Describe call: <c>MaxRecords</c> (20–100) and an opaque <c>Marker</c>.</summary>
 public interface IPagedRequest<TSelf> where TSelf : IPagedRequest<TSelf>
 {
+    /// <summary>The Query-API action, e.g. <c>DescribeDBClusters</c>.</summary>
+    static abstract string Operation { get; }
+
     int? MaxRecords { get; }
     string? Marker { get; }
     TSelf WithMarker(string? marker);
@@ -21,6 +24,8 @@ public interface IPagedResponse<TItem> : IPagedResponse
 
 public sealed record DescribeDBClustersRequest : IPagedRequest<DescribeDBClustersRequest>
 {
+    public static string Operation => "DescribeDBClusters";
+
     public string? DBClusterIdentifier { get; init; }
     public IReadOnlyList<Filter> Filters { get; init; } = [];
     public int? MaxRecords { get; init; }
@@ -35,6 +40,8 @@ public sealed record DescribeDBClustersResponse(IReadOnlyList<DBCluster> DBClust
 
 public sealed record DescribeDBInstancesRequest : IPagedRequest<DescribeDBInstancesRequest>
 {
+    public static string Operation => "DescribeDBInstances";
+
     public string? DBInstanceIdentifier { get; init; }
     public IReadOnlyList<Filter> Filters { get; init; } = [];
     public int? MaxRecords { get; init; }
@@ -49,6 +56,8 @@ public sealed record DescribeDBInstancesResponse(IReadOnlyList<DBInstance> DBIns
 
 public sealed record DescribeDBClusterSnapshotsRequest : IPagedRequest<DescribeDBClusterSnapshotsRequest>
 {
+    public static string Operation => "DescribeDBClusterSnapshots";
+
     public string? DBClusterIdentifier { get; init; }
     public string? DBClusterSnapshotIdentifier { get; init; }
     public string? SnapshotType { get; init; }

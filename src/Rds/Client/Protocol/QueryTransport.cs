@@ -75,13 +75,12 @@ internal sealed class QueryTransport : IDisposable
         try
         {
             using var request = await SignedRequestAsync(body).ConfigureAwait(false);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             statusCode = (int)response.StatusCode;
-            var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-            var result = ResponseInterpreter.ResultOf(action, statusCode.Value, text, Endpoint);
+            var text = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
             try
             {
-                return read(result);
+                return read(ResponseInterpreter.ResultOf(action, statusCode.Value, text, Endpoint));
             }
             catch (InvalidDataException e)
             {

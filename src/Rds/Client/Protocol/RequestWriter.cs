@@ -5,19 +5,19 @@ namespace LabRunner.Rds.Protocol;
 /// <summary>Each request record as the form fields of its Query-API action (member names from the service model).</summary>
 internal static class RequestWriter
 {
-    public static QueryParameters Write(DescribeDBClustersRequest r) => new QueryParameters("DescribeDBClusters")
+    public static QueryParameters Write(DescribeDBClustersRequest r) => new QueryParameters(DescribeDBClustersRequest.Operation)
         .Add("DBClusterIdentifier", r.DBClusterIdentifier)
         .AddFilters(r.Filters)
         .Add("MaxRecords", r.MaxRecords)
         .Add("Marker", r.Marker);
 
-    public static QueryParameters Write(DescribeDBInstancesRequest r) => new QueryParameters("DescribeDBInstances")
+    public static QueryParameters Write(DescribeDBInstancesRequest r) => new QueryParameters(DescribeDBInstancesRequest.Operation)
         .Add("DBInstanceIdentifier", r.DBInstanceIdentifier)
         .AddFilters(r.Filters)
         .Add("MaxRecords", r.MaxRecords)
         .Add("Marker", r.Marker);
 
-    public static QueryParameters Write(DescribeDBClusterSnapshotsRequest r) => new QueryParameters("DescribeDBClusterSnapshots")
+    public static QueryParameters Write(DescribeDBClusterSnapshotsRequest r) => new QueryParameters(DescribeDBClusterSnapshotsRequest.Operation)
         .Add("DBClusterIdentifier", r.DBClusterIdentifier)
         .Add("DBClusterSnapshotIdentifier", r.DBClusterSnapshotIdentifier)
         .Add("SnapshotType", r.SnapshotType)

@@ -13,6 +13,9 @@ internal static partial class ResponseInterpreter
 {
     private const int SnippetLength = 160;
 
+    /// <summary>An error page names itself near its start; searching no further keeps a huge page cheap.</summary>
+    private const int TitleSearchLength = 4096;
+
     public static XElement ResultOf(string action, int statusCode, string body, Uri endpoint)
     {
         var root = ParseXml(body, statusCode, endpoint);
@@ -51,7 +54,7 @@ internal static partial class ResponseInterpreter
 
         if (text.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {
-            var title = HtmlTitle().Match(text) is { Success: true } m ? $" (\"{Collapse(m.Groups[1].Value)}\")" : "";
+            var title = HtmlTitle().Match(text, 0, Math.Min(text.Length, TitleSearchLength)) is { Success: true } m ? $" (\"{Snippet(m.Groups[1].Value)}\")" : "";
             throw Unexpected("HtmlResponse", $"{endpoint} answered HTTP {statusCode} with an HTML page{title} instead of RDS's XML.", statusCode);
         }
 
@@ -80,7 +83,7 @@ internal static partial class ResponseInterpreter
 
     // RDS puts RequestId directly under ErrorResponse, under ResponseMetadata on success; EC2-style errors spell it RequestID.
     private static string? RequestIdOf(XElement root) =>
-        root.Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value;
+        root.Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.BoundedValue();
 
     private static RdsException Unexpected(string code, string message, int statusCode, string? requestId = null, Exception? innerException = null) =>
         new(RdsErrorKind.Service, code, message, requestId, statusCode, innerException);

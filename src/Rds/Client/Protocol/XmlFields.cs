@@ -11,7 +11,21 @@ internal static class XmlFields
 {
     public static XElement? Child(this XElement parent, string name) => parent.Element(parent.Name.Namespace + name);
 
-    public static string? String(this XElement parent, string name) => parent.Child(name)?.Value;
+    /// <summary>Longer than any RDS value (identifiers stop at 255 characters, ARNs at 2,048): a longer one comes from a broken or hostile endpoint.</summary>
+    public const int MaxValueLength = 16 * 1024;
+
+    public static string? String(this XElement parent, string name) => parent.Child(name)?.BoundedValue();
+
+    /// <summary>The element's text, refused when longer than <see cref="MaxValueLength"/>.</summary>
+    public static string BoundedValue(this XElement element)
+    {
+        var value = element.Value;
+        return value.Length <= MaxValueLength
+            ? value
+            : throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"<{element.Parent?.Name.LocalName}><{element.Name.LocalName}> holds {value.Length:N0} characters, more than the {MaxValueLength:N0} any RDS value has."));
+    }
 
     public static string RequiredString(this XElement parent, string name)
     {
@@ -38,7 +52,7 @@ internal static class XmlFields
     }
 
     public static IReadOnlyList<string> Strings(this XElement parent, string wrapper, string member) =>
-        parent.List(wrapper, member, e => e.Value);
+        parent.List(wrapper, member, BoundedValue);
 
     private static T? Parse<T>(XElement parent, string name, Func<string, T?> parse) where T : struct
     {

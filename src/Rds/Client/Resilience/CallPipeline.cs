@@ -1,3 +1,4 @@
+using LabRunner.Rds.Protocol;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -35,10 +36,11 @@ internal static class CallPipeline
         return builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
-    /// <summary>Worth another attempt: throttling, 5xx, an attempt that timed out, a connection that failed or dropped. Never a 4xx.</summary>
+    /// <summary>Worth another attempt: throttling, 5xx, an attempt that timed out, a connection that failed or dropped. Never a 4xx, nor an oversized body.</summary>
     public static bool IsTransient(Exception? failure) => failure switch
     {
         TimeoutRejectedException => true,
+        RdsException { ErrorCode: ResponseBody.TooLargeCode } => false,
         RdsException { Kind: RdsErrorKind.Throttled or RdsErrorKind.Transport } => true,
         RdsException { StatusCode: >= 500 } => true,
         _ => false,

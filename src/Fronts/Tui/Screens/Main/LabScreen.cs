@@ -1,3 +1,4 @@
+using LabRunner.Content.Text;
 using LabRunner.Content.Templates;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Sessions;
@@ -213,7 +214,7 @@ public sealed class LabScreen : Screen
         if (SelectedStep is not { } step)
             return;
         var number = steps.SelectedRow!.Number;
-        pageFrame.Title = $"Step {number} of {session.Plan.Steps.Count} · {step.Step.Title}";
+        pageFrame.Title = $"Step {number} of {session.Plan.Steps.Count} · {VisibleText.Of(step.Step.Title)}";
         if (pages is not null)
         {
             page.Text = pages.MarkdownOf(step.Step.Page);

@@ -1,3 +1,4 @@
+using LabRunner.Content.Text;
 using LabRunner.Engine.Steps;
 using LabRunner.Tui.Running;
 using LabRunner.Tui.Theme;
@@ -74,7 +75,7 @@ public sealed class StepStatusPanel : View
         var headline = result.Status == StepStatus.NotChecked && busy.Length > 0
             ? "… Checking…"
             : $"{result.Status.Glyph()} {StepText.Status(result)}{busy}";
-        var lines = StepText.Wrap(result.Status == StepStatus.NotChecked ? headline : $"{headline}: {result.Reason}", width - 2);
+        var lines = StepText.Wrap(result.Status == StepStatus.NotChecked ? headline : $"{headline}: {VisibleText.Of(result.Reason)}", width - 2);
         var marked = palette.Status(result.Status, normal);
         for (var line = 0; line < 2; line++)
         {
