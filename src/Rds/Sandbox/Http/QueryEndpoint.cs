@@ -96,6 +96,8 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
         response.StatusCode = status;
         response.ContentType = "text/xml";
         response.Headers["x-amzn-RequestId"] = requestId;
-        await response.WriteAsync(xml, Encoding.UTF8, context.RequestAborted);
+        var body = Encoding.UTF8.GetBytes(xml);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
     }
 }
