@@ -26,7 +26,7 @@ public static class BotocoreSigner
             if job['kind'] == 'presign':
                 client = boto3.client('rds', region_name=job['region'], endpoint_url=job['endpoint'],
                                       aws_access_key_id=job['key'], aws_secret_access_key=job['secret'])
-                results.append({'url': client.generate_presigned_url(job['operation'], Params=job['params'], ExpiresIn=job['expires'])})
+                results.append({'url': client.generate_presigned_url(job['operation'], Params=job['params'], ExpiresIn=job['expires'], HttpMethod='GET')})
                 continue
             unsigned = set(job['unsigned'])
             class Signer(auth.SigV4Auth):
@@ -61,7 +61,10 @@ public static class BotocoreSigner
             .ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase)).ToList();
     }
 
-    /// <summary>botocore's <c>generate_presigned_url</c>, e.g. for <c>describe_db_clusters</c>.</summary>
+    /// <summary>
+    /// botocore's <c>generate_presigned_url</c>, e.g. for <c>describe_db_clusters</c>, with <c>HttpMethod='GET'</c>:
+    /// without it botocore signs the Query API's POST, and the URL would not verify as the GET it is sent as.
+    /// </summary>
     public static async Task<Uri> PresignAsync(Uri endpoint, string operation, IReadOnlyDictionary<string, string> parameters, DateTimeOffset at, int expiresInSeconds,
         string region = AwsCli.Region, string accessKeyId = AwsCli.AccessKeyId, string secretAccessKey = AwsCli.SecretAccessKey)
     {
