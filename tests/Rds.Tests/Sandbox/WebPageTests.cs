@@ -36,6 +36,22 @@ public sealed class WebPageTests : IAsyncLifetime
         Assert.True(SnapshotExists);
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    [InlineData("PUT")]
+    public async Task Only_a_post_may_carry_an_action_without_a_presign_even_with_an_authorization_header(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/?Action=DeleteDBClusterSnapshot&Version=2014-10-31&DBClusterSnapshotIdentifier=aurora-alice-snap");
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDANYONE/20250303/us-east-1/rds/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + new string('0', 64));
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20250303T100000Z");
+
+        using var response = await sandbox.Http.SendAsync(request);
+
+        Assert.Equal(403, (int)response.StatusCode);
+        Assert.True(SnapshotExists);
+    }
+
     /// <summary>With no secret to check a presign against, anyone could forge one: unverified presigns may only read.</summary>
     [Fact]
     public async Task An_unverifiable_presigned_delete_is_refused_and_changes_nothing()

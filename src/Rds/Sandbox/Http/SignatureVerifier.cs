@@ -26,8 +26,9 @@ public enum RequestTrust
 /// request's date, and an identical header-signed request is accepted once. A presigned URL stays usable until it
 /// expires, as in AWS.
 /// <para>
-/// With no keys (the default sandbox) any header-signed or unsigned POST is accepted, but a GET must still be presigned,
-/// well-formed, current and scoped to this sandbox; with nothing to check its signature against, it may only read.
+/// Whatever the keys, only a POST may carry an action without a presign. With no keys (the default sandbox) any POST,
+/// signed or not, is accepted, and a presign must still be well-formed, current and scoped to this sandbox; with nothing
+/// to check its signature against, it may only read.
 /// </para>
 /// </summary>
 public sealed class SignatureVerifier(IReadOnlyList<AccessKey> keys, string region, TimeProvider time)
@@ -46,8 +47,12 @@ public sealed class SignatureVerifier(IReadOnlyList<AccessKey> keys, string regi
     public RequestTrust Verify(HttpRequest request, byte[] body)
     {
         var signed = SignedRequest.From(request);
+        if (!HttpMethods.IsPost(request.Method) && signed is not { IsPresigned: true })
+            throw new RdsFault("MissingAuthenticationToken", $"A {request.Method} request must be SigV4 presigned (X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature in its query string); send the action as a form-encoded POST instead.", 403);
         if (signed is null)
-            return Unsigned(request);
+            return VerifiesSignatures
+                ? throw new RdsFault("MissingAuthenticationToken", "Request is missing Authentication Token: this sandbox accepts only SigV4-signed requests.", 403)
+                : RequestTrust.AnyAction;
         if (!signed.IsPresigned && !VerifiesSignatures)
             return RequestTrust.AnyAction;
         var now = time.GetUtcNow();
@@ -64,15 +69,6 @@ public sealed class SignatureVerifier(IReadOnlyList<AccessKey> keys, string regi
         if (!signed.IsPresigned && !replays.TryAdmit(signed.Signature, new DateTimeOffset(signed.SignedAt, TimeSpan.Zero) + Window, now))
             throw new RdsFault("AccessDenied", $"This signed request was already received: an identical signed request is accepted once (signed at {signed.AmzDate}). Sign it again to repeat it.", 403);
         return RequestTrust.AnyAction;
-    }
-
-    private RequestTrust Unsigned(HttpRequest request)
-    {
-        if (HttpMethods.IsGet(request.Method))
-            throw new RdsFault("MissingAuthenticationToken", "A GET request must be SigV4 presigned (X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature in its query string); send the action as a form-encoded POST instead.", 403);
-        return VerifiesSignatures
-            ? throw new RdsFault("MissingAuthenticationToken", "Request is missing Authentication Token: this sandbox accepts only SigV4-signed requests.", 403)
-            : RequestTrust.AnyAction;
     }
 
     /// <summary>AWS's wording, e.g. "Signature expired: 20240101T000000Z is now earlier than 20240101T001000Z (20240101T002500Z - 15 min.)".</summary>
