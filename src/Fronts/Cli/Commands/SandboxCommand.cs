@@ -42,13 +42,14 @@ public static class SandboxCommand
     /// <summary>A flag; it takes a string only to catch the KEYID:SECRET it once took, which a bool would leave as a stray argument.</summary>
     private static readonly Option<string?> VerifySignatures = new("--verify-signatures")
     {
-        Description = $"Accept only requests SigV4-signed with the access key in ${SandboxCredentials.Variable} (KEYID:SECRET); by default any POST is accepted.",
+        Description = $"A flag, no value: accept only requests SigV4-signed with the access key in ${SandboxCredentials.Variable} (KEYID:SECRET); by default any POST is accepted.",
         Arity = ArgumentArity.ZeroOrOne,
         CustomParser = RefuseSecretInArguments,
     };
 
     private static readonly Option<string?> VerifySignaturesFile = new("--verify-signatures-file")
     {
+        HelpName = "FILE",
         Description = "Like --verify-signatures, with the access keys in FILE (KEYID:SECRET, one a line).",
     };
 
