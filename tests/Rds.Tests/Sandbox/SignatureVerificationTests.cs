@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using LabRunner.Rds.Model;
 using LabRunner.Sandbox;
 using LabRunner.TestSupport;
+using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Python;
 using LabRunner.TestSupport.Sandbox;
 
@@ -121,6 +123,16 @@ public sealed class SignatureVerificationTests : IAsyncLifetime
         var result = await sandbox.PostSignedAsync(DescribeClusters, signed);
 
         Assert.Equal((403, "SignatureDoesNotMatch", message), (result.Status, result.ErrorCode, result.ErrorMessage));
+    }
+
+    [Fact]
+    public async Task LabRunner_own_client_signs_in_a_way_the_verifier_accepts()
+    {
+        using var client = await PeerClients.CreateClientAsync(sandbox.Uri, options => options with { TimeProvider = sandbox.Time });
+
+        var clusters = await client.DescribeDBClustersAsync(new DescribeDBClustersRequest());
+
+        Assert.Equal("aurora-alice-cluster", Assert.Single(clusters.DBClusters).DBClusterIdentifier);
     }
 
     [Fact]
