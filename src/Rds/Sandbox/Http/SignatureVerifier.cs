@@ -61,14 +61,19 @@ public sealed class SignatureVerifier(IReadOnlyList<AccessKey> keys, string regi
         var accessKeyId = CheckScope(signed);
         if (!VerifiesSignatures)
             return IsHex64(signed.Signature) ? RequestTrust.ReadOnly : throw SignatureMismatch();
+        CheckSignature(request, body, signed, accessKeyId);
+        if (!signed.IsPresigned && !replays.TryAdmit(signed.Signature, new DateTimeOffset(signed.SignedAt, TimeSpan.Zero) + Window, now))
+            throw new RdsFault("AccessDenied", $"This signed request was already received: an identical signed request is accepted once (signed at {signed.AmzDate}). Sign it again to repeat it.", 403);
+        return RequestTrust.AnyAction;
+    }
+
+    private void CheckSignature(HttpRequest request, byte[] body, SignedRequest signed, string accessKeyId)
+    {
         if (!secrets.TryGetValue(accessKeyId, out var secret))
             throw new RdsFault("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
         var expected = AWS4Signer.ComputeSignature(accessKeyId, secret, region, signed.SignedAt, Service, signed.SignedHeadersText, CanonicalRequest(request, body, signed));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected.Signature), Encoding.ASCII.GetBytes(signed.Signature)))
             throw SignatureMismatch();
-        if (!signed.IsPresigned && !replays.TryAdmit(signed.Signature, new DateTimeOffset(signed.SignedAt, TimeSpan.Zero) + Window, now))
-            throw new RdsFault("AccessDenied", $"This signed request was already received: an identical signed request is accepted once (signed at {signed.AmzDate}). Sign it again to repeat it.", 403);
-        return RequestTrust.AnyAction;
     }
 
     /// <summary>AWS's wording, e.g. "Signature expired: 20240101T000000Z is now earlier than 20240101T001000Z (20240101T002500Z - 15 min.)".</summary>
