@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabRunner.Cli;
 using LabRunner.TestSupport;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Fronts.Tests;
 
@@ -18,7 +19,7 @@ public sealed class SandboxCommandTests : IDisposable
     [InlineData("--snapshot-seconds", "-1", "--snapshot-seconds '-1': expected a number of seconds from 0 to 86400")]
     [InlineData("--faults", "throttle=0.9,error500=0.2", "--faults 'throttle=0.9,error500=0.2': throttle, error500 and drop add up to")]
     [InlineData("--faults", "jitter=5ms", "--faults 'jitter=5ms': unknown fault 'jitter'")]
-    [InlineData("--verify-signatures", "AKIDONLY", "--verify-signatures: expected KEYID:SECRET")]
+    [InlineData("--verify-signatures", "AKIDONLY:wJalrXUtnFEMI", "--verify-signatures takes no value: a KEYID:SECRET on the command line shows in the process list. Set LABRUNNER_SANDBOX_CREDENTIALS=KEYID:SECRET in the environment, or put it in a file and pass --verify-signatures-file FILE.")]
     public async Task Bad_flags_name_the_flag_and_value_and_exit_2(string flag, string value, string message)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
@@ -28,6 +29,56 @@ public sealed class SandboxCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Contains(message, error.ToString());
         Assert.DoesNotContain("   at ", error.ToString());
+        Assert.DoesNotContain("wJalrXUtnFEMI", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("# the class key\n\nAKIDCLASS wJalrXUtnFEMI\n", "--verify-signatures-file {file} line 3: expected KEYID:SECRET")]
+    [InlineData("# nothing but a comment\n", "--verify-signatures-file {file}: no KEYID:SECRET line in it")]
+    public async Task A_bad_key_file_is_named_with_its_line_and_never_echoed(string content, string message)
+    {
+        var keyFile = Path.Combine(directory, "keys");
+        await File.WriteAllTextAsync(keyFile, content);
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exitCode = await CliApp.RunAsync(["sandbox", "serve", "--state", StatePath, "--verify-signatures-file", keyFile], output, error);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains(message.Replace("{file}", keyFile, StringComparison.Ordinal), error.ToString());
+        Assert.DoesNotContain("wJalrXUtnFEMI", error.ToString());
+        Assert.False(File.Exists(StatePath));
+    }
+
+    [PeerFact(Peer.AwsCli)]
+    public async Task Verify_signatures_takes_the_key_from_the_environment_and_keeps_it_out_of_the_process_list()
+    {
+        var environment = new Dictionary<string, string> { ["LABRUNNER_SANDBOX_CREDENTIALS"] = $"{AwsCli.AccessKeyId}:{AwsCli.SecretAccessKey}" };
+        await using var server = await SandboxProcess.StartAsync(environment, "--state", StatePath, "--verify-signatures");
+        using var http = new HttpClient { BaseAddress = server.Uri };
+
+        var signed = await AwsCli.RdsAsync(server.Uri, "describe-db-clusters");
+        var wrongSecret = await AwsCli.RdsAsync(server.Uri, AwsCli.Environment(secretAccessKey: "not-the-secret"), "describe-db-clusters");
+        using var unsigned = await http.PostAsync("/", new FormUrlEncodedContent([new("Version", "2014-10-31"), new("Action", "DescribeDBClusters")]));
+
+        Assert.Contains("--verify-signatures", server.CommandLine);
+        Assert.DoesNotContain(AwsCli.SecretAccessKey, server.CommandLine);
+        Assert.True(signed.ExitCode == 0, signed.ToString());
+        Assert.Contains("(SignatureDoesNotMatch)", wrongSecret.StandardError);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, unsigned.StatusCode);
+    }
+
+    [PeerFact(Peer.AwsCli)]
+    public async Task Verify_signatures_file_takes_the_keys_from_a_file()
+    {
+        var keyFile = Path.Combine(directory, "keys");
+        await File.WriteAllTextAsync(keyFile, $"# the class key\n{AwsCli.AccessKeyId}:{AwsCli.SecretAccessKey}\n");
+        await using var server = await SandboxProcess.StartAsync("--state", StatePath, "--verify-signatures-file", keyFile);
+
+        var signed = await AwsCli.RdsAsync(server.Uri, "describe-db-clusters");
+        var unknownKey = await AwsCli.RdsAsync(server.Uri, AwsCli.Environment(accessKeyId: "AKIDUNKNOWN"), "describe-db-clusters");
+
+        Assert.True(signed.ExitCode == 0, signed.ToString());
+        Assert.Contains("(InvalidClientTokenId)", unknownKey.StandardError);
     }
 
     [Theory]

@@ -21,7 +21,11 @@ public sealed class SandboxProcess : IAsyncDisposable
     public string FirstLine { get; }
 
     /// <summary>Starts the server and waits (bounded) for its <c>listening on URL</c> line.</summary>
-    public static async Task<SandboxProcess> StartAsync(params string[] arguments)
+    public static Task<SandboxProcess> StartAsync(params string[] arguments) =>
+        StartAsync(new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables set for the server, on top of this process's.</param>
+    public static async Task<SandboxProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(LabRunnerBinary.Path)
         {
@@ -31,6 +35,8 @@ public sealed class SandboxProcess : IAsyncDisposable
         };
         foreach (var argument in (string[])["sandbox", "serve", "--port", "0", .. arguments])
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         var process = Process.Start(start)!;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var line = await process.StandardOutput.ReadLineAsync(deadline.Token)
@@ -39,6 +45,9 @@ public sealed class SandboxProcess : IAsyncDisposable
         Assert.StartsWith(prefix, line);
         return new SandboxProcess(process, new Uri(line[prefix.Length..] + "/"), line);
     }
+
+    /// <summary>The server's command line as every user of the machine sees it (<c>/proc/PID/cmdline</c>).</summary>
+    public string CommandLine => File.ReadAllText($"/proc/{process.Id}/cmdline").Replace('\0', ' ');
 
     public void Kill() => process.Kill(entireProcessTree: true);
 

@@ -54,7 +54,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var state = new SandboxState(options.StateFile is null ? null : new StateFile(options.StateFile));
         var services = new SandboxServices(state, options, new Naming(options.Region, options.AccountId), new Provisioning(options));
         var faults = new FaultInjector(options.Faults);
-        var verifier = options.VerifySignaturesWith.Count == 0 ? null : new SignatureVerifier(options.VerifySignaturesWith);
+        var verifier = new SignatureVerifier(options.VerifySignaturesWith, options.Region, options.TimeProvider);
         var endpoint = new QueryEndpoint(new ActionDispatcher(services), faults, verifier, options.TimeProvider, options.OnUnexpectedError);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

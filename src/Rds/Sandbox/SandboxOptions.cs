@@ -26,7 +26,7 @@ public sealed record SandboxOptions
 
     public FaultSpec Faults { get; init; } = FaultSpec.None;
 
-    /// <summary>Access keys whose SigV4 signatures are checked; empty accepts any request, signed or not.</summary>
+    /// <summary>Access keys whose SigV4 signatures are checked; empty accepts any POST, signed or not (a GET must still be presigned, see <see cref="SignatureVerifier"/>).</summary>
     public IReadOnlyList<AccessKey> VerifySignaturesWith { get; init; } = [];
 
     public string Region { get; init; } = "us-east-1";

@@ -88,8 +88,12 @@ public sealed class SignatureTests : IAsyncLifetime
 {
     private SandboxFixture sandbox = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         sandbox = await SandboxFixture.StartAsync(options => options with { VerifySignaturesWith = [new AccessKey(AwsCli.AccessKeyId, AwsCli.SecretAccessKey)] });
+        // The AWS CLI and boto3 sign with the real clock, and the sandbox holds the request time against its own.
+        sandbox.Time.SetUtcNow(DateTimeOffset.UtcNow);
+    }
 
     public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
@@ -102,6 +106,17 @@ public sealed class SignatureTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("\"DBClusterIdentifier\": \"aurora-alice-cluster\"", result.StandardOutput);
+    }
+
+    [PeerFact(RealPeer.Boto3)]
+    public async Task Requests_boto3_signs_with_a_known_key_are_answered()
+    {
+        sandbox.SeedCluster("aurora-alice-cluster");
+
+        var result = await AwsCli.Boto3Async(sandbox.Uri, "import boto3, sys\nrds = boto3.client('rds', endpoint_url=sys.argv[1])\nprint(rds.describe_db_clusters()['DBClusters'][0]['DBClusterIdentifier'])");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("aurora-alice-cluster", result.StandardOutput.Trim());
     }
 
     [PeerFact(RealPeer.AwsCli)]

@@ -46,6 +46,24 @@ public sealed class SandboxFixture : IAsyncDisposable
         return await QueryResult.ReadAsync(response);
     }
 
+    /// <summary>
+    /// POSTs <paramref name="body"/> as it was signed: <paramref name="signedHeaders"/> as a signer returned them (e.g.
+    /// <see cref="Python.BotocoreSigner"/>), then <paramref name="extraHeaders"/>.
+    /// </summary>
+    public async Task<QueryResult> PostSignedAsync(string body, IReadOnlyDictionary<string, string> signedHeaders, params (string Name, string Value)[] extraHeaders)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Uri) { Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body)) };
+        foreach (var (name, value) in signedHeaders.Select(pair => (pair.Key, pair.Value)).Concat(extraHeaders))
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            else
+                request.Headers.TryAddWithoutValidation(name, value);
+        }
+        using var response = await Http.SendAsync(request);
+        return await QueryResult.ReadAsync(response);
+    }
+
     /// <summary>Seeds one learner's <c>db-cluster</c> fixture with its writer instance.</summary>
     public SeedResult SeedCluster(string cluster, string? writer = null, string backupWindow = "07:10-07:40", string maintenanceWindow = "sun:09:00-sun:09:30", int retention = 1) =>
         Host.Seed([Fixtures.DbCluster(("cluster", cluster), ("writer-instance", writer ?? cluster + "-instance-1"),

@@ -39,10 +39,18 @@ public static class SandboxCommand
         CustomParser = ParseFaults,
     };
 
-    private static readonly Option<AccessKey?> VerifySignatures = new("--verify-signatures")
+    /// <summary>A flag; it takes a string only to catch the KEYID:SECRET it once took, which a bool would leave as a stray argument.</summary>
+    private static readonly Option<string?> VerifySignatures = new("--verify-signatures")
     {
-        Description = "Accept only requests SigV4-signed with this access key (KEYID:SECRET); by default any request is accepted.",
-        CustomParser = ParseAccessKey,
+        Description = $"A flag, no value: accept only requests SigV4-signed with the access key in ${SandboxCredentials.Variable} (KEYID:SECRET); by default any POST is accepted.",
+        Arity = ArgumentArity.ZeroOrOne,
+        CustomParser = RefuseSecretInArguments,
+    };
+
+    private static readonly Option<string?> VerifySignaturesFile = new("--verify-signatures-file")
+    {
+        HelpName = "FILE",
+        Description = "Like --verify-signatures, with the access keys in FILE (KEYID:SECRET, one a line).",
     };
 
     private static readonly Option<string?> LabToSeed = new("--lab")
@@ -61,7 +69,7 @@ public static class SandboxCommand
     {
         var serve = new Command("serve", "Run the RDS sandbox on 127.0.0.1 until Ctrl-C; prints 'listening on URL' once ready.")
         {
-            Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, LabToSeed, Learners,
+            Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
         return new Command("sandbox", "LabRunner's local RDS emulator.") { serve };
@@ -74,13 +82,14 @@ public static class SandboxCommand
         var dataDirectory = parseResult.GetValue(GlobalOptions.DataDir);
         var stateFile = parseResult.GetValue(StateFile) ?? Path.Combine(DataDirectory.Resolve(dataDirectory), "sandbox", "state.json");
         var seeds = LearnerSeeds(parseResult.GetValue(LabToSeed), parseResult.GetValue(Learners) ?? []);
+        var verificationKeys = VerificationKeys(parseResult.GetResult(VerifySignatures) is not null, parseResult.GetValue(VerifySignaturesFile));
         var options = new SandboxOptions
         {
             Port = parseResult.GetValue(Port),
             StateFile = stateFile,
             SnapshotDuration = TimeSpan.FromSeconds(parseResult.GetValue(SnapshotSeconds)),
             Faults = parseResult.GetValue(Faults)!,
-            VerifySignaturesWith = parseResult.GetValue(VerifySignatures) is { } key ? [key] : [],
+            VerifySignaturesWith = verificationKeys,
             OnUnexpectedError = exception => ErrorLog.Write(exception, dataDirectory),
         };
         SandboxHost host;
@@ -104,13 +113,21 @@ public static class SandboxCommand
                 foreach (var learner in learners.Learners)
                     host.Seed(learners.Lab.Fixtures, learner.Placeholders);
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
-            output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}");
+            output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 ? "not verified (presigned GETs may only read)" : $"verified, {verificationKeys.Count} key(s)")}");
             output.Flush();
             await UntilStoppedAsync(cancellationToken);
             output.WriteLine("stopping; the state is saved");
         }
         return ExitCodes.Ok;
     }
+
+    private static IReadOnlyList<AccessKey> VerificationKeys(bool fromEnvironment, string? file) => (fromEnvironment, file) switch
+    {
+        (true, not null) => throw CliFailure.Usage("--verify-signatures and --verify-signatures-file: give one of them"),
+        (_, not null) => SandboxCredentials.FromFile(file),
+        (true, null) => [SandboxCredentials.FromEnvironment()],
+        _ => [],
+    };
 
     private sealed record Seeds(Lab Lab, IReadOnlyList<BoundLearner> Learners);
 
@@ -184,13 +201,12 @@ public static class SandboxCommand
         }
     }
 
-    private static AccessKey? ParseAccessKey(ArgumentResult result)
+    /// <summary>The secret once followed the flag; it is refused without being echoed, saying where it goes now.</summary>
+    private static string? RefuseSecretInArguments(ArgumentResult result)
     {
-        var text = result.Tokens.Single().Value;
-        var parts = text.Split(':', 2);
-        if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
-            return new AccessKey(parts[0], parts[1]);
-        result.AddError("--verify-signatures: expected KEYID:SECRET, e.g. AKIDEXAMPLE:wJalrXUtnFEMI");
+        if (result.Tokens.Count == 0)
+            return null;
+        result.AddError($"--verify-signatures takes no value: a KEYID:SECRET on the command line shows in the process list. Set {SandboxCredentials.Variable}=KEYID:SECRET in the environment, or put it in a file and pass --verify-signatures-file FILE.");
         return null;
     }
 }

@@ -2,17 +2,19 @@ using System.Text;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Protocol;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LabRunner.Sandbox.Http;
 
 /// <summary>
-/// The sandbox's one HTTP endpoint: the RDS Query API, form-encoded POST (or a GET query string), answered in RDS's XML.
-/// Order per request: injected faults, then signature check, then the action.
+/// The sandbox's one HTTP endpoint: the RDS Query API, form-encoded POST (or a presigned GET), answered in RDS's XML.
+/// Order per request: injected faults, then the browser and Host checks, the body (at most 1 MiB, enforced while
+/// reading), the signature, then the action.
 /// </summary>
-public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector faults, SignatureVerifier? verifier, TimeProvider time, Action<Exception>? onUnexpectedError)
+public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector faults, SignatureVerifier verifier, TimeProvider time, Action<Exception>? onUnexpectedError)
 {
-    private const int MaxBodyBytes = 1 << 20;
+    public const int MaxBodyBytes = 1 << 20;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -34,9 +36,12 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
         }
         try
         {
-            var body = await ReadBodyAsync(context.Request);
-            verifier?.Verify(context.Request, body);
+            LocalCallerGuard.Check(context.Request);
+            var body = await ReadBodyAsync(context);
+            var trust = verifier.Verify(context.Request, body);
             var parameters = Parameters(context.Request, body);
+            if (trust == RequestTrust.ReadOnly && !ActionDispatcher.IsReadOnly(parameters.Optional("Action") ?? ""))
+                throw new RdsFault("AccessDenied", "A presigned GET may only read (Describe actions) when the sandbox verifies no signatures: with no secret to check it against, anyone could forge one. Send the action as a POST, or start the sandbox with --verify-signatures.", 403);
             var xml = dispatcher.Dispatch(parameters, time.GetUtcNow(), requestId);
             await WriteAsync(context, StatusCodes.Status200OK, xml, requestId);
         }
@@ -51,18 +56,24 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    /// <summary>The body, refused as soon as it passes <see cref="MaxBodyBytes"/>, whether or not a Content-Length announced it.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
-        if (request.ContentLength > MaxBodyBytes)
-            throw new RdsFault("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.", 413);
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        return buffer.Length > MaxBodyBytes
-            ? throw new RdsFault("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.", 413)
-            : buffer.ToArray();
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            return buffer.ToArray();
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new RdsFault("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes (1 MiB), the most the sandbox reads.", 413);
+        }
     }
 
-    /// <summary>The query string's parameters, overridden by the form body's.</summary>
+    /// <summary>The query string's parameters, overridden by the form body's (a GET has none).</summary>
     private static QueryParameters Parameters(HttpRequest request, byte[] body)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -85,6 +96,8 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
         response.StatusCode = status;
         response.ContentType = "text/xml";
         response.Headers["x-amzn-RequestId"] = requestId;
-        await response.WriteAsync(xml, Encoding.UTF8, context.RequestAborted);
+        var body = Encoding.UTF8.GetBytes(xml);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
     }
 }

@@ -19,6 +19,9 @@ public sealed class ActionDispatcher
 
     public IReadOnlyCollection<string> Actions => handlers.Keys;
 
+    /// <summary>True for an action that only reads; in the RDS API those are the Describe actions.</summary>
+    public static bool IsReadOnly(string action) => action.StartsWith("Describe", StringComparison.Ordinal);
+
     /// <summary>The success XML for the request; failures are thrown as <see cref="RdsFault"/>.</summary>
     public string Dispatch(QueryParameters parameters, DateTimeOffset now, string requestId)
     {

@@ -6,11 +6,19 @@ namespace LabRunner.Sandbox.Protocol;
 /// The parameters of one Query-API request (form body and query string together), with RDS's typing rules:
 /// a malformed value is <c>InvalidParameterValue</c>, a required one that is absent is <c>MissingParameter</c>.
 /// Lists are flattened as <c>Name.Member.N</c>, with the member's location name (e.g. <c>Filters.Filter.1</c>) or <c>member</c>.
+/// A value with control characters is <c>InvalidParameterValue</c>: nothing stored can later break an answer.
 /// </summary>
 public sealed class QueryParameters(IReadOnlyDictionary<string, string> values)
 {
-    public string? Optional(string name) =>
-        values.TryGetValue(name, out var value) ? value : null;
+    public string? Optional(string name)
+    {
+        if (!values.TryGetValue(name, out var value))
+            return null;
+        var visible = ResponseWriter.Visible(value);
+        return visible == value
+            ? value
+            : throw RdsFault.InvalidParameterValue($"Invalid value '{visible}' for {ResponseWriter.Visible(name)}: it contains control characters.");
+    }
 
     public string Required(string name) =>
         Optional(name) is { Length: > 0 } value ? value : throw RdsFault.MissingParameter(name);
@@ -35,7 +43,7 @@ public sealed class QueryParameters(IReadOnlyDictionary<string, string> values)
 
     /// <summary>The members of a flattened list, in index order: <c>{name}.{memberName}.1</c>, <c>.2</c>, … (or <c>.member.N</c>).</summary>
     public IReadOnlyList<string> List(string name, string memberName) =>
-        MemberPrefixes(name, memberName).Select(prefix => values[prefix]).ToList();
+        MemberPrefixes(name, memberName).Select(prefix => Optional(prefix)!).ToList();
 
     /// <summary><c>Filters.Filter.N.Name</c> with <c>Filters.Filter.N.Values.Value.M</c>.</summary>
     public IReadOnlyList<QueryFilter> Filters()

@@ -42,14 +42,45 @@ public static class ResponseWriter
             writer.WriteStartElement("ErrorResponse", Namespace);
             writer.WriteStartElement("Error");
             writer.WriteElementString("Type", fault.SenderFault ? "Sender" : "Receiver");
-            writer.WriteElementString("Code", fault.Code);
-            writer.WriteElementString("Message", fault.Message);
+            writer.WriteElementString("Code", Visible(fault.Code));
+            writer.WriteElementString("Message", Visible(fault.Message));
             writer.WriteEndElement();
             writer.WriteElementString("RequestId", requestId);
             writer.WriteEndElement();
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// Text from a request as it may appear in an answer: control characters (C0, DEL, C1), bidi controls and
+    /// anything XML cannot carry are shown as <c>\xNN</c> or <c>\uNNNN</c>, so an answer never fails to be written
+    /// and never carries raw controls to whoever reads it.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!text.Any(NeedsEscape))
+            return text;
+        var visible = new StringBuilder(text.Length + 16);
+        for (var index = 0; index < text.Length; index++)
+        {
+            var character = text[index];
+            if (char.IsHighSurrogate(character) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+                visible.Append(character).Append(text[++index]);
+            else if (character < ' ' || character is >= '\u007f' and <= '\u009f')
+                visible.Append(CultureInfo.InvariantCulture, $"\\x{(int)character:x2}");
+            else if (NeedsEscape(character))
+                visible.Append(CultureInfo.InvariantCulture, $"\\u{(int)character:x4}");
+            else
+                visible.Append(character);
+        }
+        return visible.ToString();
+    }
+
+    /// <summary>True for a character that <see cref="Visible"/> escapes (a surrogate is escaped only when unpaired).</summary>
+    public static bool NeedsEscape(char character) =>
+        character < ' ' || character is >= '\u007f' and <= '\u009f'
+        || character is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069')
+        || char.IsSurrogate(character) || character is '\ufffe' or '\uffff';
 
     public static void Element(this XmlWriter writer, string name, string? value)
     {
