@@ -49,7 +49,7 @@ public sealed class SandboxCommandTests : IDisposable
         Assert.False(File.Exists(StatePath));
     }
 
-    [PeerFact(Peer.AwsCli)]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task Verify_signatures_takes_the_key_from_the_environment_and_keeps_it_out_of_the_process_list()
     {
         var environment = new Dictionary<string, string> { ["LABRUNNER_SANDBOX_CREDENTIALS"] = $"{AwsCli.AccessKeyId}:{AwsCli.SecretAccessKey}" };
@@ -67,7 +67,7 @@ public sealed class SandboxCommandTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, unsigned.StatusCode);
     }
 
-    [PeerFact(Peer.AwsCli)]
+    [PeerFact(RealPeer.AwsCli)]
     public async Task Verify_signatures_file_takes_the_keys_from_a_file()
     {
         var keyFile = Path.Combine(directory, "keys");

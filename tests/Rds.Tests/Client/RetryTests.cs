@@ -200,6 +200,8 @@ public sealed class RetryTests(ITestOutputHelper output)
         Assert.Equal(server.Endpoint.Authority, request.Header("Host"));
         Assert.Equal(("DescribeDBClusters", "2014-10-31"), (request.Action, request.Form["Version"]));
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDLABRUNNERTEST/", request.Header("Authorization"));
-        Assert.Contains("SignedHeaders=content-type;host;x-amz-date,", request.Header("Authorization"));
+        Assert.Contains("SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-type;host;x-amz-date,", request.Header("Authorization"));
+        Assert.Equal("attempt=1", request.Header("amz-sdk-request"));
+        Assert.True(Guid.TryParse(request.Header("amz-sdk-invocation-id"), out _));
     }
 }

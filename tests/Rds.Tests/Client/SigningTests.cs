@@ -21,7 +21,7 @@ public sealed class SigningTests
         results = []
         for c in json.load(sys.stdin):
             request = AWSRequest(method='POST', url=c['url'], data=c['body'].encode('utf-8'),
-                                 headers={'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8'})
+                                 headers={'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', **c['extra']})
             at = datetime.datetime.fromisoformat(c['at'])
             with mock.patch.object(botocore.auth, 'get_current_datetime', return_value=at):
                 SigV4Auth(Credentials(c['key'], c['secret'], c.get('token')), 'rds', c['region']).add_auth(request)
@@ -30,6 +30,8 @@ public sealed class SigningTests
         """;
 
     private static readonly DateTimeOffset At = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    private static readonly SdkInvocation Invocation = new("3f5e1a2b-0c4d-4e6f-8a9b-1c2d3e4f5a6b", 2);
 
     private static readonly (string Url, string Region, ImmutableCredentials Credentials)[] Cases =
     [
@@ -57,13 +59,14 @@ public sealed class SigningTests
             token = c.Credentials.UseToken ? c.Credentials.Token : null,
             body = Encoding.UTF8.GetString(body),
             at = At.ToString("O"),
+            extra = Invocation.Headers.ToDictionary(header => header.Name, header => header.Value),
         }).ToArray());
 
         for (var i = 0; i < Cases.Length; i++)
         {
             var (url, region, credentials) = Cases[i];
             using var request = new HttpRequestMessage(HttpMethod.Post, url);
-            new QuerySigner(region).Sign(request, body, credentials, At);
+            new QuerySigner(region).Sign(request, body, credentials, At, Invocation.Headers);
 
             var expected = botocore[i]!;
             Assert.Equal(expected["Authorization"]!.GetValue<string>(), Header(request, "Authorization"));

@@ -184,7 +184,7 @@ public sealed class TargetResolutionTests
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("the-session-token", request.Header("X-Amz-Security-Token"));
-        Assert.Contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token,", request.Header("Authorization"));
+        Assert.Contains("SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-type;host;x-amz-date;x-amz-security-token,", request.Header("Authorization"));
     }
 
     [Fact]

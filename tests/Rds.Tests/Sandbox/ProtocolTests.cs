@@ -43,7 +43,7 @@ public sealed class ProtocolTests : IAsyncLifetime
     }
 
     /// <summary>A GET must be presigned (see <see cref="WebPageTests"/>); botocore's presign, with any key, is enough to read.</summary>
-    [PeerFact(Peer.Boto3)]
+    [PeerFact(RealPeer.Boto3)]
     public async Task A_presigned_get_is_answered_like_a_post()
     {
         sandbox.SeedCluster("aurora-alice-cluster");

@@ -54,7 +54,7 @@ public sealed class WebPageTests : IAsyncLifetime
     }
 
     /// <summary>With no secret to check a presign against, anyone could forge one: unverified presigns may only read.</summary>
-    [PeerFact(Peer.Boto3)]
+    [PeerFact(RealPeer.Boto3)]
     public async Task An_unverifiable_presigned_delete_is_refused_and_changes_nothing()
     {
         var url = await BotocoreSigner.PresignAsync(sandbox.Uri, "delete_db_cluster_snapshot", new Dictionary<string, string> { ["DBClusterSnapshotIdentifier"] = "aurora-alice-snap" }, sandbox.Time.GetUtcNow(), 300);
@@ -67,7 +67,7 @@ public sealed class WebPageTests : IAsyncLifetime
         Assert.True(SnapshotExists);
     }
 
-    [PeerFact(Peer.Boto3)]
+    [PeerFact(RealPeer.Boto3)]
     public async Task An_unverifiable_presign_must_still_be_current_and_scoped_to_this_sandbox()
     {
         var now = sandbox.Time.GetUtcNow();

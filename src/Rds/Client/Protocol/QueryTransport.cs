@@ -41,11 +41,12 @@ internal sealed class QueryTransport : IDisposable
     {
         stats.CallStarted();
         var body = parameters.ToFormBody();
+        var invocation = Guid.NewGuid().ToString();
         var attempts = 0;
         try
         {
             return await pipeline.ExecuteAsync(
-                async token => await AttemptAsync(parameters.Action, body, ++attempts, read, cancellationToken, token).ConfigureAwait(false),
+                async token => await AttemptAsync(parameters.Action, body, new SdkInvocation(invocation, ++attempts), read, cancellationToken, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException e)
@@ -67,14 +68,14 @@ internal sealed class QueryTransport : IDisposable
 
     /// <param name="callerToken">The caller's own token, to tell a cancellation from a timeout.</param>
     /// <param name="token">The caller's token linked with the pipeline's timeouts.</param>
-    private async Task<T> AttemptAsync<T>(string action, byte[] body, int number, Func<XElement, T> read, CancellationToken callerToken, CancellationToken token)
+    private async Task<T> AttemptAsync<T>(string action, byte[] body, SdkInvocation invocation, Func<XElement, T> read, CancellationToken callerToken, CancellationToken token)
     {
         var started = time.GetTimestamp();
         int? statusCode = null;
         RdsException? failure = null;
         try
         {
-            using var request = await SignedRequestAsync(body).ConfigureAwait(false);
+            using var request = await SignedRequestAsync(body, invocation).ConfigureAwait(false);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             statusCode = (int)response.StatusCode;
             var text = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
@@ -102,17 +103,17 @@ internal sealed class QueryTransport : IDisposable
             var errorCode = failure?.ErrorCode
                 ?? (callerToken.IsCancellationRequested ? "Cancelled" : token.IsCancellationRequested ? "Timeout" : null);
             stats.AttemptEnded(
-                new RdsAttempt(action, number, statusCode, errorCode, time.GetElapsedTime(started)),
+                new RdsAttempt(action, invocation.Attempt, statusCode, errorCode, time.GetElapsedTime(started)),
                 throttled: failure?.Kind == RdsErrorKind.Throttled);
         }
     }
 
-    private async Task<HttpRequestMessage> SignedRequestAsync(byte[] body)
+    private async Task<HttpRequestMessage> SignedRequestAsync(byte[] body, SdkInvocation invocation)
     {
         var keys = await CurrentKeysAsync().ConfigureAwait(false);
         var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", QuerySigner.ContentType);
-        signer.Sign(request, body, keys, time.GetUtcNow());
+        signer.Sign(request, body, keys, time.GetUtcNow(), invocation.Headers);
         return request;
     }
 
