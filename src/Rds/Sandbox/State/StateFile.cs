@@ -86,7 +86,7 @@ public sealed class StateFile(string path)
         return AtomicFile.Replace(Path, stream =>
         {
             JsonSerializer.Serialize(stream, document, StateJson.Default.StateDocument);
-            stream.Flush(flushToDisk: true);
+            stream.Flush();
             return new StateStamp(document.Generation, stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
         });
     }
