@@ -34,6 +34,18 @@ public sealed class LabProgress
             Steps[stepId] = step = new StepProgress();
         return step;
     }
+
+    /// <summary>
+    /// Takes in what another process saved for the same learner since this one loaded, so that a save never undoes
+    /// theirs: the earliest start, acknowledgement, first pass and opening win; baselines saved first win; for a
+    /// step's last result the newer check wins. The variables stay this run's.
+    /// </summary>
+    public void MergeSaved(LabProgress saved)
+    {
+        StartedAt = StepProgress.Earliest(StartedAt, saved.StartedAt);
+        foreach (var (stepId, theirs) in saved.Steps)
+            Step(stepId).MergeSaved(theirs);
+    }
 }
 
 public sealed class StepProgress
@@ -60,6 +72,26 @@ public sealed class StepProgress
 
     /// <summary>Values seen when the learner first opened the step, for checks that something must change.</summary>
     public Dictionary<string, string> Baselines { get; set; } = [];
+
+    /// <summary>See <see cref="LabProgress.MergeSaved"/>.</summary>
+    public void MergeSaved(StepProgress saved)
+    {
+        AcknowledgedAt = Earliest(AcknowledgedAt, saved.AcknowledgedAt);
+        FirstPassedAt = Earliest(FirstPassedAt, saved.FirstPassedAt);
+        OpenedAt = Earliest(OpenedAt, saved.OpenedAt);
+        foreach (var (name, value) in saved.Baselines)
+            Baselines[name] = value;
+        if (saved.CheckedAt is { } theirs && (CheckedAt is not { } ours || theirs > ours))
+        {
+            Status = saved.Status;
+            Reason = saved.Reason;
+            Percent = saved.Percent;
+            CheckedAt = saved.CheckedAt;
+        }
+    }
+
+    internal static DateTimeOffset? Earliest(DateTimeOffset? one, DateTimeOffset? other) =>
+        one is { } first && other is { } second ? (first <= second ? first : second) : one ?? other;
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseLower)]

@@ -38,9 +38,10 @@ public static class CliApp
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
         };
+        ParseResult? parse = null;
         try
         {
-            var parse = BuildRoot(terminal).Parse(args);
+            parse = BuildRoot(terminal).Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
                 return ReportUsageErrors(parse, configuration.Error);
             return await parse.InvokeAsync(configuration);
@@ -57,7 +58,7 @@ public static class CliApp
         }
         catch (Exception exception)
         {
-            var logFile = ErrorLog.Write(exception);
+            var logFile = ErrorLog.Write(exception, parse?.GetValue(GlobalOptions.DataDir));
             configuration.Error.WriteLine($"labrunner: unexpected error: {VisibleText.Of(exception.Message)}");
             configuration.Error.WriteLine($"labrunner: the details are in {logFile}");
             return ExitCodes.Internal;

@@ -17,7 +17,7 @@ namespace LabRunner.Sandbox;
 
 /// <summary>
 /// A running sandbox: LabRunner's RDS emulator on Kestrel, bound to 127.0.0.1. Start it with <see cref="StartAsync"/>,
-/// point an RDS client at <see cref="Uri"/>, and dispose it to stop (its state is saved on every change).
+/// point an RDS client at <see cref="Uri"/>, and dispose it to stop (its state is saved on every change, before the change is answered).
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
@@ -88,7 +88,6 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        State.Persist();
     }
 
     /// <summary>The sandbox runs inside other programs: it must not take over their Ctrl-C or SIGTERM, as the default console lifetime would.</summary>

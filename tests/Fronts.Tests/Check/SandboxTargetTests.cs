@@ -45,4 +45,18 @@ public sealed class SandboxTargetTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("labrunner: --target sandbox runs LabRunner's own sandbox: it takes no --endpoint or --profile (use --target aws with them)", run.Error);
     }
+
+    [Fact]
+    public async Task A_damaged_sandbox_state_file_is_a_target_error_naming_the_file_and_is_kept()
+    {
+        var state = Path.Combine(data.Path, "sandbox", "state.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(state)!);
+        await File.WriteAllTextAsync(state, "{\"generation\": 3, \"clusters\": [");
+
+        var run = await RunAsync("check");
+
+        Assert.Equal(ExitCodes.Target, run.ExitCode);
+        Assert.Contains($"labrunner: The sandbox state file {state} cannot be read: it is not valid sandbox state", run.Error);
+        Assert.Equal("{\"generation\": 3, \"clusters\": [", await File.ReadAllTextAsync(state));
+    }
 }

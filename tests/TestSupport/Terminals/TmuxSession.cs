@@ -48,6 +48,9 @@ public sealed class TmuxSession : IDisposable
     /// <summary>The process id of what runs in the pane (the shell, or what it exec'd).</summary>
     public int PanePid() => int.Parse(Tmux("display-message", "-p", "-t", Target, "#{pane_pid}").Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>tmux's format variables of the pane, e.g. <c>#{alternate_on} #{cursor_flag}</c> for its terminal modes.</summary>
+    public string Display(string format) => Tmux("display-message", "-p", "-t", Target, format).Trim();
+
     /// <summary>Types <paramref name="text"/> literally, as a person would.</summary>
     public void Type(string text) => Tmux("send-keys", "-t", Target, "-l", text);
 

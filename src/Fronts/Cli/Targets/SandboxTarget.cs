@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox;
+using LabRunner.Sandbox.State;
 
 namespace LabRunner.Cli.Targets;
 
@@ -12,7 +13,11 @@ public static class SandboxTarget
     /// <summary>Seconds a sandbox snapshot stays <c>creating</c> (default: the sandbox's own), for quick demos and tests.</summary>
     public const string SnapshotSecondsVariable = "LABRUNNER_SANDBOX_SNAPSHOT_SECONDS";
 
-    /// <summary>Starts the sandbox; <see cref="TargetConnection.Prepare"/> seeds a learner's fixtures later.</summary>
+    /// <summary>
+    /// Starts the sandbox; <see cref="TargetConnection.Prepare"/> seeds a learner's fixtures later. Other processes may
+    /// run their own sandbox on the same state file at the same time: the state's lock keeps every change of each.
+    /// </summary>
+    /// <exception cref="CliFailure">The state file cannot be used (exit 3, naming it).</exception>
     public static async Task<TargetConnection> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(dataDirectory, "sandbox");
@@ -20,7 +25,15 @@ public static class SandboxTarget
         var options = new SandboxOptions { Port = 0, StateFile = Path.Combine(folder, "state.json") };
         if (SnapshotDuration() is { } duration)
             options = options with { SnapshotDuration = duration };
-        var sandbox = await SandboxHost.StartAsync(options, cancellationToken);
+        SandboxHost sandbox;
+        try
+        {
+            sandbox = await SandboxHost.StartAsync(options, cancellationToken);
+        }
+        catch (SandboxStateException damaged)
+        {
+            throw CliFailure.Target(damaged.Message);
+        }
         try
         {
             var client = await RdsClientFactory.CreateAsync(new RdsClientOptions

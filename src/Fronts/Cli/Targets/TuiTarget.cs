@@ -3,7 +3,6 @@ using LabRunner.Engine.Learners;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox.Seeding;
-using LabRunner.Sandbox.State;
 using LabRunner.Tui.Hosting;
 
 namespace LabRunner.Cli.Targets;
@@ -25,10 +24,6 @@ public sealed class TuiTarget(TargetConnection connection) : ILabTarget
         catch (CliFailure failure)
         {
             throw new TargetUnavailableException(failure.Message, failure);
-        }
-        catch (SandboxStateException damaged)
-        {
-            throw new TargetUnavailableException(damaged.Message, damaged);
         }
     }
 

@@ -1,5 +1,6 @@
 using LabRunner.Engine.Class;
 using LabRunner.Engine.Targets;
+using LabRunner.Tui.Hosting;
 using Terminal.Gui.App;
 
 namespace LabRunner.Tui.Class;
@@ -9,9 +10,11 @@ public static class ClassView
 {
     public static async Task RunAsync(ClassMonitor monitor, string labTitle, TargetInfo target, TimeSpan interval)
     {
+        using (var terminal = TerminalRestore.OnEveryExit())
         using (var app = Application.Create())
         {
             app.Init();
+            using var signals = terminal.CloseOnSignals(() => app.Invoke(() => app.RequestStop()));
             var screen = new ClassScreen(app, monitor, labTitle, target, interval);
             monitor.Start(interval);
             try

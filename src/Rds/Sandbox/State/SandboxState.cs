@@ -2,22 +2,23 @@ namespace LabRunner.Sandbox.State;
 
 /// <summary>
 /// Every resource the sandbox holds, keyed by lower-case identifier and kept in identifier order (the order
-/// Describe calls page through). Thread-safe: all access goes through <see cref="Read{T}"/> or <see cref="Write{T}"/>,
-/// and a write is persisted (when a state file is configured) before <see cref="Write{T}"/> returns.
+/// Describe calls page through). Thread-safe: all access goes through <see cref="Read{T}"/> or <see cref="Write{T}"/>.
+/// With a state file, the file is the truth and other processes may change it at any time: a read first reloads the
+/// file if it changed, and a write runs as read-modify-write under the file's lock, saved before
+/// <see cref="Write{T}"/> returns, so what a caller is told was done is on disk and no process undoes another's work.
 /// </summary>
 public sealed class SandboxState
 {
     private readonly Lock gate = new();
-    private readonly Lock saveGate = new();
-    private readonly Resources resources;
     private readonly StateFile? file;
-    private long version;
-    private long savedVersion;
+    private Resources resources = new();
+    private StateStamp? loaded;
 
+    /// <exception cref="SandboxStateException">The state file exists but is not valid sandbox state.</exception>
     public SandboxState(StateFile? file)
     {
         this.file = file;
-        resources = file?.Load() ?? new Resources();
+        Refresh();
     }
 
     /// <summary>The mutable collections, only reachable inside <see cref="Read{T}"/> and <see cref="Write{T}"/>.</summary>
@@ -31,43 +32,52 @@ public sealed class SandboxState
             Instances.Values.Where(instance => instance.ClusterId == clusterId);
     }
 
+    /// <exception cref="SandboxStateException">The state file was replaced by something that is not sandbox state.</exception>
     public T Read<T>(Func<Resources, T> reader)
     {
         lock (gate)
+        {
+            Refresh();
             return reader(resources);
+        }
     }
 
-    /// <summary>Runs <paramref name="mutation"/> alone, then saves. An exception thrown by the mutation must leave the resources untouched.</summary>
+    /// <summary>
+    /// Runs <paramref name="mutation"/> alone, on the newest state, then saves. An exception thrown by the mutation must
+    /// leave the resources untouched; then nothing is saved.
+    /// </summary>
+    /// <exception cref="SandboxStateException">The state file was replaced by something that is not sandbox state.</exception>
+    /// <exception cref="IOException">The state could not be saved, or another process held its lock for too long.</exception>
     public T Write<T>(Func<Resources, T> mutation)
     {
-        T result;
         lock (gate)
         {
-            result = mutation(resources);
-            version++;
+            if (file is null)
+                return mutation(resources);
+            using var exclusive = file.Lock();
+            Refresh();
+            var result = mutation(resources);
+            try
+            {
+                var generation = Math.Max(0, loaded?.Generation ?? 0) + 1;
+                loaded = file.Save(StateDocument.From(resources, generation));
+            }
+            catch
+            {
+                // The resources hold a change the file does not: the next access reloads what really is.
+                loaded = null;
+                throw;
+            }
+            return result;
         }
-        Persist();
-        return result;
     }
 
-    /// <summary>Saves the newest state unless a concurrent save already has; writes coalesce under load.</summary>
-    public void Persist()
+    /// <summary>Takes the file's state if another process (or a person) changed it since this one last read or wrote it.</summary>
+    private void Refresh()
     {
-        if (file is null)
+        if (file?.LoadIfChanged(loaded) is not { } newer)
             return;
-        lock (saveGate)
-        {
-            StateDocument document;
-            long capturedVersion;
-            lock (gate)
-            {
-                if (version == savedVersion)
-                    return;
-                capturedVersion = version;
-                document = StateDocument.From(resources);
-            }
-            file.Save(document);
-            savedVersion = capturedVersion;
-        }
+        resources = newer.Resources;
+        loaded = newer.Stamp;
     }
 }

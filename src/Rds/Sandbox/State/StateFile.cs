@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LabRunner.Content.Files;
 
 namespace LabRunner.Sandbox.State;
 
 /// <summary>The on-disk shape of the sandbox's state.</summary>
+/// <param name="Generation">Counts the saves of this file, whoever made them; written first, so a process can tell cheaply whether the file changed since it last read it.</param>
 public sealed record StateDocument(
     int FormatVersion,
     IReadOnlyList<ClusterRecord> Clusters,
@@ -12,26 +14,106 @@ public sealed record StateDocument(
 {
     public const int CurrentFormatVersion = 1;
 
-    public static StateDocument From(SandboxState.Resources resources) =>
-        new(CurrentFormatVersion, [.. resources.Clusters.Values], [.. resources.Instances.Values], [.. resources.Snapshots.Values]);
+    [JsonPropertyOrder(-1)]
+    public long Generation { get; init; }
+
+    public static StateDocument From(SandboxState.Resources resources, long generation) =>
+        new(CurrentFormatVersion, [.. resources.Clusters.Values], [.. resources.Instances.Values], [.. resources.Snapshots.Values]) { Generation = generation };
 }
 
 /// <summary>
-/// The sandbox's JSON state file. Saves replace it atomically (write a temporary file beside it, flush it to disk,
-/// rename over the old one), so a process killed at any instant leaves either the old or the new state.
+/// Which version of the state file a process holds: its generation, length and last write time. Any save changes the
+/// generation; the length and time also catch an edit by hand or by a LabRunner that did not count generations.
+/// </summary>
+public readonly record struct StateStamp(long Generation, long Length, DateTime LastWriteUtc)
+{
+    /// <summary>No file: what a process holds before the first save.</summary>
+    public static readonly StateStamp Missing = new(0, -1, DateTime.MinValue);
+}
+
+/// <summary>The resources read from the state file, and the version they come from.</summary>
+public sealed record LoadedState(SandboxState.Resources Resources, StateStamp Stamp);
+
+/// <summary>
+/// The sandbox's JSON state file, which several processes may share (every check, perform and run starts a sandbox
+/// on the data folder's state). Writers take <see cref="Lock"/> around read-modify-write; saves replace the file
+/// atomically (<see cref="AtomicFile"/>), so readers need no lock and a process killed at any instant leaves either
+/// the old or the new state.
 /// </summary>
 public sealed class StateFile(string path)
 {
+    /// <summary>How much of the file's start holds its generation.</summary>
+    private const int HeaderBytes = 64;
+
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    /// <summary>The saved resources, or empty ones when the file does not exist yet.</summary>
+    /// <summary>The lock file beside the state that every writer holds.</summary>
+    public string LockPath => Path + ".lock";
+
+    /// <summary>Excludes every other writer of this file, in this process and others, until disposed.</summary>
+    public FileLock Lock() => FileLock.Acquire(LockPath);
+
+    /// <summary>
+    /// The file's resources (empty ones when there is no file yet) when its version differs from
+    /// <paramref name="known"/>; null when it is still that version.
+    /// </summary>
     /// <exception cref="SandboxStateException">The file exists but is not valid sandbox state.</exception>
-    public SandboxState.Resources Load()
+    public LoadedState? LoadIfChanged(StateStamp? known)
+    {
+        try
+        {
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var stamp = new StateStamp(ReadGeneration(stream), stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+            if (stamp == known)
+                return null;
+            stream.Position = 0;
+            return new LoadedState(ToResources(Deserialize(stream)), stamp);
+        }
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return known == StateStamp.Missing ? null : new LoadedState(new SandboxState.Resources(), StateStamp.Missing);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new SandboxStateException(Path, exception.Message);
+        }
+    }
+
+    /// <summary>Replaces the file with <paramref name="document"/>; call it holding <see cref="Lock"/>. Returns the version written.</summary>
+    public StateStamp Save(StateDocument document)
+    {
+        AtomicFile.RemoveStaleTemporaries(Path, DateTime.UtcNow);
+        return AtomicFile.Replace(Path, stream =>
+        {
+            JsonSerializer.Serialize(stream, document, StateJson.Default.StateDocument);
+            stream.Flush();
+            return new StateStamp(document.Generation, stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+        });
+    }
+
+    /// <summary>The generation at the file's start, or -1 when it does not start with one (a file from an older LabRunner, or edited).</summary>
+    private static long ReadGeneration(FileStream stream)
+    {
+        Span<byte> header = stackalloc byte[HeaderBytes];
+        var read = stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false);
+        var reader = new Utf8JsonReader(header[..read], isFinalBlock: false, default);
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("generation"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var generation)
+                    ? generation
+                    : -1;
+        }
+        catch (JsonException)
+        {
+            return -1;
+        }
+    }
+
+    private static SandboxState.Resources ToResources(StateDocument document)
     {
         var resources = new SandboxState.Resources();
-        if (!File.Exists(Path))
-            return resources;
-        var document = Deserialize();
         foreach (var cluster in document.Clusters)
             resources.Clusters.Add(cluster.Id, cluster);
         foreach (var instance in document.Instances)
@@ -41,32 +123,10 @@ public sealed class StateFile(string path)
         return resources;
     }
 
-    public void Save(StateDocument document)
-    {
-        var directory = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(directory);
-        var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                JsonSerializer.Serialize(stream, document, StateJson.Default.StateDocument);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, Path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
-
-    private StateDocument Deserialize()
+    private StateDocument Deserialize(Stream stream)
     {
         try
         {
-            using var stream = File.OpenRead(Path);
             var document = JsonSerializer.Deserialize(stream, StateJson.Default.StateDocument)
                 ?? throw new SandboxStateException(Path, "it holds null instead of the sandbox's state");
             if (document.FormatVersion != StateDocument.CurrentFormatVersion)
@@ -80,10 +140,6 @@ public sealed class StateFile(string path)
         {
             var where = exception.LineNumber is { } line ? $" at line {line + 1}" : "";
             throw new SandboxStateException(Path, $"it is not valid sandbox state{where}: {exception.Message}");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new SandboxStateException(Path, exception.Message);
         }
     }
 
