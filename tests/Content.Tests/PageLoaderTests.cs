@@ -1,5 +1,5 @@
-using LabRunner.Content.Findings;
 using LabRunner.Content.Files;
+using LabRunner.Content.Findings;
 using LabRunner.Content.Markdown;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;

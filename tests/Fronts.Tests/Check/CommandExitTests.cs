@@ -1,11 +1,11 @@
 using LabRunner.Cli;
-using Microsoft.AspNetCore.Http;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Http;
 using LabRunner.TestSupport.Moto;
 using LabRunner.TestSupport.Peers;
+using Microsoft.AspNetCore.Http;
 
 namespace LabRunner.Fronts.Tests.Check;
 

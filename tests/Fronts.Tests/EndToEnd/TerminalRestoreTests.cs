@@ -1,6 +1,6 @@
-using LabRunner.TestSupport.Peers;
 using System.Globalization;
 using LabRunner.TestSupport;
+using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Terminals;
 
 namespace LabRunner.Fronts.Tests.EndToEnd;

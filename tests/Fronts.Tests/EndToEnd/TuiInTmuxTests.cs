@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using LabRunner.Cli.Targets;
 using LabRunner.TestSupport;
-using LabRunner.TestSupport.Terminals;
 using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Terminals;
 
 namespace LabRunner.Fronts.Tests.EndToEnd;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using LabRunner.Rds.Model;
 using LabRunner.Rds.Protocol;
+using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Python;
 using Microsoft.AspNetCore.WebUtilities;
-using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Rds.Tests.Client;
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using LabRunner.Rds.Model;
 using LabRunner.Rds.Protocol;
-using LabRunner.TestSupport.Python;
 using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Python;
 
 namespace LabRunner.Rds.Tests.Client;
 

@@ -1,5 +1,5 @@
-using LabRunner.TestSupport;
 using LabRunner.Rds.Model;
+using LabRunner.TestSupport;
 using LabRunner.TestSupport.Http;
 using LabRunner.TestSupport.Peers;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LabRunner.TestSupport;
-using LabRunner.TestSupport.Sandbox;
 using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.Rds.Tests.Sandbox;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Http;
 using LabRunner.TestSupport;
-using LabRunner.TestSupport.Sandbox;
 using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.Rds.Tests.Sandbox;
 

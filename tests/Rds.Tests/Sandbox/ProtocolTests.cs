@@ -1,7 +1,7 @@
 using System.Net;
+using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Python;
 using LabRunner.TestSupport.Sandbox;
-using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Rds.Tests.Sandbox;
 

@@ -1,6 +1,6 @@
+using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Python;
 using LabRunner.TestSupport.Sandbox;
-using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Rds.Tests.Sandbox;
 
