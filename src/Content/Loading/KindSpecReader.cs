@@ -38,7 +38,7 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
             if (definition.Parameter(key!) is not { } parameter)
             {
                 context.Report(FindingCodes.UnknownParameter, keyNode,
-                    $"{definition} takes no parameter '{key}'{DidYouMean.Suffix(key!, definition.Parameters.Select(p => p.Name))}");
+                    $"{definition} takes no parameter '{Echo.Of(key)}'{DidYouMean.Suffix(key!, definition.Parameters.Select(p => p.Name))}");
                 continue;
             }
             if (ReadValue(definition, parameter, value) is { } specValue)
@@ -82,8 +82,8 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
         var roleName = KindDefinition.RoleName(role);
         var otherRole = catalog.All.FirstOrDefault(kind => kind.Name == kindName);
         if (otherRole is not null)
-            return $"'{kindName}' is {KindDefinition.RoleWithArticle(otherRole.Role)} kind, not {KindDefinition.RoleWithArticle(role)} kind";
+            return $"'{Echo.Of(kindName)}' is {KindDefinition.RoleWithArticle(otherRole.Role)} kind, not {KindDefinition.RoleWithArticle(role)} kind";
         var known = catalog.OfRole(role).Select(kind => kind.Name).ToList();
-        return $"unknown {roleName} kind '{kindName}'{DidYouMean.Suffix(kindName, known)}; {roleName} kinds: {string.Join(", ", known)}";
+        return $"unknown {roleName} kind '{Echo.Of(kindName)}'{DidYouMean.Suffix(kindName, known)}; {roleName} kinds: {string.Join(", ", known)}";
     }
 }
