@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Kinds;
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Content.Text;
@@ -23,7 +24,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         var resources = ReadResources(lab.Mapping("resources"), variables);
         ReportNameClashes(variables, resources);
         context.Scope = PlaceholderScope.Of(variables, resources);
-        var kinds = new KindSpecReader(context, catalog, new IdentifierWitness(variables, resources));
+        var kinds = new KindSpecReader(context, catalog, new IdentifierWitness(variables, resources), new LearnerOwnership(variables, resources));
 
         var sections = lab.List("sections").Select(section => ReadSection(section, kinds)).OfType<Section>().ToList();
         ReportDuplicateStepIds(sections);

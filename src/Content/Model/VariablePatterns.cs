@@ -41,12 +41,20 @@ public static class VariablePatterns
     {
         try
         {
-            _ = Compiled.GetValue(pattern, Compile);
-            return null;
+            _ = new Regex(pattern, RegexOptions.CultureInvariant);
         }
         catch (ArgumentException exception)
         {
             return exception.Message;
+        }
+        try
+        {
+            _ = Compiled.GetValue(pattern, Compile);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return "it cannot be matched against a whole value (something in it, such as a (?x) comment, swallows what follows it)";
         }
     }
 
