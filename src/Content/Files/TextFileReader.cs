@@ -20,7 +20,7 @@ public static class TextFileReader
     public static TextFileResult Read(string fullPath, string displayPath)
     {
         var start = new SourceSpan(displayPath, 1, 1);
-        if (FileKinds.Of(fullPath) != FileKind.Regular)
+        if (FileKinds.Of(fullPath) is FileKind.Special or FileKind.Directory)
             return TextFileResult.Failed(FindingCodes.Unreadable.At(start, $"{displayPath} is not a regular file (a pipe, device, socket or folder); LabRunner reads only regular files"));
         byte[] bytes;
         try
