@@ -5,6 +5,7 @@ return args switch
 {
     ["tui", .. var rest] => TuiTimings.Run(rest),
     ["class-refresh", .. var rest] => await ClassRefreshBench.RunAsync(rest),
+    ["lab-fuzz", .. var rest] => LabFuzzBench.Run(rest),
     _ => RunBenchmarks(args),
 };
 

@@ -63,7 +63,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             if (pattern is not null && VariablePatterns.Problem(pattern.Value!) is { } problem)
                 context.Report(FindingCodes.BadVariable, pattern, $"the pattern of variable '{name}' is not a valid regular expression: {Echo.Of(problem, Echo.MessageLength)}");
             else if (defaultValue is not null && variable.Match(defaultValue.Value!) == PatternMatch.TooSlow)
-                context.Report(FindingCodes.BadVariable, pattern!, $"the pattern of variable '{name}' backtracks so much that matching its default took over {VariablePatterns.BacktrackingBudget.TotalSeconds:0} s; write it without back-references or look-arounds");
+                context.Report(FindingCodes.BadVariable, pattern!, $"the pattern of variable '{name}' backtracks so much that matching its default took over {VariablePatterns.BacktrackingBudget.TotalSeconds:0.##} s; write it without back-references or look-arounds");
             else if (defaultValue is not null && !variable.Accepts(defaultValue.Value!))
                 context.Report(FindingCodes.BadVariable, defaultValue, $"the default of variable '{name}', '{Echo.Of(defaultValue.Value)}', does not match its pattern {Echo.Of(pattern!.Value)}");
             variables.Add(variable);

@@ -16,6 +16,12 @@ public static class LabMarkdown
 
     public const int MaxEmphasisMarksPerParagraph = 1024;
 
+    /// <summary>
+    /// Quote markers plus list levels (two columns of indentation each) at the start of a line. Markdig's block parser
+    /// slows with the square of the nesting and gives up (with an exception) beyond its own limit; pages nest a few levels.
+    /// </summary>
+    public const int MaxLineNesting = 64;
+
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseAdmonitions()
@@ -28,16 +34,16 @@ public static class LabMarkdown
     /// <summary>The document, or why Markdig cannot lay the text out in bounded time and where (a character offset).</summary>
     public static MarkdownParse TryParse(string markdown)
     {
-        if (CrowdedParagraph(markdown) is { } crowded)
-            return crowded;
+        if (CostlyLine(markdown) is { } costly)
+            return costly;
         return TryMarkdig(markdown) is { } document
             ? new MarkdownParse(document, 0, null)
             : new MarkdownParse(null, FirstTooDeepLine(markdown),
                 "Markdown elements are nested deeper than Markdig allows here (quotes, lists, links or emphasis inside one another)");
     }
 
-    /// <summary>The first paragraph (lines between blank lines, outside fenced code) with too many openers or marks.</summary>
-    private static MarkdownParse? CrowdedParagraph(string markdown)
+    /// <summary>The first line nested too deeply, or paragraph (lines between blank lines, outside fenced code) with too many openers or marks.</summary>
+    private static MarkdownParse? CostlyLine(string markdown)
     {
         var (paragraphStart, openers, emphasis) = (0, 0, 0);
         var (lineStart, inFence) = (0, false);
@@ -53,6 +59,8 @@ public static class LabMarkdown
                 lineStart = lineEnd < 0 ? markdown.Length : lineEnd + 1;
                 continue;
             }
+            if (Nesting(line) > MaxLineNesting)
+                return new MarkdownParse(null, lineStart, $"this line is nested more than {MaxLineNesting} levels deep (quote markers and list indentation); LabRunner lays out at most {MaxLineNesting}");
             openers += line.Count('[');
             emphasis += line.Count('*') + line.Count('_');
             if (openers > MaxLinkOpenersPerParagraph)
@@ -62,6 +70,21 @@ public static class LabMarkdown
             lineStart = lineEnd < 0 ? markdown.Length : lineEnd + 1;
         }
         return null;
+    }
+
+    private static int Nesting(ReadOnlySpan<char> line)
+    {
+        var (quotes, columns) = (0, 0);
+        foreach (var character in line)
+        {
+            if (character == '>')
+                quotes++;
+            else if (character is ' ' or '\t')
+                columns += character == '\t' ? 4 : 1;
+            else
+                break;
+        }
+        return quotes + columns / 2;
     }
 
     private static MarkdownParse Crowded(int offset, string what) =>

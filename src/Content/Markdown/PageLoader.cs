@@ -4,6 +4,7 @@ using LabRunner.Content.Findings;
 using LabRunner.Content.Loading;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SourceSpan = LabRunner.Content.Model.SourceSpan;
@@ -58,7 +59,7 @@ public static partial class PageLoader
             LabPathStatus.Invalid => FindingCodes.BadValue.At(link.Location, $"{what} {link.Target.Problem}"),
             LabPathStatus.Special => FindingCodes.MissingLinkTarget.At(link.Location, $"{what} {link.Target.Problem}"),
             _ when link.IsImage => FindingCodes.MissingLinkTarget.At(link.Location,
-                $"image not found: {link.Target.DisplayPath}; it is shown as {MissingImages.Placeholder(link.AltText, link.Url).Replace("\\", "")}"),
+                $"image not found: {link.Target.DisplayPath}; it is shown as {Echo.Of(MissingImages.Placeholder(link.AltText, link.Url).Replace("\\", ""), Echo.MessageLength)}"),
             _ => FindingCodes.MissingLinkTarget.At(link.Location, $"linked file not found: {link.Target.DisplayPath}"),
         };
     }

@@ -18,7 +18,7 @@ public enum PatternMatch
 /// </summary>
 public static class VariablePatterns
 {
-    public static readonly TimeSpan BacktrackingBudget = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan BacktrackingBudget = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Each pattern text compiled once, for as long as the variable holding it lives.</summary>
     private static readonly ConditionalWeakTable<string, Regex> Compiled = [];
