@@ -1,3 +1,4 @@
+using LabRunner.Content.Findings;
 using LabRunner.Content.Text;
 
 namespace LabRunner.Content.Files;
@@ -80,6 +81,15 @@ public enum LabPathStatus
 public sealed record LabPath(string Reference, string FullPath, string LogicalPath, string DisplayPath, LabPathStatus Status, string? Problem)
 {
     public bool Exists => Status == LabPathStatus.File;
+
+    /// <summary>The finding code for a page named by this path that cannot be read, by why.</summary>
+    public FindingCode ProblemCode => Status switch
+    {
+        LabPathStatus.Refused => FindingCodes.EscapesLab,
+        LabPathStatus.Invalid => FindingCodes.BadValue,
+        LabPathStatus.Special => FindingCodes.Unreadable,
+        _ => FindingCodes.MissingPage,
+    };
 
     public static LabPath Refused(string reference, string problem) => new(reference, "", "", Echo.Of(reference), LabPathStatus.Refused, problem);
 

@@ -190,20 +190,11 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         }
         var path = context.Folder.Resolve(reference);
         if (!path.Exists)
-            context.Report(PageProblemCode(path), node, path.Status is LabPathStatus.Missing or LabPathStatus.Directory
+            context.Report(path.ProblemCode, node, path.Status is LabPathStatus.Missing or LabPathStatus.Directory
                 ? $"page {path.Problem} (looked for {path.DisplayPath})"
                 : $"page {path.Problem}");
         return new PageRef(reference, path.FullPath, location);
     }
-
-    /// <summary>The code for a page that cannot be read, by why (also used for the pages themselves, see PageLoader).</summary>
-    internal static FindingCode PageProblemCode(LabPath path) => path.Status switch
-    {
-        LabPathStatus.Refused => FindingCodes.EscapesLab,
-        LabPathStatus.Invalid => FindingCodes.BadValue,
-        LabPathStatus.Special => FindingCodes.Unreadable,
-        _ => FindingCodes.MissingPage,
-    };
 
     private string? SlugValue(MappingReader reader, string key)
     {

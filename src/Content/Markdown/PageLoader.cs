@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
-using LabRunner.Content.Loading;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Content.Text;
@@ -21,7 +20,7 @@ public static partial class PageLoader
     {
         var path = folder.Resolve(page.RelativePath);
         if (!path.Exists)
-            return Unreadable(page, LabManifestParser.PageProblemCode(path).At(page.Location, $"page {path.Problem}"));
+            return Unreadable(page, path.ProblemCode.At(page.Location, $"page {path.Problem}"));
         var read = folder.ReadText(path);
         if (read.Problem is not null)
             return Unreadable(page, read.Problem);
