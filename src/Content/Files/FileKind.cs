@@ -6,7 +6,7 @@ namespace LabRunner.Content.Files;
 /// What a path is, asked before opening it: a lab may name a pipe (opening it waits for a writer forever) or a device
 /// such as /dev/zero (it never ends), and LabRunner reads only regular files. .NET tells a directory from a file but not
 /// a regular file from a pipe or device, so on Linux the kernel is asked (statx, whose layout is the same on every
-/// architecture); elsewhere .NET's answer stands.
+/// architecture); elsewhere, or where the C library has no statx, .NET's answer stands.
 /// </summary>
 public enum FileKind
 {
@@ -28,8 +28,24 @@ public static partial class FileKinds
     /// <summary>The kind of file at <paramref name="path"/>, symbolic links followed.</summary>
     public static FileKind Of(string path)
     {
-        if (OperatingSystem.IsLinux() && Statx(CurrentDirectory, path, 0, TypeWanted, out var status) == 0)
+        if (KernelKind(path) is { } kind)
+            return kind;
+        if (Directory.Exists(path))
+            return FileKind.Directory;
+        return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+    }
+
+    /// <summary>False once the C library turned out to lack statx (glibc before 2.28, or no libc by that name).</summary>
+    private static bool statxWorks = OperatingSystem.IsLinux();
+
+    private static FileKind? KernelKind(string path)
+    {
+        if (!statxWorks)
+            return null;
+        try
         {
+            if (Statx(CurrentDirectory, path, 0, TypeWanted, out var status) != 0)
+                return null;
             return (status.Mode & TypeMask) switch
             {
                 RegularType => FileKind.Regular,
@@ -37,9 +53,11 @@ public static partial class FileKinds
                 _ => FileKind.Special,
             };
         }
-        if (Directory.Exists(path))
-            return FileKind.Directory;
-        return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            statxWorks = false;
+            return null;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
