@@ -9,7 +9,7 @@ namespace LabRunner.Content.Tests;
 /// <summary>
 /// Each folder under tests/broken-labs is a lab with one deliberate kind of mistake; its expected-findings.txt holds the
 /// exact lint lines (paths relative to tests/broken-labs). A few cases are completed at test time, where the repository
-/// cannot hold the input: a 50 MB page, a binary page, a symbolic link out of the lab, a BOM with CRLF line endings.
+/// cannot hold the input: a 50 MB page, a binary page, a symbolic link out of the lab, a named pipe, a BOM with CRLF line endings.
 /// </summary>
 public sealed class BrokenLabTests : IDisposable
 {
@@ -25,6 +25,7 @@ public sealed class BrokenLabTests : IDisposable
             Directory.CreateSymbolicLink(Path.Join(lab, "pages"), scratch.PathOf("outside"));
         },
         ["binary-page"] = (lab, _) => Write(lab, "pages/step.md", [.. "# Step\n\n"u8, 0x00, 0x01, 0x02, .. "binary"u8]),
+        ["fifo-page"] = (lab, _) => MakeFifo(Path.Join(lab, "pages", "step.md")),
         ["page-too-large"] = (lab, _) =>
         {
             Directory.CreateDirectory(Path.Join(lab, "pages"));
@@ -81,6 +82,14 @@ public sealed class BrokenLabTests : IDisposable
         [.. LabLinter.Lint(lab).Findings.Select(finding => finding.ToString().Replace(scratch.Path + "/", ""))];
 
     private static string[] Expected(string name) => File.ReadAllLines(Path.Join(CasesRoot, name, "expected-findings.txt"));
+
+    private static void MakeFifo(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
 
     private static void Write(string lab, string relative, byte[] bytes)
     {

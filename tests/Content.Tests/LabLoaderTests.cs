@@ -230,6 +230,71 @@ public sealed class LabLoaderTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
+    [Fact]
+    public void A_finding_about_an_aliased_value_points_at_the_alias_not_at_the_anchor()
+    {
+        WriteLab(Labs.Minimal(extra: "x-anchor: &window [05:00, 05:30]\nestimated-minutes: *window").Replace("estimated-minutes: 1\n", ""));
+        var lines = File.ReadAllLines(folder.PathOf("lab.yaml"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings, finding => finding.Code == FindingCodes.BadValue);
+
+        Assert.Equal((Array.FindIndex(lines, line => line.StartsWith("estimated-minutes: *window")) + 1, 20), (finding.Location.Line, finding.Location.Column));
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public void Lines_end_at_a_carriage_return_as_in_editors(string lineBreak)
+    {
+        WriteLab(Labs.Minimal(extra: "colour: blue").Replace("\n", lineBreak));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal((FindingCodes.UnknownKey, 21, 1), (finding.Code, finding.Location.Line, finding.Location.Column));
+    }
+
+    [Fact]
+    public void A_unicode_line_separator_does_not_start_a_line_in_the_reported_position()
+    {
+        WriteLab(Labs.Minimal(extra: "colour: blue").Replace("title: Tiny", "title: \"Tiny\u2028 lab\""));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal((FindingCodes.UnknownKey, 21, 1), (finding.Code, finding.Location.Line, finding.Location.Column));
+    }
+
+    [Fact]
+    public void A_multi_line_key_is_echoed_on_one_line_and_shortened()
+    {
+        WriteLab(Labs.Minimal(extra: "? |\n  first line\n  second line of a key that goes on and on and on, long past any useful length\n: value"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal("unknown key 'first line\\nsecond line of a key that goes on and on and on,…' in lab", finding.Message);
+    }
+
+    [Fact]
+    public void A_page_named_with_a_NUL_is_a_located_finding()
+    {
+        WriteLab(Labs.Minimal().Replace("page: pages/step.md", "page: pages/step%00.md"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal((FindingCodes.BadValue, 16), (finding.Code, finding.Location.Line));
+        Assert.Equal("page 'pages/step%00.md' is not a usable path: it holds control character U+0000", finding.Message);
+    }
+
+    [Fact]
+    public void A_backtracking_pattern_is_matched_without_backtracking()
+    {
+        WriteLab(Labs.Minimal().Replace("    rds-identifier: true", $"    rds-identifier: true\n  code:\n    prompt: A code\n    pattern: '(a|aa)+'\n    default: '{new string('a', 20_000)}'"));
+
+        var result = LabLoader.Load(folder.Path);
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(PatternMatch.DoesNotMatch, result.Lab!.Variables[1].Match(new string('a', 20_000) + "b"));
+    }
+
     private void WriteLab(string yaml)
     {
         folder.Write("lab.yaml", yaml);

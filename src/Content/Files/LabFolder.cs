@@ -1,3 +1,6 @@
+using LabRunner.Content.Findings;
+using LabRunner.Content.Text;
+
 namespace LabRunner.Content.Files;
 
 /// <summary>
@@ -29,22 +32,27 @@ public sealed class LabFolder
     public LabPath Resolve(string reference, string? baseDirectory = null)
     {
         var decoded = Uri.UnescapeDataString(reference);
+        var quoted = $"'{Echo.Of(reference)}'";
+        if (decoded.AsSpan().IndexOfAnyInRange('\0', '\x1f') is var control and >= 0)
+            return LabPath.Invalid(reference, $"{quoted} is not a usable path: it holds control character U+{(int)decoded[control]:X4}");
         if (Path.IsPathRooted(decoded))
-            return LabPath.Refused(reference, $"'{reference}' is an absolute path; name files relative to the lab folder");
+            return LabPath.Refused(reference, $"{quoted} is an absolute path; name files relative to the lab folder");
         var full = Path.GetFullPath(Path.Join(baseDirectory ?? Root, decoded));
         if (!IsInside(Root, full))
-            return LabPath.Refused(reference, $"'{reference}' points outside the lab folder, and a lab may read only inside it");
+            return LabPath.Refused(reference, $"{quoted} points outside the lab folder, and a lab may read only inside it");
         var real = RealPath.Of(full);
         if (real is null)
-            return LabPath.Refused(reference, $"'{reference}' is reached through symbolic links that loop");
+            return LabPath.Refused(reference, $"{quoted} is reached through symbolic links that loop");
         if (!IsInside(realRoot, real))
-            return LabPath.Refused(reference, $"'{reference}' leads outside the lab folder through a symbolic link, and a lab may read only inside it");
-        var display = DisplayPathOf(full);
-        if (File.Exists(real))
-            return new LabPath(reference, real, full, display, LabPathStatus.File, null);
-        return Directory.Exists(real)
-            ? new LabPath(reference, real, full, display, LabPathStatus.Directory, $"'{reference}' is a folder, not a file")
-            : new LabPath(reference, real, full, display, LabPathStatus.Missing, $"'{reference}' does not exist");
+            return LabPath.Refused(reference, $"{quoted} leads outside the lab folder through a symbolic link, and a lab may read only inside it");
+        var display = Echo.Of(DisplayPathOf(full), Echo.MessageLength);
+        return FileKinds.Of(real) switch
+        {
+            FileKind.Regular => new LabPath(reference, real, full, display, LabPathStatus.File, null),
+            FileKind.Directory => new LabPath(reference, real, full, display, LabPathStatus.Directory, $"{quoted} is a folder, not a file"),
+            FileKind.Missing => new LabPath(reference, real, full, display, LabPathStatus.Missing, $"{quoted} does not exist"),
+            _ => new LabPath(reference, real, full, display, LabPathStatus.Special, $"{quoted} is not a regular file (a pipe, device or socket), and LabRunner reads only regular files"),
+        };
     }
 
     /// <summary>Reads a resolved file as text, capped and checked (see <see cref="TextFileReader"/>).</summary>
@@ -60,6 +68,10 @@ public enum LabPathStatus
     Missing,
     Directory,
     Refused,
+    /// <summary>The name itself cannot be a path (it holds a NUL or another control character).</summary>
+    Invalid,
+    /// <summary>A pipe, device or socket: reading it could block or never end.</summary>
+    Special,
 }
 
 /// <param name="Reference">As written.</param>
@@ -70,5 +82,16 @@ public sealed record LabPath(string Reference, string FullPath, string LogicalPa
 {
     public bool Exists => Status == LabPathStatus.File;
 
-    public static LabPath Refused(string reference, string problem) => new(reference, "", "", reference, LabPathStatus.Refused, problem);
+    /// <summary>The finding code for a page named by this path that cannot be read, by why.</summary>
+    public FindingCode ProblemCode => Status switch
+    {
+        LabPathStatus.Refused => FindingCodes.EscapesLab,
+        LabPathStatus.Invalid => FindingCodes.BadValue,
+        LabPathStatus.Special => FindingCodes.Unreadable,
+        _ => FindingCodes.MissingPage,
+    };
+
+    public static LabPath Refused(string reference, string problem) => new(reference, "", "", Echo.Of(reference), LabPathStatus.Refused, problem);
+
+    public static LabPath Invalid(string reference, string problem) => new(reference, "", "", Echo.Of(reference), LabPathStatus.Invalid, problem);
 }

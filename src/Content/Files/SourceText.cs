@@ -2,7 +2,10 @@ using LabRunner.Content.Model;
 
 namespace LabRunner.Content.Files;
 
-/// <summary>A file's text with its display path, mapping character offsets to 1-based lines and columns.</summary>
+/// <summary>
+/// A file's text with its display path, mapping character offsets to 1-based lines and columns. Lines end as editors end
+/// them: at a line feed, a carriage return, or both together.
+/// </summary>
 public sealed class SourceText
 {
     private readonly int[] lineStarts;
@@ -14,7 +17,8 @@ public sealed class SourceText
         var starts = new List<int> { 0 };
         for (var index = 0; index < text.Length; index++)
         {
-            if (text[index] == '\n')
+            var endsLine = text[index] == '\n' || text[index] == '\r' && (index + 1 == text.Length || text[index + 1] != '\n');
+            if (endsLine)
                 starts.Add(index + 1);
         }
         lineStarts = [.. starts];

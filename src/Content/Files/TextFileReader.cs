@@ -20,20 +20,39 @@ public static class TextFileReader
     public static TextFileResult Read(string fullPath, string displayPath)
     {
         var start = new SourceSpan(displayPath, 1, 1);
+        if (FileKinds.Of(fullPath) is FileKind.Special or FileKind.Directory)
+            return TextFileResult.Failed(FindingCodes.Unreadable.At(start, $"{displayPath} is not a regular file (a pipe, device, socket or folder); LabRunner reads only regular files"));
         byte[] bytes;
         try
         {
-            var length = new FileInfo(fullPath).Length;
-            if (length > MaxBytes)
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            if (stream.Length > MaxBytes || ReadAtMost(stream, MaxBytes + 1) is not { LongLength: <= MaxBytes } read)
                 return TextFileResult.Failed(FindingCodes.TooLarge.At(start,
-                    $"{displayPath} is {Megabytes(length)}; LabRunner reads files of at most {Megabytes(MaxBytes)}"));
-            bytes = File.ReadAllBytes(fullPath);
+                    $"{displayPath} is {Megabytes(Math.Max(stream.Length, MaxBytes + 1))}; LabRunner reads files of at most {Megabytes(MaxBytes)}"));
+            bytes = read;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return TextFileResult.Failed(FindingCodes.Unreadable.At(start, $"cannot read {displayPath}: {exception.Message}"));
         }
         return Decode(bytes, displayPath);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> bytes: a file that grows while it is read cannot make LabRunner read more.</summary>
+    private static byte[] ReadAtMost(Stream stream, long limit)
+    {
+        var buffer = new byte[(int)Math.Min(limit, Math.Max(stream.Length, 4096))];
+        var total = 0;
+        while (total < limit)
+        {
+            if (total == buffer.Length)
+                Array.Resize(ref buffer, (int)Math.Min(limit, buffer.Length * 2L));
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+                break;
+            total += read;
+        }
+        return buffer[..total];
     }
 
     public static TextFileResult Decode(byte[] bytes, string displayPath)

@@ -35,11 +35,14 @@ public static class FindingCodes
     public static readonly FindingCode BadVariable = new("LR020", Severity.Error, "a variable's pattern is not a valid regular expression, or its default does not match it");
     public static readonly FindingCode StepShape = new("LR021", Severity.Error, "a step is neither verified nor manual, or mixes manual with verify, perform or wait");
     public static readonly FindingCode NameClash = new("LR022", Severity.Error, "two variables or resources share a placeholder name (case and underscores ignored)");
+    public static readonly FindingCode TooComplex = new("LR023", Severity.Error, "a file is beyond what LabRunner reads: YAML nested over 64 levels or with aliases that loop or expand too far, Markdown nested too deeply or a paragraph with too many links or emphasis marks");
+    public static readonly FindingCode NotTheLearners = new("LR024", Severity.Error, "an action or cleanup changes a resource whose name is not built from the learner's name variable alone, so it could be another learner's");
 
     public static IReadOnlyList<FindingCode> All { get; } =
     [
         Unreadable, MalformedYaml, DuplicateKey, UnknownKey, MissingKey, BadValue, EscapesLab, MissingPage,
         MissingLinkTarget, UndefinedPlaceholder, DuplicateStepId, UnknownKind, UnknownParameter, MissingParameter,
-        BadParameter, NeverAnIdentifier, EmptyListItem, NotText, TooLarge, BadVariable, StepShape, NameClash,
+        BadParameter, NeverAnIdentifier, EmptyListItem, NotText, TooLarge, BadVariable, StepShape, NameClash, TooComplex,
+        NotTheLearners,
     ];
 }

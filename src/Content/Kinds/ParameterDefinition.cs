@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LabRunner.Content.Model;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Content.Kinds;
 
@@ -18,17 +19,17 @@ public sealed record ParameterDefinition(
     /// <summary>Why <paramref name="value"/> (with every placeholder filled) is not acceptable, or null when it is.</summary>
     public string? Problem(string value) => Type switch
     {
-        ParameterType.Boolean => bool.TryParse(value, out _) ? null : $"'{value}' is not true or false",
+        ParameterType.Boolean => bool.TryParse(value, out _) ? null : $"'{Echo.Of(value)}' is not true or false",
         ParameterType.Integer => IntegerProblem(value),
-        ParameterType.Choice => Choices.Contains(value) ? null : $"'{value}' is not one of {string.Join(", ", Choices)}",
-        ParameterType.Identifier => RdsIdentifier.Problem(value) is { } problem ? $"'{value}' is not a valid RDS identifier: {problem}" : null,
-        _ => Form is not null && !Form.Matches(value) ? $"'{value}' is not {Form.Description}" : null,
+        ParameterType.Choice => Choices.Contains(value) ? null : $"'{Echo.Of(value)}' is not one of {string.Join(", ", Choices)}",
+        ParameterType.Identifier => RdsIdentifier.Problem(value) is { } problem ? $"'{Echo.Of(value)}' is not a valid RDS identifier: {problem}" : null,
+        _ => Form is not null && !Form.Matches(value) ? $"'{Echo.Of(value)}' is not {Form.Description}" : null,
     };
 
     private string? IntegerProblem(string value)
     {
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-            return $"'{value}' is not a whole number";
+            return $"'{Echo.Of(value)}' is not a whole number";
         if (number < Minimum || number > Maximum)
             return $"{number} is outside {Minimum}..{Maximum}";
         return null;

@@ -21,7 +21,7 @@ public static class LearnerBinding
             if (lab.Variables.Any(variable => PlaceholderKey.Of(variable.Name) == PlaceholderKey.Of(name)))
                 given[PlaceholderKey.Of(name)] = value;
             else
-                problems.Add($"lab {lab.Id} has no variable '{name}'{DidYouMean.Suffix(name, lab.Variables.Select(v => v.Name))}");
+                problems.Add($"lab {lab.Id} has no variable '{Echo.Of(name)}'{DidYouMean.Suffix(name, lab.Variables.Select(v => v.Name))}");
         }
 
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,8 +30,10 @@ public static class LearnerBinding
             var value = given.GetValueOrDefault(PlaceholderKey.Of(variable.Name)) ?? variable.Default;
             if (value is null)
                 problems.Add($"variable '{variable.Name}' needs a value ({variable.Prompt})");
-            else if (!variable.Accepts(value))
-                problems.Add($"variable '{variable.Name}' is '{value}', which does not match its pattern {variable.Pattern} ({variable.Prompt})");
+            else if (variable.Match(value) is var match && match != PatternMatch.Matches)
+                problems.Add(match == PatternMatch.TooSlow
+                    ? $"variable '{variable.Name}': checking '{Echo.Of(value)}' against its pattern {Echo.Of(variable.Pattern)} took too long ({variable.Prompt})"
+                    : $"variable '{variable.Name}' is '{Echo.Of(value)}', which does not match its pattern {Echo.Of(variable.Pattern)} ({variable.Prompt})");
             else
                 variables[variable.Name] = value;
         }
@@ -46,7 +48,7 @@ public static class LearnerBinding
             var rendered = variableValues.Render(resource.Template);
             var isIdentifier = resource.Template.Placeholders.Any(placeholder => flagged.Contains(placeholder.Key));
             if (isIdentifier && RdsIdentifier.Problem(rendered) is { } problem)
-                problems.Add($"resource {resource.Name} '{rendered}' is not a valid RDS identifier: {problem}");
+                problems.Add($"resource {resource.Name} '{Echo.Of(rendered)}' is not a valid RDS identifier: {problem}");
             else
                 resources[resource.Name] = isIdentifier ? RdsIdentifier.Normalize(rendered) : rendered;
         }
@@ -66,7 +68,7 @@ public static class LearnerBinding
         {
             var equals = assignment.IndexOf('=');
             if (equals <= 0)
-                problems.Add($"'{assignment}' is not NAME=VALUE");
+                problems.Add($"'{Echo.Of(assignment)}' is not NAME=VALUE");
             else
                 values[assignment[..equals].Trim()] = assignment[(equals + 1)..];
         }

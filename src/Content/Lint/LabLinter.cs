@@ -1,3 +1,4 @@
+using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Loading;
 using LabRunner.Content.Model;
@@ -14,7 +15,7 @@ public static class LabLinter
             return new LintReport(labPath, load.Findings, load.CouldRead);
         var scope = PlaceholderScope.Of(lab);
         var pageFindings = Pages(lab)
-            .Where(page => File.Exists(page.FullPath))
+            .Where(page => page.FullPath.Length > 0 && FileKinds.Of(page.FullPath) == FileKind.Regular)
             .DistinctBy(page => page.FullPath)
             .SelectMany(page => PageLinter.Lint(folder, page, scope));
         return new LintReport(labPath, [.. load.Findings, .. pageFindings], CouldRead: true);

@@ -4,6 +4,7 @@ using LabRunner.Content.Loading;
 using LabRunner.Content.Markdown;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
 using Markdig.Syntax;
 
 namespace LabRunner.Content.Lint;
@@ -25,7 +26,7 @@ internal static class PageLinter
         TemplateParser.Parse(source.Text).Placeholders
             .Where(placeholder => !scope.Defines(placeholder))
             .Select(placeholder => FindingCodes.UndefinedPlaceholder.At(source.SpanAt(placeholder.Offset),
-                $"'{{{placeholder.Name}}}' is {scope.Describe(placeholder)}"));
+                $"'{{{Echo.Of(placeholder.Name)}}}' is {scope.Describe(placeholder)}"));
 
     private static IEnumerable<Finding> EmptyListItems(SourceText source) =>
         LabMarkdown.Parse(source.Text).Descendants<ListItemBlock>()

@@ -1,5 +1,6 @@
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Content.Loading;
 
@@ -22,7 +23,7 @@ internal sealed class IdentifierWitness(IEnumerable<LabVariable> variables, IEnu
         if (template.Placeholders.Any(placeholder => !samples.TryGet(placeholder.Name, out _)))
             return null;
         var problem = RdsIdentifier.Problem(samples.Render(template));
-        return problem is null ? null : $"'{template.Source}' can never be a valid RDS identifier, whatever the learner enters: {problem}";
+        return problem is null ? null : $"'{Echo.Of(template.Source)}' can never be a valid RDS identifier, whatever the learner enters: {problem}";
     }
 
     private static PlaceholderValues WithResources(PlaceholderValues variableSamples, IEnumerable<ResourceTemplate> resources) =>

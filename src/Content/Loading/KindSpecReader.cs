@@ -1,5 +1,6 @@
 using LabRunner.Content.Findings;
 using LabRunner.Content.Kinds;
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Text;
 using YamlDotNet.RepresentationModel;
@@ -7,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace LabRunner.Content.Loading;
 
 /// <summary>Reads a check, action or fixture (<c>kind:</c> plus parameters) and validates it against the <see cref="KindCatalog"/>.</summary>
-internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalog, IdentifierWitness identifiers)
+internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalog, IdentifierWitness identifiers, LearnerOwnership ownership)
 {
     public KindSpec? Read(YamlNode node, KindRole role)
     {
@@ -38,17 +39,17 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
             if (definition.Parameter(key!) is not { } parameter)
             {
                 context.Report(FindingCodes.UnknownParameter, keyNode,
-                    $"{definition} takes no parameter '{key}'{DidYouMean.Suffix(key!, definition.Parameters.Select(p => p.Name))}");
+                    $"{definition} takes no parameter '{Echo.Of(key)}'{DidYouMean.Suffix(key!, definition.Parameters.Select(p => p.Name))}");
                 continue;
             }
-            if (ReadValue(definition, parameter, value) is { } specValue)
+            if (ReadValue(definition, parameter, value, role) is { } specValue)
                 parameters[parameter.Name] = specValue;
         }
         ReportMissingParameters(definition, mapping, entries.Select(entry => entry.Key!).ToHashSet());
         return new KindSpec(definition.Name, parameters, context.At(mapping));
     }
 
-    private SpecValue? ReadValue(KindDefinition definition, ParameterDefinition parameter, YamlNode value)
+    private SpecValue? ReadValue(KindDefinition definition, ParameterDefinition parameter, YamlNode value, KindRole role)
     {
         if (value is not YamlScalarNode scalar || ManifestContext.IsNull(value))
         {
@@ -61,6 +62,8 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
         {
             if (identifiers.NeverValidReason(template) is { } reason)
                 context.Report(FindingCodes.NeverAnIdentifier, value, $"parameter '{parameter.Name}' of {definition}: {reason}");
+            if (role == KindRole.Action && ownership.WhyNotOwned(template) is { } notOwned)
+                context.Report(FindingCodes.NotTheLearners, value, $"parameter '{parameter.Name}' of {definition} names '{Echo.Of(template.Source)}', which LabRunner would change: {notOwned}");
         }
         else if (!template.Placeholders.Any() && parameter.Problem(template.Source) is { } problem)
         {
@@ -82,8 +85,8 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
         var roleName = KindDefinition.RoleName(role);
         var otherRole = catalog.All.FirstOrDefault(kind => kind.Name == kindName);
         if (otherRole is not null)
-            return $"'{kindName}' is {KindDefinition.RoleWithArticle(otherRole.Role)} kind, not {KindDefinition.RoleWithArticle(role)} kind";
+            return $"'{Echo.Of(kindName)}' is {KindDefinition.RoleWithArticle(otherRole.Role)} kind, not {KindDefinition.RoleWithArticle(role)} kind";
         var known = catalog.OfRole(role).Select(kind => kind.Name).ToList();
-        return $"unknown {roleName} kind '{kindName}'{DidYouMean.Suffix(kindName, known)}; {roleName} kinds: {string.Join(", ", known)}";
+        return $"unknown {roleName} kind '{Echo.Of(kindName)}'{DidYouMean.Suffix(kindName, known)}; {roleName} kinds: {string.Join(", ", known)}";
     }
 }

@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Kinds;
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace LabRunner.Content.Loading;
@@ -22,7 +24,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         var resources = ReadResources(lab.Mapping("resources"), variables);
         ReportNameClashes(variables, resources);
         context.Scope = PlaceholderScope.Of(variables, resources);
-        var kinds = new KindSpecReader(context, catalog, new IdentifierWitness(variables, resources));
+        var kinds = new KindSpecReader(context, catalog, new IdentifierWitness(variables, resources), new LearnerOwnership(variables, resources));
 
         var sections = lab.List("sections").Select(section => ReadSection(section, kinds)).OfType<Section>().ToList();
         ReportDuplicateStepIds(sections);
@@ -58,10 +60,12 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             var defaultValue = reader.Scalar("default");
             var variable = new LabVariable(name, reader.String("prompt") ?? "", defaultValue?.Value, pattern?.Value,
                 reader.Boolean("rds-identifier"), context.At(keyNode));
-            if (pattern is not null && PatternProblem(pattern.Value!) is { } problem)
-                context.Report(FindingCodes.BadVariable, pattern, $"the pattern of variable '{name}' is not a valid regular expression: {problem}");
+            if (pattern is not null && VariablePatterns.Problem(pattern.Value!) is { } problem)
+                context.Report(FindingCodes.BadVariable, pattern, $"the pattern of variable '{name}' is not a valid regular expression: {Echo.Of(problem, Echo.MessageLength)}");
+            else if (defaultValue is not null && variable.Match(defaultValue.Value!) == PatternMatch.TooSlow)
+                context.Report(FindingCodes.BadVariable, pattern!, $"the pattern of variable '{name}' backtracks so much that matching its default took over {VariablePatterns.BacktrackingBudget.TotalSeconds:0.##} s; write it without back-references or look-arounds");
             else if (defaultValue is not null && !variable.Accepts(defaultValue.Value!))
-                context.Report(FindingCodes.BadVariable, defaultValue, $"the default of variable '{name}', '{defaultValue.Value}', does not match its pattern {pattern!.Value}");
+                context.Report(FindingCodes.BadVariable, defaultValue, $"the default of variable '{name}', '{Echo.Of(defaultValue.Value)}', does not match its pattern {Echo.Of(pattern!.Value)}");
             variables.Add(variable);
         }
         return variables;
@@ -97,7 +101,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         var name = context.ScalarKey(keyNode, where);
         if (name is null || TemplateParser.IsPlaceholderName(name))
             return name;
-        context.Report(FindingCodes.BadValue, keyNode, $"'{name}' in {where} is not a usable placeholder name: use letters, digits, '_' and '-', starting with a letter");
+        context.Report(FindingCodes.BadValue, keyNode, $"'{Echo.Of(name)}' in {where} is not a usable placeholder name: use letters, digits, '_' and '-', starting with a letter");
         return null;
     }
 
@@ -133,9 +137,9 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         ReportStepShape(step, id, manual);
         return new Step(
             id,
-            Text(step, "title", $"the title of step '{id}'") ?? "",
+            Text(step, "title", $"the title of step '{Echo.Of(id)}'") ?? "",
             step.Scalar("page") is { } page ? ReadPage(page) : new PageRef("", "", context.At(node)),
-            Text(step, "hint", $"the hint of step '{id}'"),
+            Text(step, "hint", $"the hint of step '{Echo.Of(id)}'"),
             [.. step.List("verify").Select(check => kinds.Read(check, KindRole.Check)).OfType<KindSpec>()],
             step.Value("perform") is { } perform ? kinds.Read(perform, KindRole.Action) : null,
             step.Value("wait") is { } wait ? ReadWait(wait) : null,
@@ -147,9 +151,9 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
     {
         var activities = new[] { "verify", "perform", "wait" }.Where(key => step.Value(key) is not null).ToList();
         if (manual && activities.Count > 0)
-            context.Report(FindingCodes.StepShape, step.Node, $"step '{id}' is manual, so it cannot also have {string.Join(" or ", activities)}");
+            context.Report(FindingCodes.StepShape, step.Node, $"step '{Echo.Of(id)}' is manual, so it cannot also have {string.Join(" or ", activities)}");
         else if (!manual && !activities.Contains("verify"))
-            context.Report(FindingCodes.StepShape, step.Node, $"step '{id}' has nothing to check: give it 'verify' checks, or 'manual: true' if the learner only reads and acknowledges it");
+            context.Report(FindingCodes.StepShape, step.Node, $"step '{Echo.Of(id)}' has nothing to check: give it 'verify' checks, or 'manual: true' if the learner only reads and acknowledges it");
     }
 
     private WaitSpec? ReadWait(YamlNode node)
@@ -171,7 +175,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             return null;
         var duration = Durations.Parse(node.Value ?? "");
         if (duration is null)
-            context.Report(FindingCodes.BadValue, node, $"'{key}' must be a duration such as 30s, 5m, 1h or 1m30s, not '{node.Value}'");
+            context.Report(FindingCodes.BadValue, node, $"'{key}' must be a duration such as 30s, 5m, 1h or 1m30s, not '{Echo.Of(node.Value)}'");
         return duration;
     }
 
@@ -181,14 +185,14 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         var location = context.At(node);
         if (!reference.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            context.Report(FindingCodes.BadValue, node, $"a page must be a Markdown file ending in .md, not '{reference}'");
+            context.Report(FindingCodes.BadValue, node, $"a page must be a Markdown file ending in .md, not '{Echo.Of(reference)}'");
             return new PageRef(reference, "", location);
         }
         var path = context.Folder.Resolve(reference);
-        if (path.Status == LabPathStatus.Refused)
-            context.Report(FindingCodes.EscapesLab, node, $"page {path.Problem}");
-        else if (!path.Exists)
-            context.Report(FindingCodes.MissingPage, node, $"page {path.Problem} (looked for {path.DisplayPath})");
+        if (!path.Exists)
+            context.Report(path.ProblemCode, node, path.Status is LabPathStatus.Missing or LabPathStatus.Directory
+                ? $"page {path.Problem} (looked for {path.DisplayPath})"
+                : $"page {path.Problem}");
         return new PageRef(reference, path.FullPath, location);
     }
 
@@ -197,7 +201,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         if (reader.Scalar(key) is not { } node)
             return null;
         if (!Slug.Value.IsMatch(node.Value ?? ""))
-            context.Report(FindingCodes.BadValue, node, $"'{key}' must be lower-case letters and digits in words joined by single hyphens, such as find-cluster; not '{node.Value}'");
+            context.Report(FindingCodes.BadValue, node, $"'{key}' must be lower-case letters and digits in words joined by single hyphens, such as find-cluster; not '{Echo.Of(node.Value)}'");
         return node.Value;
     }
 
@@ -211,23 +215,10 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
-                context.Report(FindingCodes.DuplicateStepId.At(duplicate.Location, $"step id '{duplicate.Id}' is already used by the step at line {first.Location.Line}"));
+                context.Report(FindingCodes.DuplicateStepId.At(duplicate.Location, $"step id '{Echo.Of(duplicate.Id)}' is already used by the step at line {first.Location.Line}"));
         }
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlMappingNode? mapping) =>
         mapping?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>();
-
-    private static string? PatternProblem(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern);
-            return null;
-        }
-        catch (ArgumentException exception)
-        {
-            return exception.Message;
-        }
-    }
 }

@@ -2,6 +2,7 @@ using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,6 +11,9 @@ namespace LabRunner.Content.Loading;
 /// <summary>What reading one lab.yaml shares: its text (for positions), its folder, the findings so far and the placeholder names in scope.</summary>
 internal sealed class ManifestContext(SourceText source, LabFolder folder)
 {
+    /// <summary>Locating a placeholder searches its value, so a value made of thousands of them is reported in part.</summary>
+    private const int MaxUndefinedPerValue = 20;
+
     private readonly List<Finding> findings = [];
 
     public SourceText Source => source;
@@ -31,11 +35,14 @@ internal sealed class ManifestContext(SourceText source, LabFolder folder)
     public Template ReadTemplate(YamlScalarNode node, string where)
     {
         var template = TemplateParser.Parse(node.Value ?? "");
-        foreach (var placeholder in template.Placeholders.Where(placeholder => !Scope.Defines(placeholder)))
+        var undefined = template.Placeholders.Where(placeholder => !Scope.Defines(placeholder)).ToList();
+        foreach (var placeholder in undefined.Take(MaxUndefinedPerValue))
         {
             Report(FindingCodes.UndefinedPlaceholder.At(PlaceholderSpan(node, template, placeholder),
-                $"'{{{placeholder.Name}}}' in {where} is {Scope.Describe(placeholder)}"));
+                $"'{{{Echo.Of(placeholder.Name)}}}' in {where} is {Scope.Describe(placeholder)}"));
         }
+        if (undefined.Count > MaxUndefinedPerValue)
+            Report(FindingCodes.UndefinedPlaceholder, node, $"{where} holds {undefined.Count - MaxUndefinedPerValue} more undefined placeholders");
         return template;
     }
 

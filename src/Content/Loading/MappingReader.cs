@@ -28,7 +28,7 @@ internal sealed class MappingReader
             if (shape.Keys.Contains(key))
                 values[key] = value;
             else
-                context.Report(FindingCodes.UnknownKey, keyNode, $"unknown key '{key}' in {shape.Name}{DidYouMean.Suffix(key, shape.Keys)}");
+                context.Report(FindingCodes.UnknownKey, keyNode, $"unknown key '{Echo.Of(key)}' in {shape.Name}{DidYouMean.Suffix(key, shape.Keys)}");
         }
         foreach (var missing in shape.Required.Where(key => !values.ContainsKey(key) || ManifestContext.IsNull(values[key])))
             context.Report(FindingCodes.MissingKey, mapping, $"{shape.Name} has no '{missing}'");
@@ -63,7 +63,7 @@ internal sealed class MappingReader
             return null;
         if (int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= maximum)
             return number;
-        context.Report(FindingCodes.BadValue, node, $"'{key}' must be a whole number from {minimum} to {maximum}, not '{node.Value}'");
+        context.Report(FindingCodes.BadValue, node, $"'{key}' must be a whole number from {minimum} to {maximum}, not '{Echo.Of(node.Value)}'");
         return null;
     }
 
@@ -73,7 +73,7 @@ internal sealed class MappingReader
             return false;
         if (bool.TryParse(node.Value, out var value))
             return value;
-        context.Report(FindingCodes.BadValue, node, $"'{key}' must be true or false, not '{node.Value}'");
+        context.Report(FindingCodes.BadValue, node, $"'{key}' must be true or false, not '{Echo.Of(node.Value)}'");
         return false;
     }
 
@@ -106,7 +106,7 @@ internal sealed class MappingReader
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode scalar when ManifestContext.IsNull(scalar) => "nothing",
-        YamlScalarNode scalar => $"'{scalar.Value}'",
+        YamlScalarNode scalar => $"'{Echo.Of(scalar.Value)}'",
         _ => "an alias",
     };
 }

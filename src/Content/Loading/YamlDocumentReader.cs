@@ -1,5 +1,6 @@
 using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
+using LabRunner.Content.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -15,11 +16,15 @@ internal static class YamlDocumentReader
         var stream = new YamlStream();
         try
         {
-            stream.Load(parser);
+            stream.Load(new BoundedYamlParser(parser));
+        }
+        catch (YamlLimitException exception)
+        {
+            return (null, FindingCodes.TooComplex.At(At(source, exception.Start), exception.Message));
         }
         catch (YamlException exception) when (exception.Message.StartsWith("Duplicate key", StringComparison.Ordinal))
         {
-            return (null, FindingCodes.DuplicateKey.At(At(source, exception.Start), $"duplicate key: {exception.Message["Duplicate key ".Length..]} appears earlier in the same mapping"));
+            return (null, FindingCodes.DuplicateKey.At(At(source, exception.Start), $"duplicate key: {Echo.Of(exception.Message["Duplicate key ".Length..])} appears earlier in the same mapping"));
         }
         catch (YamlException exception) when (exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndentation(source) is { } tab)
         {
@@ -31,7 +36,7 @@ internal static class YamlDocumentReader
         }
         catch (YamlException exception)
         {
-            return (null, FindingCodes.MalformedYaml.At(At(source, exception.Start), $"malformed YAML: {Sentence(exception.Message)}"));
+            return (null, FindingCodes.MalformedYaml.At(At(source, exception.Start), $"malformed YAML: {Echo.Of(Sentence(exception.Message), Echo.MessageLength)}"));
         }
         catch (InvalidOperationException)
         {
@@ -55,8 +60,8 @@ internal static class YamlDocumentReader
         return FindingCodes.MalformedYaml.At(At(source, flow.Start), $"malformed YAML: this '{flow.Opener}' has no matching '{closer}'");
     }
 
-    public static Model.SourceSpan At(SourceText source, Mark mark) =>
-        new(source.DisplayPath, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    /// <summary>Where <paramref name="mark"/> is, by its character offset: lines as <see cref="SourceText"/> counts them, not as YAML does (YAML also breaks lines at U+2028, U+2029 and U+0085; editors do not).</summary>
+    public static Model.SourceSpan At(SourceText source, Mark mark) => source.SpanAt((int)Math.Min(mark.Index, int.MaxValue));
 
     private static string Sentence(string message) =>
         message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..].TrimEnd('.') : message;

@@ -3,6 +3,7 @@ using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SourceSpan = LabRunner.Content.Model.SourceSpan;
@@ -19,20 +20,22 @@ public static partial class PageLoader
     {
         var path = folder.Resolve(page.RelativePath);
         if (!path.Exists)
-        {
-            var code = path.Status == LabPathStatus.Refused ? FindingCodes.EscapesLab : FindingCodes.MissingPage;
-            return Unreadable(page, code.At(page.Location, $"page {path.Problem}"));
-        }
+            return Unreadable(page, path.ProblemCode.At(page.Location, $"page {path.Problem}"));
         var read = folder.ReadText(path);
         if (read.Problem is not null)
             return Unreadable(page, read.Problem);
 
         var source = read.Text!;
+        var parse = LabMarkdown.TryParse(source.Text);
+        if (parse.Document is not { } document)
+            return Unreadable(page, FindingCodes.TooComplex.At(source.SpanAt(parse.Offset), parse.Problem!));
+        var filled = values.RenderLenient(TemplateParser.Parse(source.Text));
+        if (filled != source.Text && LabMarkdown.TryParse(filled).Problem is { } filledProblem)
+            return Unreadable(page, FindingCodes.TooComplex.At(source.Start, $"with the learner's values filled in: {filledProblem}"));
         var pageDirectory = Path.GetDirectoryName(path.LogicalPath);
-        var links = LocalLinks(source, values)
+        var links = LocalLinks(document, source, values)
             .Select(link => new PageLink(link.Url, link.IsImage, link.AltText, folder.Resolve(StripFragment(link.Url), pageDirectory), link.Location))
             .ToList();
-        var filled = values.RenderLenient(TemplateParser.Parse(source.Text));
         var unshowable = links.Where(link => link.IsImage && !link.Target.Exists).Select(link => link.Url).ToHashSet();
         var markdown = MissingImages.Rewrite(filled, unshowable.Contains);
         return new LabPage(page, source, markdown, links, [.. links.Select(LinkFinding).OfType<Finding>()]);
@@ -40,8 +43,8 @@ public static partial class PageLoader
 
     private static LabPage Unreadable(PageRef page, Finding problem) => new(page, null, "", [], [problem]);
 
-    private static IEnumerable<(string Url, bool IsImage, string AltText, SourceSpan Location)> LocalLinks(SourceText source, PlaceholderValues values) =>
-        LabMarkdown.Parse(source.Text).Descendants<LinkInline>()
+    private static IEnumerable<(string Url, bool IsImage, string AltText, SourceSpan Location)> LocalLinks(MarkdownDocument document, SourceText source, PlaceholderValues values) =>
+        document.Descendants<LinkInline>()
             .Where(link => link.Url is { Length: > 0 } url && IsLocal(url))
             .Select(link => (values.RenderLenient(TemplateParser.Parse(link.Url!)), link.IsImage, MissingImages.AltText(link), source.SpanAt(link.Span.Start)));
 
@@ -52,8 +55,10 @@ public static partial class PageLoader
         {
             LabPathStatus.File => null,
             LabPathStatus.Refused => FindingCodes.EscapesLab.At(link.Location, $"{what} {link.Target.Problem}"),
+            LabPathStatus.Invalid => FindingCodes.BadValue.At(link.Location, $"{what} {link.Target.Problem}"),
+            LabPathStatus.Special => FindingCodes.MissingLinkTarget.At(link.Location, $"{what} {link.Target.Problem}"),
             _ when link.IsImage => FindingCodes.MissingLinkTarget.At(link.Location,
-                $"image not found: {link.Target.DisplayPath}; it is shown as {MissingImages.Placeholder(link.AltText, link.Url).Replace("\\", "")}"),
+                $"image not found: {link.Target.DisplayPath}; it is shown as {Echo.Of(MissingImages.Placeholder(link.AltText, link.Url).Replace("\\", ""), Echo.MessageLength)}"),
             _ => FindingCodes.MissingLinkTarget.At(link.Location, $"linked file not found: {link.Target.DisplayPath}"),
         };
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LabRunner.Content.Files;
 
 namespace LabRunner.Content.Model;
@@ -40,8 +39,10 @@ public sealed record LabVariable(
     SourceSpan Location)
 {
     /// <summary>Whether the whole of <paramref name="value"/> matches <see cref="Pattern"/> (any value when there is none).</summary>
-    public bool Accepts(string value) =>
-        Pattern is null || Regex.IsMatch(value, $"^(?:{Pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+    public bool Accepts(string value) => Match(value) == PatternMatch.Matches;
+
+    /// <summary>How <paramref name="value"/> fares against <see cref="Pattern"/>, which must be a valid regular expression.</summary>
+    public PatternMatch Match(string value) => Pattern is null ? PatternMatch.Matches : VariablePatterns.Match(Pattern, value);
 }
 
 /// <summary>A named RDS resource of the learner's, e.g. <c>cluster: aurora-{yourname}-cluster</c>; usable as <c>{cluster}</c>.</summary>

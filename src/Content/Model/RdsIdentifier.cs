@@ -1,3 +1,5 @@
+using LabRunner.Content.Text;
+
 namespace LabRunner.Content.Model;
 
 /// <summary>RDS's rules for DB cluster, instance and snapshot identifiers. RDS stores identifiers in lower case.</summary>
@@ -13,10 +15,10 @@ public static class RdsIdentifier
         if (identifier.Length > MaxLength)
             return $"it is {identifier.Length} characters long, at most {MaxLength} are allowed";
         if (!char.IsAsciiLetter(identifier[0]))
-            return $"it must start with a letter, not '{identifier[0]}'";
+            return $"it must start with a letter, not '{Echo.Of(identifier[..1])}'";
         var bad = identifier.FirstOrDefault(c => !char.IsAsciiLetterOrDigit(c) && c != '-');
         if (bad != default)
-            return $"it may hold only letters, digits and hyphens, not '{bad}'";
+            return $"it may hold only letters, digits and hyphens, not '{Echo.Of(bad.ToString())}'";
         if (identifier.Contains("--", StringComparison.Ordinal))
             return "it must not contain two consecutive hyphens";
         if (identifier.EndsWith('-'))

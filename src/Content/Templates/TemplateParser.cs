@@ -5,6 +5,8 @@ namespace LabRunner.Content.Templates;
 /// <summary>Splits text into literal parts and <c>{placeholder}</c> parts; <c>{{</c> and <c>}}</c> are literal braces.</summary>
 public static class TemplateParser
 {
+    private static readonly char[] Braces = ['{', '}'];
+
     public static Template Parse(string source)
     {
         var parts = new List<TemplatePart>();
@@ -20,8 +22,9 @@ public static class TemplateParser
             }
             if (character == '{')
             {
-                var close = source.IndexOf('}', index + 1);
-                var name = close < 0 ? null : source[(index + 1)..close];
+                // A name holds no brace, so the search stops at the next one: text full of unclosed '{' stays linear.
+                var close = source.IndexOfAny(Braces, index + 1);
+                var name = close < 0 || source[close] == '{' ? null : source[(index + 1)..close];
                 if (name is not null && IsPlaceholderName(name))
                 {
                     FlushLiteral(parts, literal);

@@ -1,6 +1,7 @@
 using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Engine.Learners;
 
@@ -20,7 +21,11 @@ public sealed class Learner
             .Select(variable => RdsIdentifier.Normalize(variables[variable.Name]))
             .ToList();
         Key = identity.Count == 0 ? "default" : string.Join("+", identity);
+        Ownership = LearnerOwnership.Of(lab);
+        templatesByResource = lab.Resources.ToDictionary(resource => resource.Name, resource => resource.Template, StringComparer.Ordinal);
     }
+
+    private readonly IReadOnlyDictionary<string, Template> templatesByResource;
 
     /// <summary>The learner as the content's <see cref="LearnerBinding"/> bound them.</summary>
     public static Learner Of(Lab lab, BoundLearner bound) => new(lab, bound.Variables, bound.Resources);
@@ -36,7 +41,28 @@ public sealed class Learner
     /// <summary>Who this is among the lab's learners, from the variables that form identifiers (e.g. <c>alice</c>); names the progress file.</summary>
     public string Key { get; }
 
-    /// <summary>Whether <paramref name="identifier"/> names one of this learner's lab resources.</summary>
-    public bool Owns(string identifier) =>
-        Resources.Values.Contains(RdsIdentifier.Normalize(identifier), StringComparer.Ordinal);
+    /// <summary>Which of the lab's names belong to one learner alone.</summary>
+    public LearnerOwnership Ownership { get; }
+
+    /// <summary>
+    /// Why LabRunner must not change <paramref name="identifier"/> for this learner, or null when it may: it must be one of
+    /// the learner's resources named from their name alone, and no other learner's name may produce it.
+    /// </summary>
+    public string? WhyNotTheirs(string identifier)
+    {
+        var normalized = RdsIdentifier.Normalize(identifier);
+        if (RdsIdentifier.Problem(normalized) is { } problem)
+            return $"'{Echo.Of(identifier)}' is not a valid RDS identifier: {problem}";
+        var owned = Ownership.OwnedResources.Where(resource => Resources.ContainsKey(resource.Name)).Select(resource => resource.Name).ToList();
+        if (owned.Any(name => Resources[name] == normalized))
+        {
+            var others = Ownership.OtherLearnersNamedBy(normalized, Key);
+            return others.Count == 0
+                ? null
+                : $"{normalized} is also what the lab names for learner {string.Join(", ", others)}, so it may not be {Key}'s alone";
+        }
+        if (Resources.FirstOrDefault(pair => pair.Value == normalized) is { Key: { } resource })
+            return $"{normalized} is resource '{resource}' ({Echo.Of(templatesByResource[resource].Source)}), which is not named from the learner's name alone: {Ownership.WhyNotOwned(templatesByResource[resource])}";
+        return $"{normalized} is not one of this learner's lab resources ({string.Join(", ", owned.Select(name => Resources[name]))})";
+    }
 }

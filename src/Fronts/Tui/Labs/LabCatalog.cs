@@ -13,8 +13,16 @@ public sealed record LabEntry(string Folder, Lab? Lab, IReadOnlyList<string> Pro
 
     public static LabEntry Load(string folder)
     {
-        var loaded = LabLoader.Load(folder);
-        return new LabEntry(folder, loaded.Lab, loaded.Lab is null ? loaded.Findings.Where(finding => finding.IsError).Select(finding => finding.ToString()).ToList() : []);
+        try
+        {
+            var loaded = LabLoader.Load(folder);
+            return new LabEntry(folder, loaded.Lab, loaded.Lab is null ? loaded.Findings.Where(finding => finding.IsError).Select(finding => finding.ToString()).ToList() : []);
+        }
+        catch (Exception unexpected)
+        {
+            // The loader reports every problem of a lab as a finding; should one still escape, it costs this lab, not the picker.
+            return new LabEntry(folder, null, [$"{folder}: LabRunner could not load this lab: {unexpected.Message}"]);
+        }
     }
 }
 
@@ -26,12 +34,24 @@ public static class LabCatalog
 {
     public static IReadOnlyList<LabEntry> Load(IEnumerable<string> folders) =>
         folders.Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateDirectories(folder)
-                .Where(candidate => File.Exists(Path.Combine(candidate, LabLoader.ManifestFileName)))
+            .SelectMany(folder => LabFolders(folder)
                 .Select(LabEntry.Load)
                 .OrderBy(entry => entry.Title, StringComparer.CurrentCultureIgnoreCase))
             .DistinctBy(entry => entry.Lab?.Id ?? entry.Folder)
             .ToList();
+
+    /// <summary>The sub-folders holding a lab.yaml; none when the folder cannot be listed.</summary>
+    private static IEnumerable<string> LabFolders(string folder)
+    {
+        try
+        {
+            return Directory.GetDirectories(folder).Where(candidate => File.Exists(Path.Combine(candidate, LabLoader.ManifestFileName)));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>
     /// The lab <paramref name="reference"/> names: a folder holding a lab.yaml (or the manifest itself), else the id or

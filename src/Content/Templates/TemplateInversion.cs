@@ -1,0 +1,56 @@
+using LabRunner.Content.Model;
+
+namespace LabRunner.Content.Templates;
+
+/// <summary>
+/// A template read backwards: every way of filling its placeholders (each with at least one character, a repeated
+/// placeholder with the same text each time) that renders exactly a given text, literal text matching ignoring case
+/// as RDS identifiers do. Anchored at both ends by construction. Meant for identifiers (63 characters at most); the
+/// search stops after a budget of steps, and then says so.
+/// </summary>
+public static class TemplateInversion
+{
+    public const int StepBudget = 100_000;
+
+    /// <summary>Each filling by placeholder key (see <see cref="PlaceholderKey"/>); <c>Complete</c> is false when the budget ran out first.</summary>
+    public static (IReadOnlyList<IReadOnlyDictionary<string, string>> Fillings, bool Complete) Fillings(Template template, string text)
+    {
+        var found = new List<IReadOnlyDictionary<string, string>>();
+        var steps = 0;
+        var complete = Search(template.Parts, 0, text, 0, new Dictionary<string, string>(StringComparer.Ordinal), found, ref steps);
+        return (found, complete);
+    }
+
+    private static bool Search(IReadOnlyList<TemplatePart> parts, int part, string text, int position,
+        Dictionary<string, string> bound, List<IReadOnlyDictionary<string, string>> found, ref int steps)
+    {
+        if (++steps > StepBudget)
+            return false;
+        if (part == parts.Count)
+        {
+            if (position == text.Length)
+                found.Add(new Dictionary<string, string>(bound, StringComparer.Ordinal));
+            return true;
+        }
+        switch (parts[part])
+        {
+            case LiteralText literal:
+                return !text.AsSpan(position).StartsWith(literal.Text, StringComparison.OrdinalIgnoreCase)
+                    || Search(parts, part + 1, text, position + literal.Text.Length, bound, found, ref steps);
+            case Placeholder placeholder when bound.TryGetValue(placeholder.Key, out var value):
+                return !text.AsSpan(position).StartsWith(value, StringComparison.OrdinalIgnoreCase)
+                    || Search(parts, part + 1, text, position + value.Length, bound, found, ref steps);
+            case Placeholder placeholder:
+                for (var end = position + 1; end <= text.Length; end++)
+                {
+                    bound[placeholder.Key] = text[position..end];
+                    if (!Search(parts, part + 1, text, end, bound, found, ref steps))
+                        return false;
+                }
+                bound.Remove(placeholder.Key);
+                return true;
+            default:
+                return true;
+        }
+    }
+}
