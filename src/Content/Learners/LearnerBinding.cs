@@ -30,8 +30,8 @@ public static class LearnerBinding
             var value = given.GetValueOrDefault(PlaceholderKey.Of(variable.Name)) ?? variable.Default;
             if (value is null)
                 problems.Add($"variable '{variable.Name}' needs a value ({variable.Prompt})");
-            else if (!variable.Accepts(value))
-                problems.Add($"variable '{variable.Name}' is '{value}', which does not match its pattern {variable.Pattern} ({variable.Prompt})");
+            else if (variable.Problem(value) is { } problem)
+                problems.Add($"{variable.Name}: {problem}");
             else
                 variables[variable.Name] = value;
         }
