@@ -5,11 +5,13 @@ namespace LabRunner.Tui.Screens.Details;
 
 /// <summary>
 /// The learner's values as typed so far, judged on every keystroke: the problems to fix, or the resource names the
-/// values yield ("cluster: aurora-alice-cluster").
+/// values yield ("cluster: aurora-alice-cluster"). A value left empty is only a problem once the learner typed in it
+/// or tried to go on: nothing is shown as wrong before anything is typed.
 /// </summary>
 public sealed class LearnerForm(Lab lab)
 {
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> touched = new(StringComparer.Ordinal);
 
     public Lab Lab => lab;
 
@@ -27,21 +29,27 @@ public sealed class LearnerForm(Lab lab)
 
     public void Set(string variable, string value)
     {
+        if (values.GetValueOrDefault(variable) != value)
+            touched.Add(variable);
         values[variable] = value;
         Judge();
     }
 
+    /// <summary>The learner tried to go on: empty values count as problems from now on.</summary>
+    public void ShowEveryProblem() => touched.UnionWith(lab.Variables.Select(variable => variable.Name));
+
     public bool IsValid => Binding.Succeeded;
 
     /// <summary>What to fix: each empty value first, then what the binding found wrong with the values given.</summary>
-    public IReadOnlyList<string> Problems
-    {
-        get
-        {
-            var empty = lab.Variables.Where(variable => string.IsNullOrEmpty(values.GetValueOrDefault(variable.Name))).ToList();
-            return empty.Count > 0 ? empty.Select(variable => $"{variable.Name}: type a value").ToList() : Binding.Problems;
-        }
-    }
+    public IReadOnlyList<string> Problems => EmptyVariables.Count > 0 ? EmptyVariables.Select(MissingValue).ToList() : Binding.Problems;
+
+    /// <summary>The problems to show now: none about a value still empty that the learner has not touched.</summary>
+    public IReadOnlyList<string> ShownProblems =>
+        EmptyVariables.Count > 0 ? EmptyVariables.Where(variable => touched.Contains(variable.Name)).Select(MissingValue).ToList() : Binding.Problems;
+
+    private List<LabVariable> EmptyVariables => lab.Variables.Where(variable => string.IsNullOrEmpty(values.GetValueOrDefault(variable.Name))).ToList();
+
+    private static string MissingValue(LabVariable variable) => $"{variable.Name}: type a value";
 
     private void Judge() => Binding = LearnerBinding.Bind(lab, values);
 }

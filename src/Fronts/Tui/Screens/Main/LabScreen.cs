@@ -21,6 +21,8 @@ public enum LabScreenExit
     Quit,
     /// <summary>Every step is done: show the recap.</summary>
     Recap,
+    /// <summary>The learner wants to change their details (a backup window the API refused, say).</summary>
+    Details,
 }
 
 /// <summary>
@@ -77,6 +79,7 @@ public sealed class LabScreen : Screen
         pageFrame = new FrameView { X = Pos.Right(stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), BorderStyle = LineStyle.Rounded };
         pageFrame.Add(page, new Line { X = 0, Y = Pos.AnchorEnd(StepStatusPanel.Lines + 1), Width = Dim.Fill() }, status);
         noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2) };
+        noticeLine.MoreRequested += ShowWholeMessages;
         keyBar = new KeyBar(palette);
         Add(header, stepsFrame, pageFrame, noticeLine, keyBar);
 
@@ -128,6 +131,8 @@ public sealed class LabScreen : Screen
         Bind(ShowHint, 'h');
         Bind(AcknowledgeSelected, 'a');
         Bind(() => runner.CheckAll(), 'r');
+        Bind(EditDetails, 'd');
+        Bind(ShowWholeMessages, 'm');
         Bind(ShowHelp, '?');
         Bind(Quit, 'q');
         Bind(() => page.ScrollVertical(Math.Max(page.Viewport.Height - 1, 1)), Key.PageDown, Key.Space);
@@ -160,6 +165,12 @@ public sealed class LabScreen : Screen
     protected override void Quit()
     {
         Exit = LabScreenExit.Quit;
+        RequestStop();
+    }
+
+    private void EditDetails()
+    {
+        Exit = LabScreenExit.Details;
         RequestStop();
     }
 
@@ -257,8 +268,8 @@ public sealed class LabScreen : Screen
         if (step.Step.Hint is not null)
             hints.Add(new KeyHint("h", "hint", ShowHint));
         hints.Add(new KeyHint("n", "next", Next));
-        hints.Add(new KeyHint("b", "back", Back));
         hints.Add(new KeyHint("r", "re-check", () => runner.CheckAll()));
+        hints.Add(new KeyHint("d", "details", EditDetails));
         hints.Add(new KeyHint("?", "help", ShowHelp));
         hints.Add(new KeyHint("q", "quit", Quit));
         return hints;
@@ -352,6 +363,13 @@ public sealed class LabScreen : Screen
         TextDialog.Show(App, $"Hint · {step.Step.Title}", hint, "_OK");
     }
 
+    /// <summary>The last notice and the open step's status, whole: either may be cut on screen.</summary>
+    private void ShowWholeMessages()
+    {
+        var parts = new[] { noticeLine.Notice?.Text, SelectedStep is { } step && status.WholeText is { } whole ? $"{step.Step.Title}: {whole}" : null };
+        TextDialog.Show(App, "Messages", string.Join("\n\n", parts.OfType<string>()), "_Close");
+    }
+
     private void ShowHelp() => TextDialog.Show(App, "Keys", HelpText, "_Close");
 
     private static string HelpText =>
@@ -363,6 +381,9 @@ public sealed class LabScreen : Screen
         h          a hint for this step
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
+        d          change your details (name, backup window…); the
+                   steps are re-checked with the new values
+        m          read the last message and the step's status whole
         ?          this help          q, Ctrl-C   quit (progress is saved)
         x          on the recap: clean up what the lab created
         mouse      click a step, a link, or a key on the bottom line

@@ -35,7 +35,7 @@ public sealed class RecapScreen : Screen
         var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Key, Target = session.Target };
         var summaryLines = RecapSummary.Of(session).Lines();
         var summaryFrame = new FrameView { X = 0, Y = Pos.AnchorEnd(summaryLines.Count + 4), Width = Dim.Fill(), Height = summaryLines.Count + 2, Title = "Well done", BorderStyle = LineStyle.Rounded };
-        summary = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill(), Text = string.Join("\n", summaryLines) };
+        summary = new Label { X = 1, Y = 0, HotKeySpecifier = PlainText.NoHotKey, Width = Dim.Fill(1), Height = Dim.Fill(), Text = string.Join("\n", summaryLines) };
         summaryFrame.Add(summary);
         var pageFrame = new FrameView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(summaryLines.Count + 4), Title = "Recap", BorderStyle = LineStyle.Rounded };
         pageFrame.Add(new MarkdownView
@@ -49,6 +49,8 @@ public sealed class RecapScreen : Screen
             Text = session.Lab.Recap is { } recap && pages is not null ? pages.MarkdownOf(recap) : "# You finished the lab",
         });
         noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2), Notice = new Notice(NoticeTone.Success, $"Every step of {session.Lab.Title} is done.") };
+        noticeLine.MoreRequested += ShowWholeNotice;
+        Bind(ShowWholeNotice, 'm');
         var hints = new List<KeyHint>();
         if (session.Plan.Cleanup.Count > 0)
             hints.Add(new KeyHint("x", "clean up", CleanUp));
@@ -85,6 +87,8 @@ public sealed class RecapScreen : Screen
         if (notice.LearnerAsked && notice.Result is null)
             noticeLine.Notice = notice;
     }
+
+    private void ShowWholeNotice() => TextDialog.Show(App, "Message", noticeLine.Notice?.Text ?? "", "_Close");
 
     private void CleanUp()
     {
