@@ -175,6 +175,11 @@ public sealed class TuiFlow
             if (end is not LabEnd.EditDetails)
                 return end;
             askDetails = editing = true;
+            var reading = BackupWindowFacts.ReadAsync(lab, session.Learner, target.Rds, stopping.Token);
+            if (!WaitScreen.Until(app, options.Palette, options.TargetKind, lab.Title, "Reading your cluster's settings…", reading) || terminating)
+                return new LabEnd.Quit();
+            if (reading.IsCompletedSuccessfully)
+                form.Know(reading.Result);
         }
         return new LabEnd.Quit();
     }

@@ -99,7 +99,7 @@ public static class RunCommand
             if (parse.GetResult(option) is { Implicit: false } given)
                 words.AddRange(given.Tokens.Select(token => $"{option.Name} {AwsCliCommand.Quote(token.Value)}"));
         }
-        return $"Your progress in {saved.LabTitle} is saved in {saved.ProgressFile}.\nTo resume where you left off: {string.Join(' ', words)}\n(or run labrunner again and pick the lab)";
+        return $"Your progress in {saved.LabTitle} is saved in\n  {saved.ProgressFile}\nTo resume where you left off, run\n  {string.Join(' ', words)}\nor run labrunner again and pick the lab.";
     }
 
     private static string DisplayPath(string path)

@@ -1,5 +1,6 @@
 using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
+using LabRunner.Engine.Learners;
 
 namespace LabRunner.Tui.Screens.Details;
 
@@ -12,6 +13,8 @@ public sealed class LearnerForm(Lab lab)
 {
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
     private readonly HashSet<string> touched = new(StringComparer.Ordinal);
+    private IReadOnlyList<MaintenanceWindowFact> maintenanceWindows = [];
+    private IReadOnlyList<string> clusterProblems = [];
 
     public Lab Lab => lab;
 
@@ -35,21 +38,38 @@ public sealed class LearnerForm(Lab lab)
         Judge();
     }
 
+    /// <summary>The clusters' maintenance windows, once known: a backup window must also keep clear of its cluster's.</summary>
+    public void Know(IReadOnlyList<MaintenanceWindowFact> facts)
+    {
+        maintenanceWindows = facts;
+        Judge();
+    }
+
     /// <summary>The learner tried to go on: empty values count as problems from now on.</summary>
     public void ShowEveryProblem() => touched.UnionWith(lab.Variables.Select(variable => variable.Name));
 
-    public bool IsValid => Binding.Succeeded;
+    public bool IsValid => Binding.Succeeded && clusterProblems.Count == 0;
 
     /// <summary>What to fix: each empty value first, then what the binding found wrong with the values given.</summary>
-    public IReadOnlyList<string> Problems => EmptyVariables.Count > 0 ? EmptyVariables.Select(MissingValue).ToList() : Binding.Problems;
+    public IReadOnlyList<string> Problems => EmptyVariables.Count > 0 ? EmptyVariables.Select(MissingValue).ToList() : [.. Binding.Problems, .. clusterProblems];
 
     /// <summary>The problems to show now: none about a value still empty that the learner has not touched.</summary>
     public IReadOnlyList<string> ShownProblems =>
-        EmptyVariables.Count > 0 ? EmptyVariables.Where(variable => touched.Contains(variable.Name)).Select(MissingValue).ToList() : Binding.Problems;
+        EmptyVariables.Count > 0 ? EmptyVariables.Where(variable => touched.Contains(variable.Name)).Select(MissingValue).ToList() : Problems;
 
     private List<LabVariable> EmptyVariables => lab.Variables.Where(variable => string.IsNullOrEmpty(values.GetValueOrDefault(variable.Name))).ToList();
 
     private static string MissingValue(LabVariable variable) => $"{variable.Name}: type a value";
 
-    private void Judge() => Binding = LearnerBinding.Bind(lab, values);
+    private void Judge()
+    {
+        Binding = LearnerBinding.Bind(lab, values);
+        clusterProblems = Binding.Learner is { } learner
+            ? maintenanceWindows
+                .Where(fact => RdsIdentifier.Normalize(learner.Placeholders.RenderLenient(fact.ClusterTemplate)) == fact.Cluster)
+                .Select(fact => BackupWindowRules.Problem(learner.Variables[fact.Variable], fact.MaintenanceWindow) is { } problem ? $"{fact.Variable}: {problem}" : null)
+                .OfType<string>()
+                .ToList()
+            : [];
+    }
 }

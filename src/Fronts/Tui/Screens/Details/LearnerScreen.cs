@@ -59,7 +59,9 @@ public sealed class LearnerScreen : Screen
         Bind(Start, Key.Enter);
         Bind(Back, Key.Esc);
 
-        var firstToFill = form.Lab.Variables.FirstOrDefault(variable => string.IsNullOrEmpty(form.Values.GetValueOrDefault(variable.Name))) ?? form.Lab.Variables.FirstOrDefault();
+        var firstToFill = form.Lab.Variables.FirstOrDefault(variable => form.ShownProblems.Any(problem => problem.StartsWith(variable.Name + ":", StringComparison.Ordinal)))
+            ?? form.Lab.Variables.FirstOrDefault(variable => string.IsNullOrEmpty(form.Values.GetValueOrDefault(variable.Name)))
+            ?? form.Lab.Variables.FirstOrDefault();
         if (firstToFill is not null)
             fields[firstToFill.Name].SetFocus();
     }
