@@ -164,6 +164,76 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Do("click 'q quit'", t => Click(t, "q quit")));
     }
 
+    public static TheoryData<string> Dialogs() => ["?", "p", "h"];
+
+    [Theory]
+    [MemberData(nameof(Dialogs))]
+    public void Ctrl_C_and_q_quit_from_a_dialog_and_the_way_out_says_where_progress_is(string dialogKey)
+    {
+        foreach (var (quitKey, name) in new[] { (Key.C.WithCtrl, "erin"), (Key.Q, "gina") })
+        {
+            using var terminal = new HeadlessTerminal();
+            TuiFlow? flow = null;
+            var result = TuiResult.Quit;
+            var watchdogFired = false;
+            terminal.Drive(() => result = (flow = new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = name } })).Run(),
+                WaitFor($"✓ Passed: cluster aurora-{name}-cluster is"),
+                Press('n'),
+                WaitFor("Step 2 of 5"),
+                Press(dialogKey[0]),
+                WaitFor("a dialog", screen => screen.Contains("┏")),
+                Do("a watchdog, should the screens not end", t => t.App.AddTimeout(TimeSpan.FromSeconds(15), () =>
+                {
+                    watchdogFired = true;
+                    flow!.Terminate();
+                    return false;
+                })),
+                Press(quitKey));
+            Assert.False(watchdogFired, $"{quitKey} in the dialog of '{dialogKey}' did not quit");
+            Assert.Equal(TuiEnd.Quit, result.End);
+            Assert.EndsWith(Path.Combine("progress", "aurora-backup", "sandbox", $"{name}.json"), result.Saved?.ProgressFile);
+            Assert.Equal(new Dictionary<string, string> { ["yourname"] = name }, result.Saved?.NameVariables);
+        }
+    }
+
+    [Fact]
+    public void Ctrl_C_on_the_details_screen_quits_instead_of_going_back_to_the_picker()
+    {
+        using var terminal = new HeadlessTerminal();
+        TuiFlow? flow = null;
+        var watchdogFired = false;
+        terminal.Drive(() => (flow = new TuiFlow(terminal.App, Options())).Run(),
+            WaitFor("Aurora backups and snapshots"),
+            Press(Key.Enter),
+            WaitFor("Your details"),
+            Do("a watchdog, should the screens not end", t => t.App.AddTimeout(TimeSpan.FromSeconds(15), () =>
+            {
+                watchdogFired = true;
+                flow!.Terminate();
+                return false;
+            })),
+            Press(Key.C.WithCtrl));
+        Assert.False(watchdogFired, "Ctrl-C on the details screen did not quit");
+    }
+
+    [Fact]
+    public void A_message_too_long_for_its_line_ends_in_a_cue_and_m_shows_it_whole()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "frank" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-frank-cluster is"),
+            Do("make every sandbox call fail", _ => sandbox.Host.Faults = new FaultSpec(Error500: 1)),
+            Press(Key.Enter),
+            WaitFor("! Could not check"),
+            WaitFor("… m: more"),
+            Expect("the end of the notice not shown", screen => !screen.Contains("r: retry")),
+            Press('m'),
+            WaitFor("the whole notice", screen => screen.Contains("┏") && screen.Contains("r: retry")),
+            Press(Key.Esc),
+            WaitFor("the dialog closed", screen => !screen.Contains("┏")),
+            Press('q'));
+    }
+
     /// <summary>A left click on the first character of <paramref name="text"/> where it is on the screen.</summary>
     private static void Click(HeadlessTerminal terminal, string text)
     {
