@@ -22,6 +22,10 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     private SandboxFixture sandbox = null!;
     private readonly List<string> logged = [];
 
+    private readonly Xunit.Abstractions.ITestOutputHelper output;
+
+    public TuiFlowTests(Xunit.Abstractions.ITestOutputHelper output) => this.output = output;
+
     public async Task InitializeAsync() => sandbox = await SandboxFixture.StartAsync();
 
     public async Task DisposeAsync()
@@ -231,6 +235,26 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("the whole notice", screen => screen.Contains("┏") && screen.Contains("r: retry")),
             Press(Key.Esc),
             WaitFor("the dialog closed", screen => !screen.Contains("┏")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void A_terminal_smaller_than_the_minimum_says_how_large_to_make_it_and_the_minimum_works()
+    {
+        using (var small = new HeadlessTerminal(60, 15))
+        {
+            small.Drive(() => new TuiFlow(small.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "hana" } }).Run(),
+                WaitFor("Make the window at least 70×20"),
+                Expect("the size it has", screen => screen.Contains("This terminal is 60×15.")),
+                Expect("nothing clipped drawn", screen => !screen.Contains("Step 1 of 5")),
+                Press(Key.C.WithCtrl));
+        }
+        using var minimum = new HeadlessTerminal(70, 20);
+        minimum.Drive(() => new TuiFlow(minimum.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "hana" } }).Run(),
+            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("✓ Passed: cluster aurora-hana-cluster"),
+            Expect("the keys", screen => screen.Contains("q quit") && !screen.Contains("Make the window")),
+            Do("show the screen", t => output.WriteLine(t.Screen)),
             Press('q'));
     }
 
