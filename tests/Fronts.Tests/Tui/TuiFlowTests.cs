@@ -239,6 +239,17 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Every_step_is_judged_when_the_lab_opens_not_only_the_open_one()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "ivan" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-ivan-cluster"),
+            WaitFor("every step judged", screen => screen.Contains(" ✗ Take a manual snapshot") && screen.Contains(" ✗ Wait for the snapshot") && screen.Contains(" ✗ Move the backup window")),
+            Expect("no step left unjudged", screen => !screen.Contains("│ · ")),
+            Press('q'));
+    }
+
+    [Fact]
     public void A_terminal_smaller_than_the_minimum_says_how_large_to_make_it_and_the_minimum_works()
     {
         using (var small = new HeadlessTerminal(60, 15))

@@ -143,8 +143,8 @@ public sealed class LabScreen : Screen
     {
         if (SelectedStep is { } selected)
             runner.Open(selected.Id);
-        if (IsResumed)
-            runner.CheckAll(quietly: true);
+        // One read of the account judges every step, so none shows "not checked yet" while its state is known.
+        runner.CheckAll(quietly: true);
         ticker = App.AddTimeout(TimeSpan.FromSeconds(1), () =>
         {
             if (SelectedStep is { } step && runner.ActivityOf(step.Id)?.Kind == StepActivityKind.Waiting)
