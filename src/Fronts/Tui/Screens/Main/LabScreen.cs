@@ -238,8 +238,11 @@ public sealed class LabScreen : Screen
     private void ShowStatus(StepPlan step)
     {
         var activity = runner.ActivityOf(step.Id);
-        var waited = activity is null ? TimeSpan.Zero : time.GetUtcNow() - activity.Since;
-        status.Show(session.ResultOf(step.Id), activity, KeysFor(step), StepText.Elapsed(waited));
+        var result = session.ResultOf(step.Id);
+        // What is awaited started when RDS says it did (a snapshot's creation), not when this run began watching.
+        var since = result.Since ?? activity?.Since;
+        var waited = since is null ? TimeSpan.Zero : time.GetUtcNow() - since.Value;
+        status.Show(result, activity, KeysFor(step), StepText.Elapsed(waited < TimeSpan.Zero ? TimeSpan.Zero : waited));
         keyBar.Hints = HintsFor(step);
     }
 
