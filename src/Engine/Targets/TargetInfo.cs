@@ -15,6 +15,9 @@ public sealed record TargetInfo(TargetKind Kind, Uri Endpoint, string? Region = 
         _ => string.Join(" ", new[] { IsAmazon ? "AWS" : $"RDS endpoint {Endpoint.Authority}", Region, Profile is null ? null : $"profile {Profile}", $"({Endpoint})" }.OfType<string>()),
     };
 
+    /// <summary>How every front names the target in one word: "sandbox", "aws" (a real account) or "endpoint" (any other RDS endpoint: moto, a classroom sandbox).</summary>
+    public string KindName => Kind == TargetKind.Sandbox ? "sandbox" : IsAmazon ? "aws" : "endpoint";
+
     /// <summary>Whether requests go to Amazon's own endpoints, i.e. a real account, rather than a stand-in (moto, a classroom sandbox).</summary>
     public bool IsAmazon =>
         Endpoint.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)

@@ -54,7 +54,7 @@ public static class JsonReport
     public static void WriteTarget(Utf8JsonWriter json, TargetInfo target)
     {
         json.WriteStartObject("target");
-        json.WriteString("kind", target.Kind.ToString().ToLowerInvariant());
+        json.WriteString("kind", target.KindName);
         json.WriteString("endpoint", target.Endpoint.ToString());
         WriteIfSet(json, "region", target.Region);
         WriteIfSet(json, "profile", target.Profile);
