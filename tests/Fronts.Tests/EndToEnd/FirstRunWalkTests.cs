@@ -71,10 +71,12 @@ public sealed class FirstRunWalkTests : IDisposable
 
         var recap = Wait("Well done");
         Assert.Contains("Created for you: aurora-alice-snap1", recap);
+        Assert.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done.", recap);
         Keys("x");
-        Wait("Clean up");
+        Assert.Contains("LabRunner will delete snapshot aurora-alice-snap1 on the SANDBOX", Wait("The same as running"));
         Keys("Enter");
         Wait("Cleaned up");
+        tmux.WaitFor("the recap refreshed", screen => !screen.Contains("x clean up") && !screen.Contains("Created for you"), Patience);
         Keys("q");
         // Long paths wrap at 80 columns.
         var after = Wait("labrunner exited with 0").Replace("\n", "", StringComparison.Ordinal);

@@ -84,9 +84,9 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 WaitFor("aws rds modify-db-cluster \\"),
                 Press(Key.Enter),
                 WaitFor("Well done"),
-                Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 steps you do yourself done")
+                Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done")
                     && screen.Contains("Time taken: 1 min") && screen.Contains("Created for you: aurora-alice-snap1")),
-                Expect("the recap page as a framed callout", screen => screen.Contains("│ Recap ") && screen.Contains("• A snapshot is stored in Amazon S3")),
+                Expect("the recap page as a framed callout", screen => screen.Contains("│ Key points ") && Regex.Matches(screen, "Recap").Count == 1 && screen.Contains("• A snapshot is stored in Amazon S3")),
                 Expect("the cleanup key", screen => screen.Contains("x clean up")),
                 Press('q'));
             Assert.Equal(TuiEnd.Quit, result.End);
