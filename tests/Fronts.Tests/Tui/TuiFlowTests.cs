@@ -148,6 +148,11 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("re-check every step"),
             Expect("every key described", screen => new[] { "Enter, c", "perform it for you", "n, →", "b, ←", "mark a step you do yourself", "q, Ctrl-C" }.All(screen.Contains)),
             Press(Key.Esc),
+            WaitFor("the help closed", screen => !screen.Contains("re-check every step")),
+            Press(Key.CursorDown),
+            WaitFor("↓ chooses the next step after the help", screen => screen.Contains("Step 3 of 5")),
+            Press(Key.CursorUp),
+            WaitFor("Step 2 of 5"),
             Press('a'),
             WaitFor("LabRunner checks Take a manual snapshot itself: press Enter."),
             Press(Key.C.WithCtrl));
@@ -161,6 +166,8 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("✓ Passed: cluster aurora-dave-cluster is"),
             Do("click the console link on the page", t => Click(t, "https://console.aws.amazon.com/rds/")),
             WaitFor("the link opened, or offered to copy where no browser is", screen => OpenedLink().IsMatch(screen)),
+            Press(Key.CursorDown),
+            WaitFor("↓ chooses the next step after the link click", screen => screen.Contains("Step 2 of 5")),
             Do("click the fourth step", t => Click(t, "☐ See what a snapshot offers")),
             WaitFor("Step 4 of 5 · See what a snapshot offers"),
             Do("click 'a done' on the bottom line", t => Click(t, "a done")),
@@ -235,6 +242,20 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("the whole notice", screen => screen.Contains("┏") && screen.Contains("r: retry")),
             Press(Key.Esc),
             WaitFor("the dialog closed", screen => !screen.Contains("┏")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void Re_checking_on_a_slow_endpoint_says_so_at_once()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "jade" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-jade-cluster is"),
+            Do("make the sandbox slow", _ => sandbox.Host.Faults = new FaultSpec(Latency: TimeSpan.FromSeconds(3))),
+            Press('r'),
+            Expect("checking shown at once", screen => screen.Contains("Checking every step…")),
+            Do("make the sandbox fast again", _ => sandbox.Host.Faults = FaultSpec.None),
+            WaitFor("Re-checked every step"),
             Press('q'));
     }
 

@@ -130,7 +130,7 @@ public sealed class LabScreen : Screen
         Bind(Back, 'b', Key.CursorLeft);
         Bind(ShowHint, 'h');
         Bind(AcknowledgeSelected, 'a');
-        Bind(() => runner.CheckAll(), 'r');
+        Bind(CheckAll, 'r');
         Bind(EditDetails, 'd');
         Bind(ShowWholeMessages, 'm');
         Bind(ShowHelp, '?');
@@ -271,7 +271,7 @@ public sealed class LabScreen : Screen
         if (step.Step.Hint is not null)
             hints.Add(new KeyHint("h", "hint", ShowHint));
         hints.Add(new KeyHint("n", "next", Next));
-        hints.Add(new KeyHint("r", "re-check", () => runner.CheckAll()));
+        hints.Add(new KeyHint("r", "re-check", CheckAll));
         hints.Add(new KeyHint("d", "details", EditDetails));
         hints.Add(new KeyHint("?", "help", ShowHelp));
         hints.Add(new KeyHint("q", "quit", Quit));
@@ -324,6 +324,7 @@ public sealed class LabScreen : Screen
             runner.Perform(step.Id);
         else
             noticeLine.Notice = new Notice(NoticeTone.Info, "Nothing was changed.");
+        FocusSteps();
     }
 
     private void AcknowledgeSelected()
@@ -356,6 +357,16 @@ public sealed class LabScreen : Screen
 
     private void Back() => steps.InvokeCommand(Command.Up);
 
+    /// <summary>Re-checks every step, saying so at once: on a slow endpoint the answer may take a while.</summary>
+    private void CheckAll()
+    {
+        noticeLine.Notice = new Notice(NoticeTone.Info, "Checking every step…");
+        runner.CheckAll();
+    }
+
+    /// <summary>After a click on the page or a dialog, ↑ ↓ choose steps again.</summary>
+    private void FocusSteps() => steps.SetFocus();
+
     private void ShowHint()
     {
         if (SelectedStep is not { } step)
@@ -364,6 +375,7 @@ public sealed class LabScreen : Screen
             ? session.Learner.Values.RenderLenient(TemplateParser.Parse(text))
             : "This step has no hint: its page says what to do.";
         TextDialog.Show(App, $"Hint · {step.Step.Title}", hint, "_OK");
+        FocusSteps();
     }
 
     /// <summary>The last notice and the open step's status, whole: either may be cut on screen.</summary>
@@ -371,9 +383,14 @@ public sealed class LabScreen : Screen
     {
         var parts = new[] { noticeLine.Notice?.Text, SelectedStep is { } step && status.WholeText is { } whole ? $"{step.Step.Title}: {whole}" : null };
         TextDialog.Show(App, "Messages", string.Join("\n\n", parts.OfType<string>()), "_Close");
+        FocusSteps();
     }
 
-    private void ShowHelp() => TextDialog.Show(App, "Keys", HelpText, "_Close");
+    private void ShowHelp()
+    {
+        TextDialog.Show(App, "Keys", HelpText, "_Close");
+        FocusSteps();
+    }
 
     private static string HelpText =>
         """
@@ -401,5 +418,6 @@ public sealed class LabScreen : Screen
         noticeLine.Notice = LinkOpener.TryOpen(target)
             ? new Notice(NoticeTone.Info, $"Opened {url}")
             : new Notice(NoticeTone.Info, $"Open this in your browser: {url}");
+        FocusSteps();
     }
 }
