@@ -261,12 +261,17 @@ public sealed class TuiFlow
         while (!terminating)
         {
             var what = options.TargetKind == TargetKind.Sandbox ? "Starting the sandbox…" : "Connecting to AWS…";
-            if (!WaitScreen.Until(app, options.Palette, options.TargetKind, title, what, connecting) || terminating)
+            int? choice = null;
+            var attempt = connecting;
+            if (!WaitScreen.Until(app, options.Palette, options.TargetKind, title, what, attempt, () =>
+                {
+                    connectProblem = ConnectProblem(attempt.Exception?.GetBaseException());
+                    choice = MessageBox.ErrorQuery(app, "Cannot use the target", connectProblem, "_Retry", "_Quit");
+                }) || terminating)
                 return null;
-            if (connecting.IsCompletedSuccessfully)
-                return connecting.Result;
-            connectProblem = ConnectProblem(connecting.Exception?.GetBaseException());
-            if (MessageBox.ErrorQuery(app, "Cannot use the target", connectProblem, "_Retry", "_Quit") != 0)
+            if (attempt.IsCompletedSuccessfully)
+                return attempt.Result;
+            if (choice != 0)
                 return null;
             connecting = AfterFirstFrame(() => options.Connect(stopping.Token));
         }

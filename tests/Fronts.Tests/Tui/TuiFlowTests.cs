@@ -260,6 +260,24 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_connection_error_on_AWS_shows_over_the_lab_s_screen_with_the_real_account_badge()
+    {
+        using var terminal = new HeadlessTerminal();
+        var options = Options() with
+        {
+            Lab = "aurora-backup",
+            Variables = new Dictionary<string, string> { ["yourname"] = "kim" },
+            TargetKind = TargetKind.Aws,
+            Connect = _ => Task.FromException<ILabTarget>(new TargetUnavailableException("No AWS credentials were found")),
+        };
+        terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+            WaitFor("Cannot use the target"),
+            Expect("the lab and the target behind the dialog", screen => screen.Contains("LabRunner · Aurora backups and snapshots")
+                && screen.Contains("AWS · REAL ACCOUNT · connecting") && screen.Contains("No AWS credentials were found")),
+            Press('q'));
+    }
+
+    [Fact]
     public void Every_step_is_judged_when_the_lab_opens_not_only_the_open_one()
     {
         using var terminal = new HeadlessTerminal();
