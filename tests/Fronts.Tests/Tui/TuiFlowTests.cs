@@ -278,6 +278,32 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_wait_counts_from_when_the_snapshot_started_also_after_a_resume()
+    {
+        var options = Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "lena" } };
+        using (var terminal = new HeadlessTerminal())
+        {
+            terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+                WaitFor("✓ Passed: cluster aurora-lena-cluster is"),
+                Press('n'),
+                WaitFor("Step 2 of 5"),
+                Press('p'),
+                WaitFor("Perform: Take a manual snapshot"),
+                Press(Key.Enter),
+                WaitFor("◐ In progress: snapshot aurora-lena-snap1 is"),
+                Do("move the sandbox's clock 20 seconds", _ => sandbox.Time.Advance(TimeSpan.FromSeconds(20))),
+                WaitFor("0:20 waited"),
+                Press('q'));
+        }
+        using var reopened = new HeadlessTerminal();
+        reopened.Drive(() => new TuiFlow(reopened.App, options).Run(),
+            WaitFor("Step 3 of 5 · Wait for the snapshot"),
+            WaitFor("◐ In progress"),
+            WaitFor("the time since the snapshot started, not since this run began", screen => screen.Contains("0:20 waited")),
+            Press('q'));
+    }
+
+    [Fact]
     public void Every_step_is_judged_when_the_lab_opens_not_only_the_open_one()
     {
         using var terminal = new HeadlessTerminal();
