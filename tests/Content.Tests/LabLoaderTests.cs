@@ -212,6 +212,26 @@ public sealed class LabLoaderTests : IDisposable
         Assert.Equal("action modify-db-cluster needs at least one of backup-window, retention", finding.Message);
     }
 
+    [Fact]
+    public void The_aurora_backup_window_is_typed_so_learners_get_words_not_a_pattern()
+    {
+        var window = Labs.AuroraBackup().Variables.Single(variable => variable.Name == "backup_window");
+
+        Assert.Equal((VariableType.BackupWindow, null), (window.Type, window.Pattern));
+    }
+
+    [Theory]
+    [InlineData("type: backup-window\n    default: '05:00-05:10'", "the default of variable 'window' is no backup-window: '05:00-05:10' lasts 10 minutes; a backup window needs at least 30 minutes")]
+    [InlineData("type: clock", "variable 'window' has type 'clock'; the types are text, backup-window")]
+    public void A_variable_type_is_known_and_its_default_fits_it(string lines, string expected)
+    {
+        WriteLab(Labs.Minimal().Replace("\nresources:", $"\n  window:\n    prompt: A window\n    {lines}\nresources:"));
+
+        var finding = Assert.Single(LabLoader.Load(folder.Path).Findings);
+
+        Assert.Equal((FindingCodes.BadVariable, expected), (finding.Code, finding.Message));
+    }
+
     [Theory]
     [InlineData("30s", 30)]
     [InlineData("5m", 300)]

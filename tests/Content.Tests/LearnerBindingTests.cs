@@ -64,11 +64,29 @@ public sealed class LearnerBindingTests
     }
 
     [Fact]
-    public void A_value_must_match_the_whole_pattern()
+    public void A_value_must_match_the_whole_pattern_and_the_problem_quotes_the_prompt_not_the_pattern()
     {
-        var problem = Assert.Single(Bind(("yourname", "bob"), ("backup_window", "05:00-05:45 please")).Problems);
+        var problem = Assert.Single(Bind(("yourname", new string('b', 31))).Problems);
 
-        Assert.StartsWith("variable 'backup_window' is '05:00-05:45 please', which does not match its pattern", problem);
+        Assert.Equal($"yourname: '{new string('b', 31)}' is not what it asks for: Your name, as it appears in your resource names (letters, digits and hyphens)", problem);
+    }
+
+    [Theory]
+    [InlineData("05:00-05:45 please", "backup_window: '05:00-05:45 please' is not a time window like 05:00-05:45 (start-end, hh:mm, UTC)")]
+    [InlineData("5:00-5:45", "backup_window: '5:00-5:45' is not a time window like 05:00-05:45 (start-end, hh:mm, UTC)")]
+    [InlineData("05:00-05:10", "backup_window: '05:00-05:10' lasts 10 minutes; a backup window needs at least 30 minutes")]
+    [InlineData("05:00-05:00", "backup_window: '05:00-05:00' lasts 0 minutes; a backup window needs at least 30 minutes")]
+    public void A_backup_window_is_judged_by_RDS_rules_in_words(string window, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Bind(("yourname", "bob"), ("backup_window", window)).Problems));
+    }
+
+    [Theory]
+    [InlineData("05:00-05:30")]
+    [InlineData("23:45-00:15")]
+    public void A_backup_window_of_at_least_30_minutes_passes_also_across_midnight(string window)
+    {
+        Assert.True(Bind(("yourname", "bob"), ("backup_window", window)).Succeeded);
     }
 
     [Fact]

@@ -30,10 +30,8 @@ public static class LearnerBinding
             var value = given.GetValueOrDefault(PlaceholderKey.Of(variable.Name)) ?? variable.Default;
             if (value is null)
                 problems.Add($"variable '{variable.Name}' needs a value ({variable.Prompt})");
-            else if (variable.Match(value) is var match && match != PatternMatch.Matches)
-                problems.Add(match == PatternMatch.TooSlow
-                    ? $"variable '{variable.Name}': checking '{Echo.Of(value)}' against its pattern {Echo.Of(variable.Pattern)} took too long ({variable.Prompt})"
-                    : $"variable '{variable.Name}' is '{Echo.Of(value)}', which does not match its pattern {Echo.Of(variable.Pattern)} ({variable.Prompt})");
+            else if (variable.Problem(value) is { } problem)
+                problems.Add($"{variable.Name}: {problem}");
             else
                 variables[variable.Name] = value;
         }

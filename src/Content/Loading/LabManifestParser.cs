@@ -59,9 +59,11 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             var pattern = reader.Scalar("pattern");
             var defaultValue = reader.Scalar("default");
             var variable = new LabVariable(name, reader.String("prompt") ?? "", defaultValue?.Value, pattern?.Value,
-                reader.Boolean("rds-identifier"), context.At(keyNode));
+                reader.Boolean("rds-identifier"), context.At(keyNode), ReadVariableType(reader, name));
             if (pattern is not null && VariablePatterns.Problem(pattern.Value!) is { } problem)
                 context.Report(FindingCodes.BadVariable, pattern, $"the pattern of variable '{name}' is not a valid regular expression: {Echo.Of(problem, Echo.MessageLength)}");
+            else if (defaultValue is not null && variable.TypeProblem(defaultValue.Value!) is { } typeProblem)
+                context.Report(FindingCodes.BadVariable, defaultValue, $"the default of variable '{name}' is no {variable.Type.WireName()}: {typeProblem}");
             else if (defaultValue is not null && variable.Match(defaultValue.Value!) == PatternMatch.TooSlow)
                 context.Report(FindingCodes.BadVariable, pattern!, $"the pattern of variable '{name}' backtracks so much that matching its default took over {VariablePatterns.BacktrackingBudget.TotalSeconds:0.##} s; write it without back-references or look-arounds");
             else if (defaultValue is not null && !variable.Accepts(defaultValue.Value!))
@@ -69,6 +71,16 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             variables.Add(variable);
         }
         return variables;
+    }
+
+    private VariableType ReadVariableType(MappingReader reader, string name)
+    {
+        if (reader.Scalar("type") is not { } node)
+            return VariableType.Text;
+        if (VariableTypes.FromWireName(node.Value ?? "") is { } type)
+            return type;
+        context.Report(FindingCodes.BadVariable, node, $"variable '{name}' has type '{node.Value}'; the types are {string.Join(", ", VariableTypes.WireNames)}");
+        return VariableType.Text;
     }
 
     private List<ResourceTemplate> ReadResources(YamlMappingNode? mapping, List<LabVariable> variables)

@@ -10,7 +10,7 @@ public static class ManifestShape
         ["id", "title", "description", "estimated-minutes", "variables", "resources", "sections", "recap", "cleanup", "fixtures"],
         ["id", "title", "description", "estimated-minutes", "sections"]);
 
-    public static readonly MappingShape Variable = new("variable", ["prompt", "default", "pattern", "rds-identifier"], ["prompt"]);
+    public static readonly MappingShape Variable = new("variable", ["prompt", "type", "default", "pattern", "rds-identifier"], ["prompt"]);
 
     public static readonly MappingShape Section = new("section", ["title", "steps"], ["title", "steps"]);
 

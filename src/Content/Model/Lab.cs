@@ -1,4 +1,5 @@
 using LabRunner.Content.Files;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Content.Model;
 
@@ -30,14 +31,34 @@ public sealed record Lab(
 
 /// <summary>A value the learner supplies (their name, a backup window), referenced as <c>{name}</c>.</summary>
 /// <param name="FormsRdsIdentifiers">Every resource name built from this variable must be a valid RDS identifier.</param>
+/// <param name="Type">What the value is; a typed value is judged by its type's rules, in words.</param>
 public sealed record LabVariable(
     string Name,
     string Prompt,
     string? Default,
     string? Pattern,
     bool FormsRdsIdentifiers,
-    SourceSpan Location)
+    SourceSpan Location,
+    VariableType Type = VariableType.Text)
 {
+    /// <summary>
+    /// Why <paramref name="value"/> is not acceptable, in words a learner reads (the pattern itself is never shown:
+    /// the prompt says what is expected), or null when it is.
+    /// </summary>
+    public string? Problem(string value) => TypeProblem(value) ?? Match(value) switch
+    {
+        PatternMatch.Matches => null,
+        PatternMatch.TooSlow => $"checking '{Echo.Of(value)}' took too long; the lab's pattern for it backtracks ({Prompt})",
+        _ => $"'{Echo.Of(value)}' is not what it asks for: {Prompt}",
+    };
+
+    /// <summary>Why <paramref name="value"/> is not a value of <see cref="Type"/>, or null when it is.</summary>
+    public string? TypeProblem(string value) => Type switch
+    {
+        VariableType.BackupWindow => BackupWindowRules.Problem(value),
+        _ => null,
+    };
+
     /// <summary>Whether the whole of <paramref name="value"/> matches <see cref="Pattern"/> (any value when there is none).</summary>
     public bool Accepts(string value) => Match(value) == PatternMatch.Matches;
 

@@ -31,7 +31,7 @@ public sealed record AwsCliCommand(string Operation, IReadOnlyList<KeyValuePair<
     }
 
     /// <summary>POSIX shell quoting, only where needed.</summary>
-    private static string Quote(string value) =>
+    public static string Quote(string value) =>
         value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-_.:/=@,+".Contains(c))
             ? value
             : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

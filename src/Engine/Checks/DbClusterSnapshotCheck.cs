@@ -38,15 +38,18 @@ public sealed record DbClusterSnapshotCheck(string Snapshot, string? Cluster, st
     {
         if (Status is null || snapshot.Status == Status)
             return null;
-        var now = snapshot is { Status: "creating", PercentProgress: { } percent } ? $"creating ({percent} %)" : snapshot.Status ?? "of unknown status";
-        var found = $"snapshot {Snapshot} is {now}, expected {Status}";
+        var found = $"snapshot {Snapshot} is {snapshot.Status ?? "of unknown status"}, expected {Status}";
         return snapshot.Status switch
         {
-            "creating" => Verdict.InProgress(found, snapshot.PercentProgress),
+            "creating" => Verdict.InProgress(Creating(snapshot), snapshot.PercentProgress, snapshot.SnapshotCreateTime),
             { } status when RdsStatuses.IsDeadSnapshot(status) => Verdict.Failed(found),
             _ => Verdict.NotYet(found),
         };
     }
+
+    /// <summary>"snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available".</summary>
+    private string Creating(DBClusterSnapshot snapshot) =>
+        $"snapshot {Snapshot} is being created{(snapshot.PercentProgress is { } percent ? $" ({percent} % done)" : "")}; waiting for it to be {Status}";
 
     private string Describe(DBClusterSnapshot snapshot)
     {

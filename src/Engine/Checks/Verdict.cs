@@ -3,7 +3,8 @@ using LabRunner.Engine.Steps;
 namespace LabRunner.Engine.Checks;
 
 /// <summary>What one check concluded about a state snapshot; a step combines the verdicts of its checks.</summary>
-public sealed record Verdict(StepStatus Status, string Reason, int? Percent = null, bool Settled = true)
+/// <param name="Since">While in progress: when the work awaited started (a snapshot's creation time), when RDS says.</param>
+public sealed record Verdict(StepStatus Status, string Reason, int? Percent = null, bool Settled = true, DateTimeOffset? Since = null)
 {
     public static Verdict Passed(string reason) => new(StepStatus.Passed, reason);
 
@@ -13,7 +14,7 @@ public sealed record Verdict(StepStatus Status, string Reason, int? Percent = nu
     /// <summary>Failed for now, but the learner may be on it (the resource is not there yet).</summary>
     public static Verdict NotYet(string reason) => new(StepStatus.Failed, reason, Settled: false);
 
-    public static Verdict InProgress(string reason, int? percent = null) => new(StepStatus.InProgress, reason, percent, Settled: false);
+    public static Verdict InProgress(string reason, int? percent = null, DateTimeOffset? since = null) => new(StepStatus.InProgress, reason, percent, Settled: false, since);
 
     public static Verdict Error(string reason) => new(StepStatus.Error, reason);
 

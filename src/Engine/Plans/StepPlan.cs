@@ -27,7 +27,7 @@ public sealed record StepPlan(Step Step, IReadOnlyList<ICheck> Checks, IAction? 
         if (IsManual)
             return ManualResult(Id, state.ReadAt);
         var verdict = Verdict.Combine(Checks.Select(check => check.Judge(state, baselines)).ToList());
-        return new StepResult(Id, verdict.Status, verdict.Reason, verdict.Percent, verdict.Settled, state.ReadAt);
+        return new StepResult(Id, verdict.Status, verdict.Reason, verdict.Percent, verdict.Settled, state.ReadAt, verdict.Since);
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed class LabProgress
 
     public DateTimeOffset? StartedAt { get; set; }
 
+    /// <summary>The identifiers LabRunner itself created for the learner (by performing a step) that the lab's cleanup deletes, until it has.</summary>
+    public List<string> CreatedForLearner { get; set; } = [];
+
     public DateTimeOffset? UpdatedAt { get; set; }
 
     public StepProgress Step(string stepId)

@@ -161,7 +161,28 @@ public sealed class LabSession
     {
         var action = ActionOf(stepId) ?? throw new InvalidOperationException($"Step {stepId} has nothing LabRunner can perform.");
         var outcome = await RunGuardedAsync(action, cancellationToken);
+        if (outcome.Kind == ActionOutcomeKind.Done)
+            RecordCreated(action.Identifiers.Where(identifier => Plan.Cleanup.Any(cleanup => cleanup.Identifiers.Contains(identifier, StringComparer.Ordinal))));
         return new PerformResult(outcome, await CheckStepAsync(stepId, cancellationToken));
+    }
+
+    /// <summary>What LabRunner created for the learner and the cleanup would delete (not what the learner made themselves, nor what is already cleaned up).</summary>
+    public IReadOnlyList<string> CreatedForLearner
+    {
+        get
+        {
+            lock (gate)
+                return [.. progress.CreatedForLearner];
+        }
+    }
+
+    private void RecordCreated(IEnumerable<string> identifiers)
+    {
+        lock (gate)
+        {
+            progress.CreatedForLearner = [.. progress.CreatedForLearner.Union(identifiers, StringComparer.Ordinal)];
+            store?.Save(progress);
+        }
     }
 
     /// <summary>Runs the lab's cleanup for this learner, in order; stops at nothing, each outcome says how it went.</summary>
@@ -169,7 +190,18 @@ public sealed class LabSession
     {
         var outcomes = new List<ActionOutcome>();
         foreach (var action in Plan.Cleanup)
-            outcomes.Add(await RunGuardedAsync(action, cancellationToken));
+        {
+            var outcome = await RunGuardedAsync(action, cancellationToken);
+            outcomes.Add(outcome);
+            if (outcome.Succeeded)
+            {
+                lock (gate)
+                {
+                    progress.CreatedForLearner = [.. progress.CreatedForLearner.Except(action.Identifiers, StringComparer.Ordinal)];
+                    store?.Save(progress);
+                }
+            }
+        }
         return outcomes;
     }
 

@@ -8,13 +8,15 @@ namespace LabRunner.Engine.Steps;
 /// <param name="Settled">False while the outcome may still change without the learner doing anything
 /// (in progress) or because the learner may be doing it right now (a resource not there yet); waiting stops on settled results.</param>
 /// <param name="At">When the state behind this result was read; null when never checked.</param>
+/// <param name="Since">Only for <see cref="StepStatus.InProgress"/>: when the work awaited started, when RDS says (a snapshot's creation time).</param>
 public sealed record StepResult(
     string StepId,
     StepStatus Status,
     string Reason,
     int? Percent = null,
     bool Settled = true,
-    DateTimeOffset? At = null)
+    DateTimeOffset? At = null,
+    DateTimeOffset? Since = null)
 {
     public static StepResult NotChecked(string stepId) => new(stepId, StepStatus.NotChecked, "not checked yet");
 }

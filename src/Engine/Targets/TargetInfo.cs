@@ -6,14 +6,17 @@ namespace LabRunner.Engine.Targets;
 public sealed record TargetInfo(TargetKind Kind, Uri Endpoint, string? Region = null, string? Profile = null, string? CredentialSource = null)
 {
     /// <summary>
-    /// One line: "SANDBOX (local practice, http://127.0.0.1:5000/)", "AWS us-east-1 profile workshop (https://rds.us-east-1.amazonaws.com/)",
+    /// One line: "SANDBOX (local practice, built into LabRunner)" (its address dies with the run, so it is not shown), "AWS us-east-1 profile workshop (https://rds.us-east-1.amazonaws.com/)",
     /// or for a stand-in such as moto or a classroom sandbox "RDS endpoint 127.0.0.1:4566 us-east-1 (http://127.0.0.1:4566/)".
     /// </summary>
     public string Description => Kind switch
     {
-        TargetKind.Sandbox => $"SANDBOX (local practice, {Endpoint})",
+        TargetKind.Sandbox => "SANDBOX (local practice, built into LabRunner)",
         _ => string.Join(" ", new[] { IsAmazon ? "AWS" : $"RDS endpoint {Endpoint.Authority}", Region, Profile is null ? null : $"profile {Profile}", $"({Endpoint})" }.OfType<string>()),
     };
+
+    /// <summary>How every front names the target in one word: "sandbox", "aws" (a real account) or "endpoint" (any other RDS endpoint: moto, a classroom sandbox).</summary>
+    public string KindName => Kind == TargetKind.Sandbox ? "sandbox" : IsAmazon ? "aws" : "endpoint";
 
     /// <summary>Whether requests go to Amazon's own endpoints, i.e. a real account, rather than a stand-in (moto, a classroom sandbox).</summary>
     public bool IsAmazon =>

@@ -65,11 +65,19 @@ public static class CliApp
         }
     }
 
-    /// <summary>Bad flags and values are usage errors (exit 2), each named, with where to find help.</summary>
+    /// <summary>
+    /// Bad flags and values are usage errors (exit 2), each named, with System.CommandLine's own suggestions for a
+    /// typo ("chek" → check) and where to find help.
+    /// </summary>
     private static int ReportUsageErrors(ParseResult parse, TextWriter error)
     {
-        foreach (var problem in parse.Errors)
-            error.WriteLine($"labrunner: {VisibleText.Of(problem.Message)}");
+        var action = (System.CommandLine.Invocation.ParseErrorAction)parse.Action!;
+        action.ShowHelp = false;
+        action.ShowTypoCorrections = true;
+        using var captured = new StringWriter();
+        parse.Invoke(new InvocationConfiguration { Output = captured, Error = captured, EnableDefaultExceptionHandler = false });
+        foreach (var line in captured.ToString().Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0))
+            error.WriteLine($"labrunner: {VisibleText.Of(line.Trim())}");
         var command = parse.CommandResult.Command is RootCommand ? "labrunner" : $"labrunner {parse.CommandResult.Command.Name}";
         error.WriteLine($"labrunner: see '{command} --help'");
         return ExitCodes.Usage;

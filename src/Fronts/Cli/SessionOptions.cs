@@ -11,12 +11,11 @@ namespace LabRunner.Cli;
 /// </summary>
 public static class SessionOptions
 {
-    public static readonly Option<TargetKind?> Target = new("--target")
+    public static readonly Option<TargetKind?> Target = new Option<TargetKind?>("--target")
     {
         Description = "sandbox (the default: LabRunner's local RDS emulator) or aws (implied by --endpoint or --profile).",
-        CustomParser = ParseTargetKind,
-        CompletionSources = { "sandbox", "aws" },
-    };
+        HelpName = "aws|sandbox",
+    }.AcceptOnlyFromAmong("aws", "sandbox");
 
     public static readonly Option<Uri?> Endpoint = new("--endpoint")
     {
@@ -64,15 +63,6 @@ public static class SessionOptions
         foreach (var token in result.Tokens)
             if (token.Value.IndexOf('=') <= 0)
                 result.AddError($"--var '{token.Value}' is not name=value (e.g. --var yourname=alice)");
-    }
-
-    private static TargetKind? ParseTargetKind(ArgumentResult result)
-    {
-        var text = result.Tokens.Single().Value;
-        if (Enum.TryParse<TargetKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _))
-            return kind;
-        result.AddError($"--target '{text}' is not sandbox or aws");
-        return null;
     }
 
     private static Uri? ParseEndpoint(ArgumentResult result)

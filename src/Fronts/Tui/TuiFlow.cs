@@ -16,6 +16,7 @@ using LabRunner.Tui.Screens.Picker;
 using LabRunner.Tui.Screens.Recap;
 using LabRunner.Tui.Widgets;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 
 namespace LabRunner.Tui;
@@ -34,6 +35,7 @@ public sealed class TuiFlow
     private readonly TaskCompletionSource firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<ILabTarget> connecting;
     private string? connectProblem;
+    private SavedProgress? saved;
     private volatile bool terminating;
 
     public TuiFlow(IApplication app, TuiOptions options)
@@ -50,6 +52,19 @@ public sealed class TuiFlow
             if (terminating)
                 app.RequestStop();
         };
+        app.Keyboard.KeyDown += OnAnyKey;
+    }
+
+    /// <summary>
+    /// Ctrl-C quits from anywhere, a dialog included (a dialog would otherwise take it as Esc and leave the screen
+    /// under it running); so does q in a dialog, which has no text to type it into.
+    /// </summary>
+    private void OnAnyKey(object? sender, Key key)
+    {
+        if (key.Handled || !(key == Key.C.WithCtrl || (key == Key.Q && app.TopRunnableView is Dialog)))
+            return;
+        key.Handled = true;
+        Terminate();
     }
 
     private void OnFirstFrame(object? sender, EventArgs e)
@@ -72,7 +87,8 @@ public sealed class TuiFlow
     {
         try
         {
-            return options.Lab is { } reference ? RunNamed(reference) : RunPicked();
+            var result = options.Lab is { } reference ? RunNamed(reference) : RunPicked();
+            return result.End == TuiEnd.Quit ? result with { Saved = saved } : result;
         }
         finally
         {
@@ -124,6 +140,9 @@ public sealed class TuiFlow
 
         public sealed record Back : LabEnd;
 
+        /// <summary>The learner wants to change their details: ask again, then reopen the lab with them.</summary>
+        public sealed record EditDetails : LabEnd;
+
         public sealed record TargetFailed(string Message) : LabEnd;
     }
 
@@ -134,13 +153,40 @@ public sealed class TuiFlow
         var form = new LearnerForm(lab);
         var remembered = store.List(lab.Id, target.Info.ProgressKey).FirstOrDefault()?.Variables ?? [];
         form.Fill(remembered.Concat(options.Variables).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value));
-        if (!(named && options.Variables.Count > 0 && form.IsValid))
+        var askDetails = !(named && options.Variables.Count > 0 && form.IsValid);
+        var editing = false;
+        while (!terminating)
         {
-            using var details = new LearnerScreen(app, options.Palette, options.TargetKind, target.Info, form);
-            app.Run(details);
-            if (details.Values is null || terminating)
-                return named || terminating ? new LabEnd.Quit() : new LabEnd.Back();
+            if (askDetails)
+            {
+                var before = new Dictionary<string, string>(form.Values);
+                using var details = new LearnerScreen(app, options.Palette, options.TargetKind, target.Info, form, editing);
+                app.Run(details);
+                if (terminating)
+                    return new LabEnd.Quit();
+                if (details.Values is null && !editing)
+                    return named ? new LabEnd.Quit() : new LabEnd.Back();
+                if (details.Values is null)
+                    form.Fill(before);
+            }
+            if (OpenSession(lab, target, form, named) is not { } session)
+                return terminating || named ? new LabEnd.Quit() : new LabEnd.Back();
+            var end = RunSession(session);
+            if (end is not LabEnd.EditDetails)
+                return end;
+            askDetails = editing = true;
+            var reading = BackupWindowFacts.ReadAsync(lab, session.Learner, target.Rds, stopping.Token);
+            if (!WaitScreen.Until(app, options.Palette, options.TargetKind, lab.Title, "Reading your cluster's settings…", reading) || terminating)
+                return new LabEnd.Quit();
+            if (reading.IsCompletedSuccessfully)
+                form.Know(reading.Result);
         }
+        return new LabEnd.Quit();
+    }
+
+    /// <summary>The learner's session on the target, its resources prepared; null (after telling why) when it cannot start.</summary>
+    private LabSession? OpenSession(Lab lab, ILabTarget target, LearnerForm form, bool named)
+    {
         var bound = form.Binding.Learner!;
         var learner = Learner.Of(lab, bound);
         LabPlan plan;
@@ -151,7 +197,7 @@ public sealed class TuiFlow
         catch (LabSpecException problem)
         {
             MessageBox.ErrorQuery(app, $"{lab.Title} cannot be run", problem.Message, "_OK");
-            return named ? new LabEnd.Quit() : new LabEnd.Back();
+            return null;
         }
         var opening = Task.Run(async () =>
         {
@@ -160,16 +206,20 @@ public sealed class TuiFlow
         });
         var where = target.Info.Kind == TargetKind.Sandbox ? "Preparing your sandbox resources…" : "Opening your progress…";
         if (!WaitScreen.Until(app, options.Palette, options.TargetKind, lab.Title, where, opening) || terminating)
-            return new LabEnd.Quit();
+            return null;
         if (!opening.IsCompletedSuccessfully)
         {
             var problem = opening.Exception!.GetBaseException();
             if (problem is not (RdsException or TargetUnavailableException))
                 options.LogUnexpected(problem);
             MessageBox.ErrorQuery(app, $"{lab.Title} cannot start", problem.Message, "_OK");
-            return named ? new LabEnd.Quit() : new LabEnd.Back();
+            return null;
         }
-        return RunSession(opening.Result);
+        var session = opening.Result;
+        saved = new SavedProgress(lab.Title, lab.Directory,
+            lab.NameVariables.ToDictionary(variable => variable.Name, variable => bound.Variables[variable.Name]),
+            store.PathFor(lab.Id, target.Info.ProgressKey, learner.Key));
+        return session;
     }
 
     private LabEnd RunSession(LabSession session)
@@ -189,8 +239,13 @@ public sealed class TuiFlow
             }
             using var screen = new LabScreen(app, session, runner, options.Palette, options.Time, pages);
             app.Run(screen);
-            if (screen.Exit == LabScreenExit.Quit)
-                return new LabEnd.Quit();
+            switch (screen.Exit)
+            {
+                case LabScreenExit.Quit:
+                    return new LabEnd.Quit();
+                case LabScreenExit.Details:
+                    return new LabEnd.EditDetails();
+            }
             showRecap = true;
         }
         return new LabEnd.Quit();
@@ -206,12 +261,17 @@ public sealed class TuiFlow
         while (!terminating)
         {
             var what = options.TargetKind == TargetKind.Sandbox ? "Starting the sandbox…" : "Connecting to AWS…";
-            if (!WaitScreen.Until(app, options.Palette, options.TargetKind, title, what, connecting) || terminating)
+            int? choice = null;
+            var attempt = connecting;
+            if (!WaitScreen.Until(app, options.Palette, options.TargetKind, title, what, attempt, () =>
+                {
+                    connectProblem = ConnectProblem(attempt.Exception?.GetBaseException());
+                    choice = MessageBox.ErrorQuery(app, "Cannot use the target", connectProblem, "_Retry", "_Quit");
+                }) || terminating)
                 return null;
-            if (connecting.IsCompletedSuccessfully)
-                return connecting.Result;
-            connectProblem = ConnectProblem(connecting.Exception?.GetBaseException());
-            if (MessageBox.ErrorQuery(app, "Cannot use the target", connectProblem, "_Retry", "_Quit") != 0)
+            if (attempt.IsCompletedSuccessfully)
+                return attempt.Result;
+            if (choice != 0)
                 return null;
             connecting = AfterFirstFrame(() => options.Connect(stopping.Token));
         }

@@ -37,7 +37,7 @@ public class AwsCliCommandTests
     [Fact]
     public void The_target_says_which_it_is()
     {
-        Assert.Equal("SANDBOX (local practice, http://127.0.0.1:40123/)", Sandbox.Description);
+        Assert.Equal("SANDBOX (local practice, built into LabRunner)", Sandbox.Description);
         Assert.Equal("AWS eu-west-1 profile workshop (https://rds.eu-west-1.amazonaws.com/)", Aws.Description);
         Assert.Equal("sandbox", Sandbox.ProgressKey);
         Assert.Equal("aws-eu-west-1-workshop", Aws.ProgressKey);

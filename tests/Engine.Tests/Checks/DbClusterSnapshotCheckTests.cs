@@ -10,7 +10,7 @@ public class DbClusterSnapshotCheckTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly DbClusterSnapshotCheck Check = new("aurora-alice-snap1", "aurora-alice-cluster", "manual", "available");
 
-    private static StateSnapshot State(string cluster = "aurora-alice-cluster", string status = "available", string type = "manual", int? percent = 100) =>
+    private static StateSnapshot State(string cluster = "aurora-alice-cluster", string status = "available", string type = "manual", int? percent = 100, DateTimeOffset? created = null) =>
         new(Now, snapshots:
         [
             new DBClusterSnapshot
@@ -20,6 +20,7 @@ public class DbClusterSnapshotCheckTests
                 Status = status,
                 SnapshotType = type,
                 PercentProgress = percent,
+                SnapshotCreateTime = created,
             },
         ]);
 
@@ -52,7 +53,15 @@ public class DbClusterSnapshotCheckTests
     {
         var verdict = Judge(State(status: "creating", percent: 45));
 
-        Assert.Equal(new Verdict(StepStatus.InProgress, "snapshot aurora-alice-snap1 is creating (45 %), expected available", 45, Settled: false), verdict);
+        Assert.Equal(new Verdict(StepStatus.InProgress, "snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available", 45, Settled: false), verdict);
+    }
+
+    [Fact]
+    public void A_creating_snapshot_says_since_when_it_is_being_created()
+    {
+        var started = Now.AddMinutes(-3);
+
+        Assert.Equal(started, Judge(State(status: "creating", percent: 66, created: started)).Since);
     }
 
     [Fact]

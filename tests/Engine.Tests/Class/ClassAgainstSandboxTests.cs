@@ -79,7 +79,8 @@ public sealed class ClassAgainstSandboxTests(SeededClass seeded) : IClassFixture
     {
         var board = await Room([], discover: true).RefreshAsync();
 
-        Assert.Equal([5, 3, 3, 0, 1], board.PassedPerStep);
+        // frank's snapshot is of another cluster: not his, so not "his snapshot is available" either.
+        Assert.Equal([5, 3, 2, 0, 1], board.PassedPerStep);
         Assert.Equal(2, board.Requests);
         Assert.False(board.Failed);
     }

@@ -69,7 +69,7 @@ public sealed class RosterReaderTests : IDisposable
         Assert.Collection(roster.Problems,
             problem => Assert.StartsWith(At(2) + "resource cluster 'aurora-bad name!-cluster' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not ' '; resource writer", problem),
             problem => Assert.Equal(At(4) + "learner alice is already on the roster at line 1", problem),
-            problem => Assert.StartsWith(At(5) + "variable 'yourname' is '" + new string('x', 31) + "', which does not match its pattern", problem));
+            problem => Assert.StartsWith(At(5) + "yourname: '" + new string('x', 31) + "' is not what it asks for: Your name", problem));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class RosterReaderTests : IDisposable
         var roster = Read("yourname,backup_window\nalice,5am\n");
 
         var problem = Assert.Single(roster.Problems);
-        Assert.StartsWith(At(2) + "variable 'backup_window' is '5am', which does not match its pattern", problem);
+        Assert.StartsWith(At(2) + "backup_window: '5am' is not a time window like 05:00-05:45", problem);
     }
 
     [Fact]

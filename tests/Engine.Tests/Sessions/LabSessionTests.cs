@@ -92,6 +92,33 @@ public sealed class LabSessionTests(MotoServer moto) : IAsyncLifetime, IDisposab
     }
 
     [PeerFact(RealPeer.Moto)]
+    public async Task What_LabRunner_created_is_remembered_for_the_recap_until_it_is_cleaned_up()
+    {
+        var (session, _) = await OpenAsync(AuroraLab());
+
+        await session.PerformAsync("modify-backup-window");
+        Assert.Empty(session.CreatedForLearner);
+        await session.PerformAsync("take-snapshot");
+        Assert.Equal(["aurora-alice-snap1"], session.CreatedForLearner);
+        Assert.Equal(["aurora-alice-snap1"], (await OpenAsync(AuroraLab())).Session.CreatedForLearner);
+
+        await session.CleanupAsync();
+        Assert.Empty(session.CreatedForLearner);
+    }
+
+    [PeerFact(RealPeer.Moto)]
+    public async Task A_snapshot_the_learner_took_themselves_is_not_called_created_for_them()
+    {
+        var (session, client) = await OpenAsync(AuroraLab());
+
+        await client.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", "aurora-alice-cluster"));
+        var performed = await session.PerformAsync("take-snapshot");
+
+        Assert.Equal(ActionOutcomeKind.AlreadyDone, performed.Outcome.Kind);
+        Assert.Empty(session.CreatedForLearner);
+    }
+
+    [PeerFact(RealPeer.Moto)]
     public async Task Performing_every_step_passes_every_checked_step()
     {
         var (session, _) = await OpenAsync(AuroraLab());

@@ -44,7 +44,7 @@ public sealed class SandboxCheckScenarios : CheckScenarios
         Assert.Equal(ExitCodes.NotPassed, run.ExitCode);
         var steps = run.Steps();
         Assert.Equal(("take-snapshot", "passed", "manual snapshot aurora-alice-snap1 of aurora-alice-cluster is creating", (int?)null), steps[1]);
-        Assert.Equal(("snapshot-available", "in-progress", "snapshot aurora-alice-snap1 is creating (45 %), expected available", 45), steps[2]);
+        Assert.Equal(("snapshot-available", "in-progress", "snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available", 45), steps[2]);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class SandboxTargetTests : IDisposable
         Assert.Equal(["passed", "failed", "failed", "manual", "failed"], fresh.Steps().Select(step => step.Status));
         Assert.Contains("\"kind\": \"sandbox\"", fresh.Output);
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (snapshot.ExitCode, window.ExitCode));
-        Assert.StartsWith("target   SANDBOX (local practice, http://127.0.0.1:", snapshot.Output);
+        Assert.StartsWith("target   SANDBOX (local practice, built into LabRunner)\n", snapshot.Output.ReplaceLineEndings("\n"));
         Assert.Equal(ExitCodes.Ok, done.ExitCode);
         Assert.Equal(["passed", "passed", "passed", "manual", "passed"], done.Steps().Select(step => step.Status));
         Assert.Equal(ExitCodes.Ok, cleanup.ExitCode);

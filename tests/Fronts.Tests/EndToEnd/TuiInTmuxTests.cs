@@ -55,7 +55,7 @@ public sealed partial class TuiInTmuxTests : IDisposable
         Wait("aws rds modify-db-cluster \\");
         Keys("Enter");
         var recap = Wait("Well done");
-        Assert.Contains("4 of 4 checked steps passed, 1 of 1 steps you do yourself done", recap);
+        Assert.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done", recap);
         Assert.Contains("x clean up", recap);
 
         Keys("q");

@@ -18,7 +18,7 @@ public class CheckReportTests
         [
             new StepResult("find-cluster", StepStatus.Passed, "cluster aurora-alice-cluster is available, writer aurora-alice-instance-1", At: At),
             new StepResult("take-snapshot", StepStatus.Failed, "snapshot aurora-alice-snap1 belongs to aurora-bob-cluster, expected aurora-alice-cluster", At: At),
-            new StepResult("snapshot-available", StepStatus.InProgress, "snapshot aurora-alice-snap1 is creating (45 %), expected available", 45, Settled: false, At),
+            new StepResult("snapshot-available", StepStatus.InProgress, "snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available", 45, Settled: false, At),
             new StepResult("snapshot-actions", StepStatus.Manual, "a step you do yourself; LabRunner cannot check it"),
             new StepResult("modify-backup-window", StepStatus.Error, "could not read DB clusters: throttled | retry", At: At),
         ]);
@@ -74,9 +74,9 @@ public class CheckReportTests
 
         Assert.Equal("aurora-test", lines[0].Split(' ')[^1].Trim('(', ')'));
         Assert.Equal("  learner  yourname=alice backup_window=05:00-05:45", lines[1]);
-        Assert.Equal("  target   SANDBOX (local practice, http://127.0.0.1:40123/)", lines[2]);
+        Assert.Equal("  target   SANDBOX (local practice, built into LabRunner)", lines[2]);
         Assert.Equal("  ✓ find-cluster          passed            cluster aurora-alice-cluster is available, writer aurora-alice-instance-1", lines[4]);
-        Assert.Equal("  ◐ snapshot-available    in-progress 45 %  snapshot aurora-alice-snap1 is creating (45 %), expected available", lines[6]);
+        Assert.Equal("  ◐ snapshot-available    in-progress 45 %  snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available", lines[6]);
         Assert.Equal("1 of 4 checked steps passed.", lines[^2]);
         Assert.DoesNotContain('\u001b', string.Join("", lines));
     }

@@ -24,7 +24,7 @@ public sealed class PickerScreenTests
             WaitFor("Aurora backups and snapshots"),
             WaitFor("SANDBOX · local practice"),
             Expect("the estimated time and no progress yet", screen => screen.Contains("~20 min") && screen.Contains("not started")),
-            Expect("the lab's description", screen => screen.Contains("Take a manual snapshot of your Aurora cluster")),
+            Expect("the lab's whole description, wrapped", screen => screen.Contains("Take a manual snapshot of your Aurora cluster") && screen.Contains("backup window.")),
             Press(Key.Enter));
 
         Assert.Equal("aurora-backup", picker.Chosen?.Lab?.Id);

@@ -22,14 +22,16 @@ public sealed class TargetWordsTests
     {
         var classroom = new TargetInfo(TargetKind.Aws, new Uri("http://10.0.0.5:4566/"), "us-east-1");
 
-        Assert.Equal(" ▲ AWS API · 10.0.0.5:4566 ", TargetWords.Badge(TargetKind.Aws, classroom));
+        Assert.Equal(" ◆ RDS ENDPOINT · 10.0.0.5:4566 ", TargetWords.Badge(TargetKind.Aws, classroom));
         Assert.Equal("on the RDS endpoint 10.0.0.5:4566 (us-east-1)", TargetWords.Where(classroom));
+        Assert.Equal("endpoint", classroom.KindName);
+        Assert.NotEqual(Palette.Colored.Badge(TargetKind.Aws, classroom), Palette.Colored.Badge(TargetKind.Aws, new TargetInfo(TargetKind.Aws, new Uri("https://rds.us-east-1.amazonaws.com/"))));
     }
 
     [Fact]
     public void Before_connecting_the_badge_says_so()
     {
         Assert.Equal(" ■ SANDBOX · starting… ", TargetWords.Badge(TargetKind.Sandbox, null));
-        Assert.Equal(" ▲ AWS · connecting… ", TargetWords.Badge(TargetKind.Aws, null));
+        Assert.Equal(" ▲ AWS · REAL ACCOUNT · connecting… ", TargetWords.Badge(TargetKind.Aws, null));
     }
 }

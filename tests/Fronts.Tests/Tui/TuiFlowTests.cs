@@ -22,6 +22,10 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     private SandboxFixture sandbox = null!;
     private readonly List<string> logged = [];
 
+    private readonly Xunit.Abstractions.ITestOutputHelper output;
+
+    public TuiFlowTests(Xunit.Abstractions.ITestOutputHelper output) => this.output = output;
+
     public async Task InitializeAsync() => sandbox = await SandboxFixture.StartAsync();
 
     public async Task DisposeAsync()
@@ -80,9 +84,9 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 WaitFor("aws rds modify-db-cluster \\"),
                 Press(Key.Enter),
                 WaitFor("Well done"),
-                Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 steps you do yourself done")
+                Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done")
                     && screen.Contains("Time taken: 1 min") && screen.Contains("Created for you: aurora-alice-snap1")),
-                Expect("the recap page as a framed callout", screen => screen.Contains("│ Recap ") && screen.Contains("• A snapshot is stored in Amazon S3")),
+                Expect("the recap page as a framed callout", screen => screen.Contains("│ Key points ") && Regex.Matches(screen, "Recap").Count == 1 && screen.Contains("• A snapshot is stored in Amazon S3")),
                 Expect("the cleanup key", screen => screen.Contains("x clean up")),
                 Press('q'));
             Assert.Equal(TuiEnd.Quit, result.End);
@@ -144,6 +148,11 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("re-check every step"),
             Expect("every key described", screen => new[] { "Enter, c", "perform it for you", "n, →", "b, ←", "mark a step you do yourself", "q, Ctrl-C" }.All(screen.Contains)),
             Press(Key.Esc),
+            WaitFor("the help closed", screen => !screen.Contains("re-check every step")),
+            Press(Key.CursorDown),
+            WaitFor("↓ chooses the next step after the help", screen => screen.Contains("Step 3 of 5")),
+            Press(Key.CursorUp),
+            WaitFor("Step 2 of 5"),
             Press('a'),
             WaitFor("LabRunner checks Take a manual snapshot itself: press Enter."),
             Press(Key.C.WithCtrl));
@@ -157,11 +166,172 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("✓ Passed: cluster aurora-dave-cluster is"),
             Do("click the console link on the page", t => Click(t, "https://console.aws.amazon.com/rds/")),
             WaitFor("the link opened, or offered to copy where no browser is", screen => OpenedLink().IsMatch(screen)),
+            Press(Key.CursorDown),
+            WaitFor("↓ chooses the next step after the link click", screen => screen.Contains("Step 2 of 5")),
             Do("click the fourth step", t => Click(t, "☐ See what a snapshot offers")),
             WaitFor("Step 4 of 5 · See what a snapshot offers"),
             Do("click 'a done' on the bottom line", t => Click(t, "a done")),
             WaitFor("☑ See what a snapshot offers"),
             Do("click 'q quit'", t => Click(t, "q quit")));
+    }
+
+    public static TheoryData<string> Dialogs() => ["?", "p", "h"];
+
+    [Theory]
+    [MemberData(nameof(Dialogs))]
+    public void Ctrl_C_and_q_quit_from_a_dialog_and_the_way_out_says_where_progress_is(string dialogKey)
+    {
+        foreach (var (quitKey, name) in new[] { (Key.C.WithCtrl, "erin"), (Key.Q, "gina") })
+        {
+            using var terminal = new HeadlessTerminal();
+            TuiFlow? flow = null;
+            var result = TuiResult.Quit;
+            var watchdogFired = false;
+            terminal.Drive(() => result = (flow = new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = name } })).Run(),
+                WaitFor($"✓ Passed: cluster aurora-{name}-cluster is"),
+                Press('n'),
+                WaitFor("Step 2 of 5"),
+                Press(dialogKey[0]),
+                WaitFor("a dialog", screen => screen.Contains("┏")),
+                Do("a watchdog, should the screens not end", t => t.App.AddTimeout(TimeSpan.FromSeconds(15), () =>
+                {
+                    watchdogFired = true;
+                    flow!.Terminate();
+                    return false;
+                })),
+                Press(quitKey));
+            Assert.False(watchdogFired, $"{quitKey} in the dialog of '{dialogKey}' did not quit");
+            Assert.Equal(TuiEnd.Quit, result.End);
+            Assert.EndsWith(Path.Combine("progress", "aurora-backup", "sandbox", $"{name}.json"), result.Saved?.ProgressFile);
+            Assert.Equal(new Dictionary<string, string> { ["yourname"] = name }, result.Saved?.NameVariables);
+        }
+    }
+
+    [Fact]
+    public void Ctrl_C_on_the_details_screen_quits_instead_of_going_back_to_the_picker()
+    {
+        using var terminal = new HeadlessTerminal();
+        TuiFlow? flow = null;
+        var watchdogFired = false;
+        terminal.Drive(() => (flow = new TuiFlow(terminal.App, Options())).Run(),
+            WaitFor("Aurora backups and snapshots"),
+            Press(Key.Enter),
+            WaitFor("Your details"),
+            Do("a watchdog, should the screens not end", t => t.App.AddTimeout(TimeSpan.FromSeconds(15), () =>
+            {
+                watchdogFired = true;
+                flow!.Terminate();
+                return false;
+            })),
+            Press(Key.C.WithCtrl));
+        Assert.False(watchdogFired, "Ctrl-C on the details screen did not quit");
+    }
+
+    [Fact]
+    public void A_message_too_long_for_its_line_ends_in_a_cue_and_m_shows_it_whole()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "frank" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-frank-cluster is"),
+            Do("make every sandbox call fail", _ => sandbox.Host.Faults = new FaultSpec(Error500: 1)),
+            Press(Key.Enter),
+            WaitFor("! Could not check"),
+            WaitFor("… m: more"),
+            Expect("the end of the notice not shown", screen => !screen.Contains("r: retry")),
+            Press('m'),
+            WaitFor("the whole notice", screen => screen.Contains("┏") && screen.Contains("r: retry")),
+            Press(Key.Esc),
+            WaitFor("the dialog closed", screen => !screen.Contains("┏")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void Re_checking_on_a_slow_endpoint_says_so_at_once()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "jade" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-jade-cluster is"),
+            Do("make the sandbox slow", _ => sandbox.Host.Faults = new FaultSpec(Latency: TimeSpan.FromSeconds(3))),
+            Press('r'),
+            Expect("checking shown at once", screen => screen.Contains("Checking every step…")),
+            Do("make the sandbox fast again", _ => sandbox.Host.Faults = FaultSpec.None),
+            WaitFor("Re-checked every step"),
+            Press('q'));
+    }
+
+    [Fact]
+    public void A_connection_error_on_AWS_shows_over_the_lab_s_screen_with_the_real_account_badge()
+    {
+        using var terminal = new HeadlessTerminal();
+        var options = Options() with
+        {
+            Lab = "aurora-backup",
+            Variables = new Dictionary<string, string> { ["yourname"] = "kim" },
+            TargetKind = TargetKind.Aws,
+            Connect = _ => Task.FromException<ILabTarget>(new TargetUnavailableException("No AWS credentials were found")),
+        };
+        terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+            WaitFor("Cannot use the target"),
+            Expect("the lab and the target behind the dialog", screen => screen.Contains("LabRunner · Aurora backups and snapshots")
+                && screen.Contains("AWS · REAL ACCOUNT · connecting") && screen.Contains("No AWS credentials were found")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void The_wait_counts_from_when_the_snapshot_started_also_after_a_resume()
+    {
+        var options = Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "lena" } };
+        using (var terminal = new HeadlessTerminal())
+        {
+            terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+                WaitFor("✓ Passed: cluster aurora-lena-cluster is"),
+                Press('n'),
+                WaitFor("Step 2 of 5"),
+                Press('p'),
+                WaitFor("Perform: Take a manual snapshot"),
+                Press(Key.Enter),
+                WaitFor("◐ In progress: snapshot aurora-lena-snap1 is"),
+                Do("move the sandbox's clock 20 seconds", _ => sandbox.Time.Advance(TimeSpan.FromSeconds(20))),
+                WaitFor("0:20 waited"),
+                Press('q'));
+        }
+        using var reopened = new HeadlessTerminal();
+        reopened.Drive(() => new TuiFlow(reopened.App, options).Run(),
+            WaitFor("Step 3 of 5 · Wait for the snapshot"),
+            WaitFor("◐ In progress"),
+            WaitFor("the time since the snapshot started, not since this run began", screen => screen.Contains("0:20 waited")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void Every_step_is_judged_when_the_lab_opens_not_only_the_open_one()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "ivan" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-ivan-cluster"),
+            WaitFor("every step judged", screen => screen.Contains(" ✗ Take a manual snapshot") && screen.Contains(" ✗ Wait for the snapshot") && screen.Contains(" ✗ Move the backup window")),
+            Expect("no step left unjudged", screen => !screen.Contains("│ · ")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void A_terminal_smaller_than_the_minimum_says_how_large_to_make_it_and_the_minimum_works()
+    {
+        using (var small = new HeadlessTerminal(60, 15))
+        {
+            small.Drive(() => new TuiFlow(small.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "hana" } }).Run(),
+                WaitFor("Make the window at least 70×20"),
+                Expect("the size it has", screen => screen.Contains("This terminal is 60×15.")),
+                Expect("nothing clipped drawn", screen => !screen.Contains("Step 1 of 5")),
+                Press(Key.C.WithCtrl));
+        }
+        using var minimum = new HeadlessTerminal(70, 20);
+        minimum.Drive(() => new TuiFlow(minimum.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "hana" } }).Run(),
+            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("✓ Passed: cluster aurora-hana-cluster"),
+            Expect("the keys", screen => screen.Contains("q quit") && !screen.Contains("Make the window")),
+            Do("show the screen", t => output.WriteLine(t.Screen)),
+            Press('q'));
     }
 
     /// <summary>A left click on the first character of <paramref name="text"/> where it is on the screen.</summary>

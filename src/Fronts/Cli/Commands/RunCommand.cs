@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LabRunner.Cli.Labs;
 using LabRunner.Cli.Reports;
+using LabRunner.Engine.Actions;
 using LabRunner.Cli.Targets;
 using LabRunner.Tui;
 using LabRunner.Tui.Hosting;
@@ -74,12 +75,35 @@ public static class RunCommand
             DataDirectory = dataDirectory,
             LogUnexpected = exception => ErrorLog.Write(exception, dataDirectoryOption),
         });
-        return result.End switch
+        switch (result.End)
         {
-            TuiEnd.UsageError => throw CliFailure.Usage(result.Message!),
-            TuiEnd.TargetError => throw CliFailure.Target(result.Message!),
-            _ => ExitCodes.Ok,
-        };
+            case TuiEnd.UsageError:
+                throw CliFailure.Usage(result.Message!);
+            case TuiEnd.TargetError:
+                throw CliFailure.Target(result.Message!);
+        }
+        if (result.Saved is { } saved)
+            parse.InvocationConfiguration.Output.WriteLine(SavedMessage(saved, parse));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Where the learner's progress is and the command that resumes it, with the options they gave (target, data folder).</summary>
+    public static string SavedMessage(SavedProgress saved, ParseResult parse)
+    {
+        var words = new List<string> { "labrunner", "run", AwsCliCommand.Quote(DisplayPath(saved.LabDirectory)) };
+        words.AddRange(saved.NameVariables.Select(pair => $"--var {AwsCliCommand.Quote($"{pair.Key}={pair.Value}")}"));
+        foreach (var option in new Option[] { SessionOptions.Target, SessionOptions.Endpoint, SessionOptions.Profile, SessionOptions.Region, GlobalOptions.DataDir })
+        {
+            if (parse.GetResult(option) is { Implicit: false } given)
+                words.AddRange(given.Tokens.Select(token => $"{option.Name} {AwsCliCommand.Quote(token.Value)}"));
+        }
+        return $"Your progress in {saved.LabTitle} is saved in\n  {saved.ProgressFile}\nTo resume where you left off, run\n  {string.Join(' ', words)}\nor run labrunner again and pick the lab.";
+    }
+
+    private static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
     private static IReadOnlyList<string> LabFolders(ParseResult parse) => new LabLibrary(parse.GetValue(Labs)).Folders;

@@ -55,7 +55,7 @@ public static class JsonReport
     public static void WriteTarget(Utf8JsonWriter json, TargetInfo target)
     {
         json.WriteStartObject("target");
-        json.WriteString("kind", target.Kind.ToString().ToLowerInvariant());
+        json.WriteString("kind", target.KindName);
         json.WriteString("endpoint", VisibleText.Of(target.Endpoint.ToString()));
         WriteIfSet(json, "region", target.Region);
         WriteIfSet(json, "profile", target.Profile);

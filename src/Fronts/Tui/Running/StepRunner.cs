@@ -229,13 +229,18 @@ public sealed class StepRunner : IDisposable
         };
     }
 
-    private static Notice Describe(PerformResult performed) => performed.Outcome.Kind switch
+    private static Notice Describe(PerformResult performed)
     {
-        ActionOutcomeKind.Done => new Notice(NoticeTone.Success, $"Done: {performed.Outcome.Message}.", performed.Result, LearnerAsked: true),
-        ActionOutcomeKind.AlreadyDone => new Notice(NoticeTone.Success, $"Nothing to do: {performed.Outcome.Message}.", performed.Result, LearnerAsked: true),
-        ActionOutcomeKind.Refused => new Notice(NoticeTone.Failure, $"Refused: {performed.Outcome.Message}.", performed.Result, LearnerAsked: true),
-        _ => new Notice(NoticeTone.Error, $"{Capitalize(performed.Outcome.Message)}. p: try again", performed.Result, LearnerAsked: true),
-    };
+        // An API's message often ends in its own full stop.
+        var message = performed.Outcome.Message.TrimEnd('.');
+        return performed.Outcome.Kind switch
+        {
+            ActionOutcomeKind.Done => new Notice(NoticeTone.Success, $"Done: {message}.", performed.Result, LearnerAsked: true),
+            ActionOutcomeKind.AlreadyDone => new Notice(NoticeTone.Success, $"Nothing to do: {message}.", performed.Result, LearnerAsked: true),
+            ActionOutcomeKind.Refused => new Notice(NoticeTone.Failure, $"Refused: {message}.", performed.Result, LearnerAsked: true),
+            _ => new Notice(NoticeTone.Error, $"{Capitalize(message)}. p: try again, or d: change your details", performed.Result, LearnerAsked: true),
+        };
+    }
 
     private static string Summary(IReadOnlyList<StepResult> results)
     {

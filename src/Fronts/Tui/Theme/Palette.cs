@@ -40,11 +40,14 @@ public sealed class Palette
     /// The target badge: black on green for the sandbox, white on red for AWS, so practice and a real account never
     /// look alike; without colour the words alone differ ("SANDBOX" and "AWS · REAL ACCOUNT").
     /// </summary>
-    public Attribute Badge(TargetKind kind) => UsesColor
-        ? kind == TargetKind.Sandbox
+    /// <summary>The badge's colours: green for the sandbox, red for a real account (or one not yet connected), yellow for another endpoint.</summary>
+    public Attribute Badge(TargetKind kind, TargetInfo? target = null) => !UsesColor
+        ? new Attribute(Color.None, Color.None, TextStyle.Bold)
+        : kind == TargetKind.Sandbox
             ? new Attribute(Color.Black, Color.BrightGreen, TextStyle.Bold)
-            : new Attribute(Color.White, Color.Red, TextStyle.Bold)
-        : new Attribute(Color.None, Color.None, TextStyle.Bold);
+            : target is { IsAmazon: false }
+                ? new Attribute(Color.Black, Color.BrightYellow, TextStyle.Bold)
+                : new Attribute(Color.White, Color.Red, TextStyle.Bold);
 
     /// <summary>
     /// Without colour, replaces every Terminal.Gui scheme with one in the terminal's own colours, where focus and

@@ -5,13 +5,16 @@ namespace LabRunner.Tui.Theme;
 /// <summary>How every screen names the target, so practice and a real account never read alike.</summary>
 public static class TargetWords
 {
-    /// <summary>The badge: "■ SANDBOX · local practice", "▲ AWS · REAL ACCOUNT · us-east-1 · profile dev", or for another endpoint "▲ AWS API · 127.0.0.1:4566".</summary>
+    /// <summary>
+    /// The badge: "■ SANDBOX · local practice", "▲ AWS · REAL ACCOUNT · us-east-1 · profile dev", or for another
+    /// endpoint (moto, a classroom sandbox) "◆ RDS ENDPOINT · 127.0.0.1:4566", as <see cref="Where"/> and JSON's kind name it.
+    /// </summary>
     public static string Badge(TargetKind kind, TargetInfo? target) => kind switch
     {
         TargetKind.Sandbox => target is null ? " ■ SANDBOX · starting… " : " ■ SANDBOX · local practice ",
-        _ when target is null => " ▲ AWS · connecting… ",
+        _ when target is null => " ▲ AWS · REAL ACCOUNT · connecting… ",
         _ when target.IsAmazon => " ▲ AWS · REAL ACCOUNT" + string.Concat(Details(target).Select(part => " · " + part)) + " ",
-        _ => $" ▲ AWS API · {target.Endpoint.Authority} ",
+        _ => $" ◆ RDS ENDPOINT · {target.Endpoint.Authority} ",
     };
 
     /// <summary>Where an action happens, for a sentence: "on the SANDBOX (local practice, nothing real)".</summary>

@@ -2,13 +2,21 @@ using LabRunner.Tui.Running;
 using LabRunner.Tui.Theme;
 using LabRunner.Engine.Steps;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 
 namespace LabRunner.Tui.Widgets;
 
-/// <summary>One line above the keys: the last thing that happened (a check's result and reason, an action, an error and how to retry).</summary>
+/// <summary>
+/// One line above the keys: the last thing that happened (a check's result and reason, an action, an error and how to
+/// retry). A notice too long for the line ends in "… m: more", and m (or a click on the line) shows it whole.
+/// </summary>
 public sealed class NoticeLine : View
 {
+    /// <summary>The cue at the end of a notice cut to fit, naming the key that shows it whole.</summary>
+    public const string MoreCue = "… m: more";
+
     private readonly Palette palette;
     private Notice? notice;
 
@@ -29,6 +37,12 @@ public sealed class NoticeLine : View
             SetNeedsDraw();
         }
     }
+
+    /// <summary>Raised when the line is clicked while its notice is cut.</summary>
+    public event Action? MoreRequested;
+
+    /// <summary>Whether the notice is longer than the line, so only its start shows.</summary>
+    public bool IsCut => notice is not null && 3 + notice.Text.GetColumns() > Viewport.Width;
 
     private static string Mark(NoticeTone tone) => tone switch
     {
@@ -54,7 +68,17 @@ public sealed class NoticeLine : View
             _ => StepStatus.InProgress,
         };
         var marked = palette.Status(status, normal);
-        SegmentWriter.Write(this, 0, [new Segment($" {Mark(notice.Tone)} ", marked), new Segment(notice.Text, notice.Tone == NoticeTone.Info ? normal : marked)], Viewport.Width, normal);
+        SegmentWriter.Write(this, 0,
+            [new Segment($" {Mark(notice.Tone)} ", marked), new Segment(SegmentWriter.Fit(notice.Text, Viewport.Width - 3, " " + MoreCue), notice.Tone == NoticeTone.Info ? normal : marked)],
+            Viewport.Width, normal);
+        return true;
+    }
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        if (!mouse.IsSingleClicked || !IsCut)
+            return base.OnMouseEvent(mouse);
+        MoreRequested?.Invoke();
         return true;
     }
 }

@@ -27,23 +27,26 @@ public static class SegmentWriter
         }
     }
 
-    /// <summary><paramref name="text"/> cut to <paramref name="columns"/>, ending in '…' when it was longer.</summary>
-    public static string Fit(string text, int columns)
+    /// <summary><paramref name="text"/> cut to <paramref name="columns"/>, ending in <paramref name="ending"/> ('…') when it was longer.</summary>
+    public static string Fit(string text, int columns, string ending = "…")
     {
         if (columns <= 0)
             return "";
         if (text.GetColumns() <= columns)
             return text;
+        var room = columns - ending.GetColumns();
+        if (room < 0)
+            return Fit(ending, columns);
         var cut = new System.Text.StringBuilder();
         var used = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             var width = Math.Max(rune.GetColumns(), 1);
-            if (used + width > columns - 1)
+            if (used + width > room)
                 break;
             cut.Append(rune.ToString());
             used += width;
         }
-        return cut.Append('…').ToString();
+        return cut.Append(ending).ToString();
     }
 }

@@ -12,7 +12,7 @@ public static class TextDialog
     {
         using var dialog = new Dialog { Title = title };
         var width = Math.Max((app.Driver?.Cols ?? 80) - 8, 30);
-        dialog.Add(new Label { X = 1, Y = 1, Text = Wrap(text.TrimEnd(), width) });
+        dialog.Add(new Label { X = 1, Y = 1, HotKeySpecifier = PlainText.NoHotKey, Text = Wrap(text.TrimEnd(), width) });
         Button? last = null;
         foreach (var button in buttons)
             dialog.AddButton(last = new Button { Text = button });

@@ -11,7 +11,7 @@ public sealed class WaitScreen : Screen
 {
     private readonly Task task;
 
-    private WaitScreen(IApplication app, Palette palette, TargetKind kind, string title, string message, Task task)
+    private WaitScreen(IApplication app, Palette palette, TargetKind kind, string title, string message, Task task, Action? whenFailed)
         : base(app)
     {
         this.task = task;
@@ -27,6 +27,9 @@ public sealed class WaitScreen : Screen
                 {
                     if (!task.IsCompleted)
                         return true;
+                    // Asked over this screen, so the learner sees what failed to open rather than a blank terminal.
+                    if (!task.IsCompletedSuccessfully)
+                        whenFailed?.Invoke();
                     RequestStop();
                     return false;
                 });
@@ -43,11 +46,12 @@ public sealed class WaitScreen : Screen
     }
 
     /// <summary>Waits for <paramref name="task"/> with a message on screen; false when the learner left first.</summary>
-    public static bool Until(IApplication app, Palette palette, TargetKind kind, string title, string message, Task task)
+    /// <param name="whenFailed">Runs over this screen when the task fails (a dialog saying why).</param>
+    public static bool Until(IApplication app, Palette palette, TargetKind kind, string title, string message, Task task, Action? whenFailed = null)
     {
-        if (task.IsCompleted)
+        if (task.IsCompleted && (task.IsCompletedSuccessfully || whenFailed is null))
             return true;
-        using var screen = new WaitScreen(app, palette, kind, title, message, task);
+        using var screen = new WaitScreen(app, palette, kind, title, message, task, whenFailed);
         app.Run(screen);
         return !screen.Abandoned;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LabRunner.Content.Model;
 using LabRunner.Sandbox.Protocol;
 
 namespace LabRunner.Sandbox.Rules;
@@ -58,16 +59,8 @@ public readonly partial record struct WeeklyWindow(int StartMinute, int EndMinut
     }
 
     /// <summary>True when the daily window, on any day of the week, shares a minute with this window.</summary>
-    public bool Overlaps(DailyWindow daily)
-    {
-        for (var day = 0; day < 7; day++)
-        {
-            var dailyStart = day * DailyWindow.MinutesPerDay + daily.StartMinute;
-            if (Contains(StartMinute, LengthMinutes, dailyStart) || Contains(dailyStart, daily.LengthMinutes, StartMinute))
-                return true;
-        }
-        return false;
-    }
+    public bool Overlaps(DailyWindow daily) =>
+        BackupWindowRules.Overlaps(daily.StartMinute, daily.LengthMinutes, StartMinute, LengthMinutes);
 
     /// <summary>The first start of this window strictly after <paramref name="instant"/>.</summary>
     public DateTimeOffset NextStartAfter(DateTimeOffset instant)
@@ -83,9 +76,6 @@ public readonly partial record struct WeeklyWindow(int StartMinute, int EndMinut
 
     private static string Format(int minuteOfWeek) =>
         $"{Days[minuteOfWeek / DailyWindow.MinutesPerDay]}:{DailyWindow.FormatMinute(minuteOfWeek % DailyWindow.MinutesPerDay)}";
-
-    private static bool Contains(int start, int length, int minute) =>
-        DailyWindow.Modulo(minute - start, MinutesPerWeek) < length;
 
     private static int MinuteOfWeek(Match match, int dayGroup) =>
         Array.IndexOf(Days, match.Groups[dayGroup].Value) * DailyWindow.MinutesPerDay + DailyWindow.MinuteOfDay(match, dayGroup + 1);

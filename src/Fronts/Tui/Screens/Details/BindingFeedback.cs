@@ -16,8 +16,10 @@ public sealed class BindingFeedback(Palette palette, LearnerForm form) : View
     /// <summary>The lines shown, as text: "✗ problem" or "cluster   aurora-alice-cluster".</summary>
     public IReadOnlyList<(StepStatus Tone, string Text)> Lines(int width)
     {
-        if (form.Binding.Learner is not { } learner)
-            return form.Problems.SelectMany(problem => StepText.Wrap(problem, width - 2).Select((line, index) => (StepStatus.Failed, (index == 0 ? $"{StepStatus.Failed.Glyph()} " : "  ") + line))).ToList();
+        if (form.Binding.Learner is not { } learner || !form.IsValid)
+            return form.ShownProblems.Count == 0
+                ? [(StepStatus.NotChecked, "Your lab resources will be named from these details.")]
+                : form.ShownProblems.SelectMany(problem => StepText.Wrap(problem, width - 2).Select((line, index) => (StepStatus.Failed, (index == 0 ? $"{StepStatus.Failed.Glyph()} " : "  ") + line))).ToList();
         var nameWidth = learner.Resources.Keys.Max(name => name.Length);
         return [(StepStatus.NotChecked, "Your lab resources will be:"), .. learner.Resources.Select(resource => (StepStatus.Passed, $"{StepStatus.Passed.Glyph()} {resource.Key.PadRight(nameWidth)}  {resource.Value}"))];
     }

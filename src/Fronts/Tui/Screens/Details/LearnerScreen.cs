@@ -13,7 +13,8 @@ namespace LabRunner.Tui.Screens.Details;
 
 /// <summary>
 /// Asks for each variable the lab needs, with its prompt, judging the values as they are typed and showing the
-/// resource names they yield. Enter starts the lab once every value is valid; Esc goes back.
+/// resource names they yield. Enter starts the lab once every value is valid; Esc goes back (to the picker, or to the
+/// lab when the learner came from there to change their details).
 /// </summary>
 public sealed class LearnerScreen : Screen
 {
@@ -22,7 +23,8 @@ public sealed class LearnerScreen : Screen
     private readonly NoticeLine noticeLine;
     private readonly Dictionary<string, TextField> fields = new(StringComparer.Ordinal);
 
-    public LearnerScreen(IApplication app, Palette palette, TargetKind kind, TargetInfo? target, LearnerForm form)
+    /// <param name="editing">The learner came from the lab to change their details: Enter and Esc go back to it.</param>
+    public LearnerScreen(IApplication app, Palette palette, TargetKind kind, TargetInfo? target, LearnerForm form, bool editing = false)
         : base(app)
     {
         this.form = form;
@@ -31,7 +33,7 @@ public sealed class LearnerScreen : Screen
         var y = 0;
         foreach (var variable in form.Lab.Variables)
         {
-            var prompt = new Label { X = 1, Y = y, Width = Dim.Fill(1), Height = 2, Text = variable.Prompt };
+            var prompt = new Label { X = 1, Y = y, Width = Dim.Fill(1), Height = 2, HotKeySpecifier = PlainText.NoHotKey, Text = variable.Prompt };
             prompt.TextFormatter.WordWrap = true;
             var marker = new Label { X = 1, Y = y + 2, Text = "›" };
             var field = new TextField { X = 3, Y = y + 2, Width = Dim.Fill(1), Text = form.Values.GetValueOrDefault(variable.Name, "") };
@@ -43,13 +45,23 @@ public sealed class LearnerScreen : Screen
         }
         feedback = new BindingFeedback(palette, form) { X = 1, Y = y, Width = Dim.Fill(1), Height = Dim.Fill() };
         frame.Add(feedback);
-        noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2), Notice = new Notice(NoticeTone.Info, "Type your details; they are remembered for next time.") };
-        var keys = new KeyBar(palette) { Hints = [new KeyHint("Enter", "start the lab", Start), new KeyHint("Tab", "next field", () => AdvanceFocus(NavigationDirection.Forward, TabBehavior.TabStop)), new KeyHint("Esc", "back", Back)] };
+        noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2), Notice = Welcome };
+        var keys = new KeyBar(palette)
+        {
+            Hints =
+            [
+                new KeyHint("Enter", editing ? "use these values" : "start the lab", Start),
+                new KeyHint("Tab", "next field", () => AdvanceFocus(NavigationDirection.Forward, TabBehavior.TabStop)),
+                new KeyHint("Esc", editing ? "back to the lab, unchanged" : "back", Back),
+            ],
+        };
         Add(header, frame, noticeLine, keys);
         Bind(Start, Key.Enter);
         Bind(Back, Key.Esc);
 
-        var firstToFill = form.Lab.Variables.FirstOrDefault(variable => string.IsNullOrEmpty(form.Values.GetValueOrDefault(variable.Name))) ?? form.Lab.Variables.FirstOrDefault();
+        var firstToFill = form.Lab.Variables.FirstOrDefault(variable => form.ShownProblems.Any(problem => problem.StartsWith(variable.Name + ":", StringComparison.Ordinal)))
+            ?? form.Lab.Variables.FirstOrDefault(variable => string.IsNullOrEmpty(form.Values.GetValueOrDefault(variable.Name)))
+            ?? form.Lab.Variables.FirstOrDefault();
         if (firstToFill is not null)
             fields[firstToFill.Name].SetFocus();
     }
@@ -65,16 +77,23 @@ public sealed class LearnerScreen : Screen
         RequestStop();
     }
 
+    private static Notice Welcome => new(NoticeTone.Info, "Type your details; they are remembered for next time.");
+
     private void OnChanged(string variable, string value)
     {
         form.Set(variable, value);
         feedback.Refresh();
+        // A "fix the values first" about a value since changed would be stale.
+        if (noticeLine.Notice?.Tone == NoticeTone.Failure)
+            noticeLine.Notice = Welcome;
     }
 
     private void Start()
     {
         if (!form.IsValid)
         {
+            form.ShowEveryProblem();
+            feedback.Refresh();
             noticeLine.Notice = new Notice(NoticeTone.Failure, "Fix the values first: " + form.Problems[0]);
             return;
         }

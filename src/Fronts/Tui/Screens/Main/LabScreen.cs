@@ -22,6 +22,8 @@ public enum LabScreenExit
     Quit,
     /// <summary>Every step is done: show the recap.</summary>
     Recap,
+    /// <summary>The learner wants to change their details (a backup window the API refused, say).</summary>
+    Details,
 }
 
 /// <summary>
@@ -78,6 +80,7 @@ public sealed class LabScreen : Screen
         pageFrame = new FrameView { X = Pos.Right(stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), BorderStyle = LineStyle.Rounded };
         pageFrame.Add(page, new Line { X = 0, Y = Pos.AnchorEnd(StepStatusPanel.Lines + 1), Width = Dim.Fill() }, status);
         noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2) };
+        noticeLine.MoreRequested += ShowWholeMessages;
         keyBar = new KeyBar(palette);
         Add(header, stepsFrame, pageFrame, noticeLine, keyBar);
 
@@ -128,7 +131,9 @@ public sealed class LabScreen : Screen
         Bind(Back, 'b', Key.CursorLeft);
         Bind(ShowHint, 'h');
         Bind(AcknowledgeSelected, 'a');
-        Bind(() => runner.CheckAll(), 'r');
+        Bind(CheckAll, 'r');
+        Bind(EditDetails, 'd');
+        Bind(ShowWholeMessages, 'm');
         Bind(ShowHelp, '?');
         Bind(Quit, 'q');
         Bind(() => page.ScrollVertical(Math.Max(page.Viewport.Height - 1, 1)), Key.PageDown, Key.Space);
@@ -139,8 +144,8 @@ public sealed class LabScreen : Screen
     {
         if (SelectedStep is { } selected)
             runner.Open(selected.Id);
-        if (IsResumed)
-            runner.CheckAll(quietly: true);
+        // One read of the account judges every step, so none shows "not checked yet" while its state is known.
+        runner.CheckAll(quietly: true);
         ticker = App.AddTimeout(TimeSpan.FromSeconds(1), () =>
         {
             if (SelectedStep is { } step && runner.ActivityOf(step.Id)?.Kind == StepActivityKind.Waiting)
@@ -161,6 +166,12 @@ public sealed class LabScreen : Screen
     protected override void Quit()
     {
         Exit = LabScreenExit.Quit;
+        RequestStop();
+    }
+
+    private void EditDetails()
+    {
+        Exit = LabScreenExit.Details;
         RequestStop();
     }
 
@@ -228,8 +239,11 @@ public sealed class LabScreen : Screen
     private void ShowStatus(StepPlan step)
     {
         var activity = runner.ActivityOf(step.Id);
-        var waited = activity is null ? TimeSpan.Zero : time.GetUtcNow() - activity.Since;
-        status.Show(session.ResultOf(step.Id), activity, KeysFor(step), StepText.Elapsed(waited));
+        var result = session.ResultOf(step.Id);
+        // What is awaited started when RDS says it did (a snapshot's creation), not when this run began watching.
+        var since = result.Since ?? activity?.Since;
+        var waited = since is null ? TimeSpan.Zero : time.GetUtcNow() - since.Value;
+        status.Show(result, activity, KeysFor(step), StepText.Elapsed(waited < TimeSpan.Zero ? TimeSpan.Zero : waited));
         keyBar.Hints = HintsFor(step);
     }
 
@@ -258,8 +272,8 @@ public sealed class LabScreen : Screen
         if (step.Step.Hint is not null)
             hints.Add(new KeyHint("h", "hint", ShowHint));
         hints.Add(new KeyHint("n", "next", Next));
-        hints.Add(new KeyHint("b", "back", Back));
-        hints.Add(new KeyHint("r", "re-check", () => runner.CheckAll()));
+        hints.Add(new KeyHint("r", "re-check", CheckAll));
+        hints.Add(new KeyHint("d", "details", EditDetails));
         hints.Add(new KeyHint("?", "help", ShowHelp));
         hints.Add(new KeyHint("q", "quit", Quit));
         return hints;
@@ -311,6 +325,7 @@ public sealed class LabScreen : Screen
             runner.Perform(step.Id);
         else
             noticeLine.Notice = new Notice(NoticeTone.Info, "Nothing was changed.");
+        FocusSteps();
     }
 
     private void AcknowledgeSelected()
@@ -343,6 +358,16 @@ public sealed class LabScreen : Screen
 
     private void Back() => steps.InvokeCommand(Command.Up);
 
+    /// <summary>Re-checks every step, saying so at once: on a slow endpoint the answer may take a while.</summary>
+    private void CheckAll()
+    {
+        noticeLine.Notice = new Notice(NoticeTone.Info, "Checking every step…");
+        runner.CheckAll();
+    }
+
+    /// <summary>After a click on the page or a dialog, ↑ ↓ choose steps again.</summary>
+    private void FocusSteps() => steps.SetFocus();
+
     private void ShowHint()
     {
         if (SelectedStep is not { } step)
@@ -351,9 +376,22 @@ public sealed class LabScreen : Screen
             ? session.Learner.Values.RenderLenient(TemplateParser.Parse(text))
             : "This step has no hint: its page says what to do.";
         TextDialog.Show(App, $"Hint · {step.Step.Title}", hint, "_OK");
+        FocusSteps();
     }
 
-    private void ShowHelp() => TextDialog.Show(App, "Keys", HelpText, "_Close");
+    /// <summary>The last notice and the open step's status, whole: either may be cut on screen.</summary>
+    private void ShowWholeMessages()
+    {
+        var parts = new[] { noticeLine.Notice?.Text, SelectedStep is { } step && status.WholeText is { } whole ? $"{step.Step.Title}: {whole}" : null };
+        TextDialog.Show(App, "Messages", string.Join("\n\n", parts.OfType<string>()), "_Close");
+        FocusSteps();
+    }
+
+    private void ShowHelp()
+    {
+        TextDialog.Show(App, "Keys", HelpText, "_Close");
+        FocusSteps();
+    }
 
     private static string HelpText =>
         """
@@ -364,6 +402,9 @@ public sealed class LabScreen : Screen
         h          a hint for this step
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
+        d          change your details (name, backup window…); the
+                   steps are re-checked with the new values
+        m          read the last message and the step's status whole
         ?          this help          q, Ctrl-C   quit (progress is saved)
         x          on the recap: clean up what the lab created
         mouse      click a step, a link, or a key on the bottom line
@@ -378,5 +419,6 @@ public sealed class LabScreen : Screen
         noticeLine.Notice = LinkOpener.TryOpen(target)
             ? new Notice(NoticeTone.Info, $"Opened {url}")
             : new Notice(NoticeTone.Info, $"Open this in your browser: {url}");
+        FocusSteps();
     }
 }

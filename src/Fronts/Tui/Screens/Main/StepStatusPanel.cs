@@ -55,6 +55,9 @@ public sealed class StepStatusPanel : View
         SetNeedsDraw();
     }
 
+    /// <summary>The status and reason as one text, for reading it whole when the panel's two lines cut it.</summary>
+    public string? WholeText => result is null || result.Status == StepStatus.NotChecked ? null : $"{StepText.Status(result)}: {result.Reason}";
+
     private bool IsWaiting => activity?.Kind == StepActivityKind.Waiting || result?.Status == StepStatus.InProgress;
 
     /// <summary>The bar's text: "45 % · 0:12 waited".</summary>
@@ -81,7 +84,7 @@ public sealed class StepStatusPanel : View
         {
             var text = line < lines.Count ? lines[line] : "";
             if (line == 1 && lines.Count > 2)
-                text = SegmentWriter.Fit(text + " " + lines[2], width - 2);
+                text = SegmentWriter.Fit(string.Join(" ", lines.Skip(1)), width - 2, " " + NoticeLine.MoreCue);
             IReadOnlyList<Segment> segments = line == 0 && text.StartsWith(headline, StringComparison.Ordinal)
                 ? [new(" ", normal), new(headline, palette.Emphasis(marked)), new(text[headline.Length..], normal)]
                 : [new(" " + text, normal)];

@@ -21,10 +21,12 @@ public static class StepText
     public static string Elapsed(TimeSpan span) =>
         span.TotalHours >= 1 ? $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}" : $"{(int)span.TotalMinutes}:{span.Seconds:00}";
 
-    /// <summary>"45 s", "12 min", "1 h 5 min".</summary>
+    /// <summary>"45 s", "4 min 10 s", "12 min", "1 h 5 min": seconds only while under ten minutes, where they still matter.</summary>
     public static string Duration(TimeSpan span) => span.TotalMinutes < 1
         ? $"{Math.Max((int)span.TotalSeconds, 0)} s"
-        : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min" : $"{(int)span.TotalHours} h {span.Minutes} min";
+        : span.TotalMinutes < 10
+            ? span.Seconds == 0 ? $"{(int)span.TotalMinutes} min" : $"{(int)span.TotalMinutes} min {span.Seconds} s"
+            : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min" : $"{(int)span.TotalHours} h {span.Minutes} min";
 
     /// <summary>Text cut into lines of at most <paramref name="width"/> columns at spaces (a word longer than a line is cut).</summary>
     public static IReadOnlyList<string> Wrap(string text, int width)

@@ -81,11 +81,20 @@ public sealed class PickerScreen : Screen
             return;
         }
         var entries = loaded.Result;
-        list.SetRows(entries.SelectMany(entry => new[] { new PickerRow(entry, IsTitle: true), new PickerRow(entry, IsTitle: false) }).ToList());
+        list.SetRows(entries.SelectMany(entry => DescriptionLines(entry).Select(line => new PickerRow(entry, IsTitle: false, line)).Prepend(new PickerRow(entry, IsTitle: true))).ToList());
         noticeLine.Notice = entries.Count == 0
             ? new Notice(NoticeTone.Failure, $"No labs in {string.Join(", ", folders)}: give a folder of labs with --labs DIR.")
             : new Notice(NoticeTone.Info, $"{entries.Count} lab{(entries.Count == 1 ? "" : "s")} found. Choose one and press Enter.");
     }
+
+    /// <summary>The whole description, wrapped to the terminal's width under the title (indented, inside the frame).</summary>
+    private IEnumerable<string> DescriptionLines(LabEntry entry)
+    {
+        var description = entry.Lab is null ? $"cannot be opened: {entry.Problems.FirstOrDefault()}" : entry.Lab.Description.ReplaceLineEndings(" ").Trim();
+        return Screens.Main.StepText.Wrap(description, Math.Max(App.Screen.Width - DescriptionIndent.Length - 3, 20));
+    }
+
+    private const string DescriptionIndent = "     ";
 
     private void Open()
     {
@@ -105,10 +114,7 @@ public sealed class PickerScreen : Screen
         var normal = list.GetAttributeForRole(VisualRole.Normal);
         var lab = row.Entry.Lab;
         if (!row.IsTitle)
-        {
-            var description = lab is null ? $"cannot be opened: {row.Entry.Problems.FirstOrDefault()}" : lab.Description.ReplaceLineEndings(" ").Trim();
-            return [new Segment("     " + description, lab is null ? palette.Status(Engine.Steps.StepStatus.Error, normal) : palette.Quiet(normal))];
-        }
+            return [new Segment(DescriptionIndent + row.Text, lab is null ? palette.Status(Engine.Steps.StepStatus.Error, normal) : palette.Quiet(normal))];
         var standing = standings.GetValueOrDefault(row.Entry.Folder);
         var progress = standing is null ? "not started".PadLeft(24) : $"{standing.Bar(10)} {standing.Done}/{standing.Total} {SegmentWriter.Fit(standing.Learner, 8),-8}";
         var minutes = lab is null ? "" : $"~{lab.EstimatedMinutes} min";

@@ -25,7 +25,10 @@ public sealed class RecapScreen : Screen
     private readonly LabSession session;
     private readonly StepRunner runner;
     private readonly Label summary;
+    private readonly FrameView summaryFrame;
+    private readonly FrameView pageFrame;
     private readonly NoticeLine noticeLine;
+    private readonly KeyBar keyBar;
 
     public RecapScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, PageLibrary? pages)
         : base(app)
@@ -33,11 +36,11 @@ public sealed class RecapScreen : Screen
         this.session = session;
         this.runner = runner;
         var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Key, Target = session.Target };
-        var summaryLines = RecapSummary.Of(session).Lines();
-        var summaryFrame = new FrameView { X = 0, Y = Pos.AnchorEnd(summaryLines.Count + 4), Width = Dim.Fill(), Height = summaryLines.Count + 2, Title = "Well done", BorderStyle = LineStyle.Rounded };
-        summary = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Fill(), Text = string.Join("\n", summaryLines) };
+        summaryFrame = new FrameView { X = 0, Width = Dim.Fill(), Title = "Well done", BorderStyle = LineStyle.Rounded };
+        summary = new Label { X = 1, Y = 0, HotKeySpecifier = PlainText.NoHotKey, Width = Dim.Fill(1), Height = Dim.Fill() };
         summaryFrame.Add(summary);
-        var pageFrame = new FrameView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(summaryLines.Count + 4), Title = "Recap", BorderStyle = LineStyle.Rounded };
+        // The page has its own heading: the frame adds no title of its own.
+        pageFrame = new FrameView { X = 0, Y = 1, Width = Dim.Fill(), BorderStyle = LineStyle.Rounded };
         pageFrame.Add(new MarkdownView
         {
             X = 0,
@@ -49,21 +52,44 @@ public sealed class RecapScreen : Screen
             Text = session.Lab.Recap is { } recap && pages is not null ? pages.MarkdownOf(recap) : "# You finished the lab",
         });
         noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2), Notice = new Notice(NoticeTone.Success, $"Every step of {session.Lab.Title} is done.") };
+        noticeLine.MoreRequested += ShowWholeNotice;
+        keyBar = new KeyBar(palette);
+        Add(header, pageFrame, summaryFrame, noticeLine, keyBar);
+        Bind(CleanUp, 'x');
+        Bind(Back, 'b');
+        Bind(Quit, 'q');
+        Bind(ShowWholeNotice, 'm');
+        ShowSummary();
+        runner.Noticed += OnNoticed;
+        runner.ResultChanged += OnResultChanged;
+        IsRunningChanged += (_, running) =>
+        {
+            if (running.Value)
+                return;
+            runner.Noticed -= OnNoticed;
+            runner.ResultChanged -= OnResultChanged;
+        };
+    }
+
+    /// <summary>The summary and keys as the session stands: after a cleanup, nothing is left to clean up.</summary>
+    private void ShowSummary()
+    {
+        var lines = RecapSummary.Of(session).Lines();
+        summary.Text = string.Join("\n", lines);
+        summaryFrame.Y = Pos.AnchorEnd(lines.Count + 4);
+        summaryFrame.Height = lines.Count + 2;
+        pageFrame.Height = Dim.Fill(lines.Count + 4);
         var hints = new List<KeyHint>();
-        if (session.Plan.Cleanup.Count > 0)
+        if (HasSomethingToCleanUp)
             hints.Add(new KeyHint("x", "clean up", CleanUp));
         hints.Add(new KeyHint("b", "back to the steps", Back));
         hints.Add(new KeyHint("q", "quit", Quit));
-        Add(header, pageFrame, summaryFrame, noticeLine, new KeyBar(palette) { Hints = hints });
-        foreach (var hint in hints)
-            Bind(hint.Action, hint.Key[0]);
-        runner.Noticed += OnNoticed;
-        IsRunningChanged += (_, running) =>
-        {
-            if (!running.Value)
-                runner.Noticed -= OnNoticed;
-        };
+        keyBar.Hints = hints;
     }
+
+    private bool HasSomethingToCleanUp => session.Plan.Cleanup.Count > 0 && session.CreatedForLearner.Count > 0;
+
+    private void OnResultChanged(Engine.Steps.StepResult result) => ShowSummary();
 
     public RecapExit Exit { get; private set; } = RecapExit.Quit;
 
@@ -83,16 +109,28 @@ public sealed class RecapScreen : Screen
     {
         // Cleanup's notices carry no step result; a perform or check finishing late is old news here.
         if (notice.LearnerAsked && notice.Result is null)
+        {
             noticeLine.Notice = notice;
+            ShowSummary();
+        }
     }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Sentence(IReadOnlyList<string> parts) =>
+        parts.Count <= 1 ? string.Concat(parts) : $"{string.Join(", ", parts.Take(parts.Count - 1))} and {parts[^1]}";
+
+    private void ShowWholeNotice() => TextDialog.Show(App, "Message", noticeLine.Notice?.Text ?? "", "_Close");
 
     private void CleanUp()
     {
-        if (session.Plan.Cleanup.Count == 0)
+        if (!HasSomethingToCleanUp)
+        {
+            noticeLine.Notice = new Notice(NoticeTone.Info, "Nothing LabRunner created for you is left to clean up.");
             return;
+        }
         var commands = string.Join("\n\n", session.Plan.Cleanup.Select(action => PerformDialog.ShellLines(action.CliCommand.Render(session.Target))));
-        var what = string.Join(", ", session.Plan.Cleanup.Select(action => action.Summary));
-        if (TextDialog.Show(App, "Clean up", $"LabRunner will {what}.\n\nThe same as running:\n\n{commands}", PerformDialog.CancelButton, "_Clean up") == 1)
+        var what = Sentence(session.Plan.Cleanup.Select(action => action.Summary).ToList());
+        if (TextDialog.Show(App, "Clean up", $"LabRunner will {what} {TargetWords.Where(session.Target)}.\n\nThe same as running:\n\n{commands}", PerformDialog.CancelButton, "_Clean up") == 1)
         {
             noticeLine.Notice = new Notice(NoticeTone.Info, "Cleaning up…");
             runner.Cleanup();

@@ -17,14 +17,16 @@ public sealed record RecapSummary(int Passed, int Checked, int Acknowledged, int
             results.Count(result => result.Status.IsManual()),
             session.StartedAt,
             session.FinishedAt,
-            session.Plan.Cleanup.SelectMany(action => action.Identifiers).Distinct(StringComparer.Ordinal).ToList());
+            session.CreatedForLearner);
     }
+
+    private static string Steps(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
 
     public IReadOnlyList<string> Lines()
     {
         var lines = new List<string>
         {
-            $"{StepStatus.Passed.Glyph()} {Passed} of {Checked} checked steps passed" + (Manual == 0 ? "." : $", {Acknowledged} of {Manual} steps you do yourself done."),
+            $"{StepStatus.Passed.Glyph()} {Passed} of {Steps(Checked, "checked step")} passed" + (Manual == 0 ? "." : $", {Acknowledged} of {Steps(Manual, "step")} you do yourself done."),
             Finished is { } finished
                 ? $"Time taken: {StepText.Duration(finished - Started)} (from {Started:HH:mm} to {finished:HH:mm} UTC)."
                 : $"Started at {Started:yyyy-MM-dd HH:mm} UTC; not every step is done yet.",

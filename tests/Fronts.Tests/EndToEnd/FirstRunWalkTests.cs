@@ -1,0 +1,112 @@
+using LabRunner.Cli.Targets;
+using LabRunner.TestSupport;
+using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Terminals;
+
+namespace LabRunner.Fronts.Tests.EndToEnd;
+
+/// <summary>
+/// A new attendee's first run, in the real binary at 80×24 on the sandbox: the details refuse a backup window too
+/// short, accept one RDS then refuses (it overlaps the cluster's maintenance window), and the learner fixes it from
+/// the lab screen, finishes, cleans up and quits, told where their progress is and how to resume.
+/// </summary>
+public sealed class FirstRunWalkTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly TempDirectory data = new();
+    private TmuxSession? tmux;
+
+    [PeerFact(RealPeer.Tmux)]
+    public void A_first_run_gets_from_a_bad_backup_window_to_the_recap_cleanup_and_a_resume_hint()
+    {
+        tmux = TmuxSession.Start(LabRunnerCommand(), 80, 24, Repository.Root);
+
+        Wait("Aurora backups and snapshots");
+        Keys("Enter");
+        var details = Wait("Your details");
+        Assert.DoesNotContain("✗", details);
+        tmux.Type("alice");
+        Wait("snapshot  aurora-alice-snap1");
+        Keys("Tab");
+        ReplaceField("05:00-05:10");
+        var tooShort = Wait("lasts 10 minutes");
+        Assert.DoesNotContain("[0-5]", tooShort);
+        ReplaceField("09:00-09:45");
+        Wait("snapshot  aurora-alice-snap1");
+        Assert.DoesNotContain("✗", tmux.Capture());
+        Keys("Enter");
+
+        Wait("Step 1 of 5 · Find your cluster");
+        Wait("✓ Passed: cluster aurora-alice-cluster is");
+        Keys("n");
+        Wait("Step 2 of 5 · Take a manual snapshot");
+        Keys("p");
+        Wait("Perform: Take a manual snapshot");
+        Keys("Enter");
+        Wait("Step 3 of 5 · Wait for the snapshot");
+        Wait("✓ Passed: snapshot aurora-alice-snap1");
+        Keys("n");
+        Wait("Step 4 of 5 · See what a snapshot offers");
+        Keys("a");
+        Wait("Step 5 of 5 · Move the backup window");
+        Keys("p");
+        Wait("--preferred-backup-window 09:00-09:45");
+        Keys("Enter");
+        Assert.Contains(NoticeCue, Wait("! Could not set backup window 09:00-09:45"));
+        Keys("m");
+        Wait("must not overlap");
+        Keys("Escape");
+        tmux.WaitFor("the dialog closed", screen => !screen.Contains("must not overlap"), Patience);
+
+        Keys("d");
+        Wait("✗ backup_window: '09:00-09:45' overlaps your cluster's weekly maintenance");
+        Wait("Esc back to the lab, unchanged");
+        ReplaceField("05:00-05:45");
+        Wait("snapshot  aurora-alice-snap1");
+        Keys("Enter");
+        Wait("Step 5 of 5 · Move the backup window");
+        Wait("✗ Not yet: backup window is 07:10-07:40");
+        Keys("p");
+        Wait("--preferred-backup-window 05:00-05:45");
+        Keys("Enter");
+
+        var recap = Wait("Well done");
+        Assert.Contains("Created for you: aurora-alice-snap1", recap);
+        Assert.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done.", recap);
+        Keys("x");
+        Assert.Contains("LabRunner will delete snapshot aurora-alice-snap1 on the SANDBOX", Wait("The same as running"));
+        Keys("Enter");
+        Wait("Cleaned up");
+        tmux.WaitFor("the recap refreshed", screen => !screen.Contains("x clean up") && !screen.Contains("Created for you"), Patience);
+        Keys("q");
+        // Long paths wrap at 80 columns.
+        var after = Wait("labrunner exited with 0").Replace("\n", "", StringComparison.Ordinal);
+        Assert.Contains($"Your progress in Aurora backups and snapshots is saved in  {data.Path}/progress/aurora-backup/sandbox/alice.json", after);
+        Assert.Contains($"To resume where you left off, run  labrunner run labs/aurora-backup --var yourname=alice --data-dir {data.Path}", after);
+    }
+
+    private const string NoticeCue = "… m: more";
+
+    /// <summary>Empties the focused field and types <paramref name="text"/> into it.</summary>
+    private void ReplaceField(string text)
+    {
+        Keys([.. Enumerable.Repeat("BSpace", 12)]);
+        tmux!.Type(text);
+    }
+
+    private string Wait(string text) => tmux!.WaitFor(text, Patience);
+
+    private void Keys(params string[] keys) => tmux!.SendKeys(keys);
+
+    private string LabRunnerCommand()
+    {
+        var binary = LabRunnerBinary.Path;
+        return $"env -u DisableRealDriverIO {SandboxTarget.SnapshotSecondsVariable}=3 {TmuxSession.Quote(binary)} --data-dir {TmuxSession.Quote(data.Path)}; echo \"labrunner exited with $?\"; exec cat";
+    }
+
+    public void Dispose()
+    {
+        tmux?.Dispose();
+        data.Dispose();
+    }
+}

@@ -1,0 +1,26 @@
+using LabRunner.Tui.Screens.Main;
+using LabRunner.Tui.Screens.Recap;
+
+namespace LabRunner.Fronts.Tests.Tui;
+
+public sealed class RecapWordsTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(45, "45 s")]
+    [InlineData(250, "4 min 10 s")]
+    [InlineData(240, "4 min")]
+    [InlineData(750, "12 min")]
+    [InlineData(3900, "1 h 5 min")]
+    public void Durations_read_naturally(int seconds, string expected) =>
+        Assert.Equal(expected, StepText.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void One_step_is_one_step_and_nothing_created_offers_no_cleanup_line()
+    {
+        var lines = new RecapSummary(1, 1, 1, 1, Start, Start.AddSeconds(250), []).Lines();
+
+        Assert.Equal(["✓ 1 of 1 checked step passed, 1 of 1 step you do yourself done.", "Time taken: 4 min 10 s (from 10:00 to 10:04 UTC)."], lines);
+    }
+}
