@@ -79,7 +79,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             return VariableType.Text;
         if (VariableTypes.FromWireName(node.Value ?? "") is { } type)
             return type;
-        context.Report(FindingCodes.BadVariable, node, $"variable '{name}' has type '{node.Value}'; the types are {string.Join(", ", VariableTypes.WireNames)}");
+        context.Report(FindingCodes.BadVariable, node, $"variable '{name}' has type '{Echo.Of(node.Value)}'; the types are {string.Join(", ", VariableTypes.WireNames)}");
         return VariableType.Text;
     }
 

@@ -49,14 +49,16 @@ public static class LabMarkdown
         var (lineStart, inFence) = (0, false);
         while (lineStart < markdown.Length)
         {
-            var lineEnd = markdown.IndexOf('\n', lineStart);
+            // Lines end at LF, CR or CRLF, as Markdig reads them.
+            var lineEnd = markdown.IndexOfAny(['\r', '\n'], lineStart);
+            var next = lineEnd < 0 ? markdown.Length : lineEnd + (markdown[lineEnd] == '\r' && lineEnd + 1 < markdown.Length && markdown[lineEnd + 1] == '\n' ? 2 : 1);
             var line = markdown.AsSpan(lineStart, (lineEnd < 0 ? markdown.Length : lineEnd) - lineStart);
             var fence = line.TrimStart(' ').StartsWith("```") || line.TrimStart(' ').StartsWith("~~~");
             inFence ^= fence;
             if (line.IsWhiteSpace() || fence || inFence)
             {
-                (paragraphStart, openers, emphasis) = (lineEnd + 1, 0, 0);
-                lineStart = lineEnd < 0 ? markdown.Length : lineEnd + 1;
+                (paragraphStart, openers, emphasis) = (next, 0, 0);
+                lineStart = next;
                 continue;
             }
             if (Nesting(line) > MaxLineNesting)
@@ -67,7 +69,7 @@ public static class LabMarkdown
                 return Crowded(paragraphStart, $"this paragraph holds more than {MaxLinkOpenersPerParagraph} '[' (link openers)");
             if (emphasis > MaxEmphasisMarksPerParagraph)
                 return Crowded(paragraphStart, $"this paragraph holds more than {MaxEmphasisMarksPerParagraph} '*' or '_' (emphasis marks)");
-            lineStart = lineEnd < 0 ? markdown.Length : lineEnd + 1;
+            lineStart = next;
         }
         return null;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabRunner.Content.Text;
 
 namespace LabRunner.Content.Model;
 
@@ -42,13 +43,13 @@ public static class BackupWindowRules
     public static string? Problem(string text, string? maintenanceWindow = null)
     {
         if (MinutesOf(text) is not { } window)
-            return $"'{text}' is not a time window like 05:00-05:45 (start-end, hh:mm, UTC)";
+            return $"'{Echo.Of(text)}' is not a time window like 05:00-05:45 (start-end, hh:mm, UTC)";
         var length = Modulo(window.End - window.Start, MinutesPerDay);
         if (length < MinimumMinutes)
-            return $"'{text}' lasts {length} minute{(length == 1 ? "" : "s")}; a backup window needs at least {MinimumMinutes} minutes";
+            return $"'{Echo.Of(text)}' lasts {length} minute{(length == 1 ? "" : "s")}; a backup window needs at least {MinimumMinutes} minutes";
         if (maintenanceWindow is not null && WeeklyMinutesOf(maintenanceWindow) is { } weekly
             && Overlaps(window.Start, length, weekly.Start, Modulo(weekly.End - weekly.Start, MinutesPerWeek)))
-            return $"'{text}' overlaps your cluster's weekly maintenance window ({maintenanceWindow} UTC); choose a time outside it";
+            return $"'{Echo.Of(text)}' overlaps your cluster's weekly maintenance window ({maintenanceWindow} UTC); choose a time outside it";
         return null;
     }
 

@@ -19,11 +19,15 @@ public static class Echo
         if (string.IsNullOrEmpty(text))
             return "";
         var echoed = new StringBuilder(Math.Min(text.Length, maxLength) + 8);
-        foreach (var character in text)
+        for (var index = 0; index < text.Length; index++)
         {
             if (echoed.Length >= maxLength)
                 return echoed.Append('…').ToString();
-            echoed.Append(Escaped(character));
+            // A surrogate pair stays whole (never cut in half); a lone surrogate, which no writer accepts, is escaped.
+            if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+                echoed.Append(text, index++, 2);
+            else
+                echoed.Append(Escaped(text[index]));
         }
         return echoed.ToString();
     }
@@ -33,7 +37,7 @@ public static class Echo
         '\n' => "\\n",
         '\r' => "\\r",
         '\t' => "\\t",
-        _ when char.IsControl(character) || CharUnicodeInfo.GetUnicodeCategory(character) is UnicodeCategory.LineSeparator
+        _ when char.IsControl(character) || char.IsSurrogate(character) || CharUnicodeInfo.GetUnicodeCategory(character) is UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Format => $"\\u{(int)character:X4}",
         _ => character.ToString(),
     };

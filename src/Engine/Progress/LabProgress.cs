@@ -29,6 +29,25 @@ public sealed class LabProgress
     /// <summary>The identifiers LabRunner itself created for the learner (by performing a step) that the lab's cleanup deletes, until it has.</summary>
     public List<string> CreatedForLearner { get; set; } = [];
 
+    /// <summary>What this run created or cleaned up, applied again over what another process saved (see <see cref="MergeSaved"/>).</summary>
+    private readonly Dictionary<string, bool> createdChangesHere = new(StringComparer.Ordinal);
+
+    /// <summary>Records that LabRunner created <paramref name="identifiers"/> for the learner.</summary>
+    public void RecordCreated(IEnumerable<string> identifiers)
+    {
+        foreach (var identifier in identifiers)
+            createdChangesHere[identifier] = true;
+        CreatedForLearner = [.. CreatedForLearner.Union(identifiers, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Records that <paramref name="identifiers"/> were cleaned up.</summary>
+    public void RecordCleanedUp(IEnumerable<string> identifiers)
+    {
+        foreach (var identifier in identifiers)
+            createdChangesHere[identifier] = false;
+        CreatedForLearner = [.. CreatedForLearner.Except(identifiers, StringComparer.Ordinal)];
+    }
+
     public DateTimeOffset? UpdatedAt { get; set; }
 
     public StepProgress Step(string stepId)
@@ -41,11 +60,15 @@ public sealed class LabProgress
     /// <summary>
     /// Takes in what another process saved for the same learner since this one loaded, so that a save never undoes
     /// theirs: the earliest start, acknowledgement, first pass and opening win; baselines saved first win; for a
-    /// step's last result the newer check wins. The variables stay this run's.
+    /// step's last result the newer check wins; what LabRunner created is theirs with this run's creations and
+    /// clean-ups applied. The variables stay this run's.
     /// </summary>
     public void MergeSaved(LabProgress saved)
     {
         StartedAt = StepProgress.Earliest(StartedAt, saved.StartedAt);
+        CreatedForLearner = [.. saved.CreatedForLearner
+            .Where(identifier => createdChangesHere.GetValueOrDefault(identifier, true))
+            .Union(createdChangesHere.Where(change => change.Value).Select(change => change.Key), StringComparer.Ordinal)];
         foreach (var (stepId, theirs) in saved.Steps)
             Step(stepId).MergeSaved(theirs);
     }

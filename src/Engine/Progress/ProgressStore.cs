@@ -133,11 +133,14 @@ public sealed class ProgressStore(string dataDirectory, TimeProvider time)
     /// <summary>Moves an unusable file (or folder) out of the way, keeping it for a person to look at; returns where it went.</summary>
     private string SetAside(string path)
     {
-        var aside = $"{path}.corrupt-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
+        var stamp = $"{path}.corrupt-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
+        // Never over one set aside earlier in the same second: each damaged file is kept.
+        var aside = Enumerable.Range(1, int.MaxValue).Select(copy => copy == 1 ? stamp : $"{stamp}-{copy}")
+            .First(candidate => !File.Exists(candidate) && !Directory.Exists(candidate));
         if (Directory.Exists(path))
             Directory.Move(path, aside);
         else
-            File.Move(path, aside, overwrite: true);
+            File.Move(path, aside);
         return aside;
     }
 

@@ -180,7 +180,7 @@ public sealed class LabSession
     {
         lock (gate)
         {
-            progress.CreatedForLearner = [.. progress.CreatedForLearner.Union(identifiers, StringComparer.Ordinal)];
+            progress.RecordCreated(identifiers);
             store?.Save(progress);
         }
     }
@@ -197,7 +197,7 @@ public sealed class LabSession
             {
                 lock (gate)
                 {
-                    progress.CreatedForLearner = [.. progress.CreatedForLearner.Except(action.Identifiers, StringComparer.Ordinal)];
+                    progress.RecordCleanedUp(action.Identifiers);
                     store?.Save(progress);
                 }
             }

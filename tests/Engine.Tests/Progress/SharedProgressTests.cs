@@ -43,6 +43,25 @@ public sealed class SharedProgressTests : IDisposable
     }
 
     [Fact]
+    public void What_one_process_created_or_cleaned_up_survives_another_process_saving_its_older_list()
+    {
+        var tui = Alice();
+        var perform = Alice();
+        perform.RecordCreated(["aurora-alice-snap1"]);
+        Store().Save(perform);
+        tui.Step("find-cluster").Status = "passed";
+        Store().Save(tui);
+        Assert.Equal(["aurora-alice-snap1"], Alice().CreatedForLearner);
+
+        var cleanup = Alice();
+        cleanup.RecordCleanedUp(["aurora-alice-snap1"]);
+        Store().Save(cleanup);
+        tui.Step("find-cluster").Status = "passed";
+        Store().Save(tui);
+        Assert.Empty(Alice().CreatedForLearner);
+    }
+
+    [Fact]
     public void The_earliest_acknowledgement_wins_and_the_newest_check_gives_the_status()
     {
         var first = Alice();

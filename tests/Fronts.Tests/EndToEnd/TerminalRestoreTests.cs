@@ -45,6 +45,16 @@ public sealed class TerminalRestoreTests : IDisposable
     }
 
     [PeerFact(RealPeer.Tmux)]
+    public async Task Closing_the_terminal_ends_the_process()
+    {
+        var pid = int.Parse((await File.ReadAllTextAsync(PidFile)).Trim(), CultureInfo.InvariantCulture);
+
+        tmux.Dispose();
+
+        await Eventually.HoldsAsync(() => !Directory.Exists($"/proc/{pid}"), "labrunner ends after its terminal closed (a hang-up)", TimeSpan.FromSeconds(15));
+    }
+
+    [PeerFact(RealPeer.Tmux)]
     public void Quitting_with_a_key_leaves_the_terminal_as_it_was()
     {
         tmux.SendKeys("q");

@@ -63,7 +63,8 @@ public static class LabMutator
     /// <summary>Variant <paramref name="index"/> of <paramref name="files"/> (relative path → bytes) for <paramref name="seed"/>, with what was done to it.</summary>
     public static (Dictionary<string, byte[]> Files, string Description) Variant(IReadOnlyDictionary<string, byte[]> files, int seed, int index)
     {
-        var random = new Random(HashCode.Combine(seed, index));
+        // Not HashCode.Combine: its seed changes with every process, and a seeded run must be the same run every time.
+        var random = new Random(unchecked((seed * 1_000_003) + index));
         var mutated = files.ToDictionary(pair => pair.Key, pair => pair.Value);
         var done = new List<string>();
         for (var count = random.Next(1, 4); count > 0; count--)

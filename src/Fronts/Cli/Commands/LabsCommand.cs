@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LabRunner.Cli.Labs;
-using LabRunner.Content.Loading;
 using LabRunner.Content.Text;
+using LabRunner.Tui.Labs;
 
 namespace LabRunner.Cli.Commands;
 
@@ -11,7 +11,7 @@ public static class LabsCommand
     public static Command Create()
     {
         var list = new Command("list", "List the labs labrunner finds: in ./labs and built in.");
-        list.SetAction(parse => List(parse.InvocationConfiguration.Output));
+        list.SetAction(parse => List(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
 
         var name = new Argument<string>("name") { Description = "A built-in lab, e.g. aurora-backup." };
         name.AcceptOnlyFromAmong([.. BuiltInLabs.Names]);
@@ -26,19 +26,19 @@ public static class LabsCommand
         return new Command("labs", "The labs labrunner knows: list them, or export a built-in one to edit.") { list, export };
     }
 
-    private static int List(TextWriter output)
+    /// <summary>One line a lab, as run and check would find it: a lab in ./labs stands in for the built-in one of the same id.</summary>
+    private static int List(TextWriter output, TextWriter error)
     {
-        foreach (var folder in new LabLibrary().Folders.Where(Directory.Exists))
+        var library = new LabLibrary();
+        foreach (var entry in LabCatalog.Load(library.Folders))
         {
-            foreach (var lab in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
-            {
-                if (!File.Exists(Path.Combine(lab, LabLoader.ManifestFileName)))
-                    continue;
-                var loaded = LabLoader.Load(lab).Lab;
-                var origin = folder == LabLibrary.LocalFolder ? lab : "built in";
-                output.WriteLine(VisibleText.Of($"{Path.GetFileName(lab),-24} {loaded?.Title ?? "(cannot be loaded: run labrunner lint " + lab + ")"}  [{origin}]"));
-            }
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(entry.Folder));
+            var title = entry.Lab?.Title ?? $"(cannot be loaded: labrunner lint {entry.Folder})";
+            var origin = LabLibrary.IsBuiltIn(entry.Folder) ? "built in" : entry.Folder;
+            output.WriteLine(VisibleText.Of($"{name,-24} {title}  [{origin}]"));
         }
+        if (library.BuiltInProblem is { } problem)
+            error.WriteLine(VisibleText.Of($"labrunner: warning: {problem}"));
         return ExitCodes.Ok;
     }
 

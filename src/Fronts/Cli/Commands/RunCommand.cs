@@ -1,8 +1,9 @@
 using System.CommandLine;
 using LabRunner.Cli.Labs;
 using LabRunner.Cli.Reports;
-using LabRunner.Engine.Actions;
 using LabRunner.Cli.Targets;
+using LabRunner.Content.Text;
+using LabRunner.Engine.Actions;
 using LabRunner.Tui;
 using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Labs;
@@ -90,14 +91,16 @@ public static class RunCommand
     /// <summary>Where the learner's progress is and the command that resumes it, with the options they gave (target, data folder).</summary>
     public static string SavedMessage(SavedProgress saved, ParseResult parse)
     {
-        var words = new List<string> { "labrunner", "run", AwsCliCommand.Quote(DisplayPath(saved.LabDirectory)) };
+        // A built-in lab is named, not pathed: its cache folder belongs to this version of labrunner.
+        var lab = LabLibrary.IsBuiltIn(saved.LabDirectory) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(saved.LabDirectory)) : DisplayPath(saved.LabDirectory);
+        var words = new List<string> { "labrunner", "run", AwsCliCommand.Quote(lab) };
         words.AddRange(saved.NameVariables.Select(pair => $"--var {AwsCliCommand.Quote($"{pair.Key}={pair.Value}")}"));
         foreach (var option in new Option[] { SessionOptions.Target, SessionOptions.Endpoint, SessionOptions.Profile, SessionOptions.Region, GlobalOptions.DataDir })
         {
             if (parse.GetResult(option) is { Implicit: false } given)
                 words.AddRange(given.Tokens.Select(token => $"{option.Name} {AwsCliCommand.Quote(token.Value)}"));
         }
-        return $"Your progress in {saved.LabTitle} is saved in\n  {saved.ProgressFile}\nTo resume where you left off, run\n  {string.Join(' ', words)}\nor run labrunner again and pick the lab.";
+        return $"Your progress in {VisibleText.Of(saved.LabTitle)} is saved in\n  {saved.ProgressFile}\nTo resume where you left off, run\n  {string.Join(' ', words)}\nor run labrunner again and pick the lab.";
     }
 
     private static string DisplayPath(string path)

@@ -37,10 +37,12 @@ public sealed class TerminalRestore : IDisposable
     public static TerminalRestore OnEveryExit() => new(Console.OpenStandardOutput());
 
     /// <summary>
-    /// Until disposed, SIGINT, SIGTERM and SIGHUP call <paramref name="close"/> (which should make the UI return), then
-    /// end the process after <see cref="SignalGrace"/> if it has not, with 128 + the signal's number; the terminal is restored either way.
+    /// Until disposed, SIGINT and SIGTERM call <paramref name="close"/> (which should make the UI return), then end the
+    /// process after <see cref="SignalGrace"/> if it has not, with 128 + the signal's number. SIGHUP (the terminal closed)
+    /// restores what it can and ends the process at once, as by default: a UI left running on a dead terminal spins.
+    /// Progress is saved as it is made, so neither loses anything acknowledged.
     /// </summary>
-    public IDisposable CloseOnSignals(Action close) => new SignalHandlers(close);
+    public IDisposable CloseOnSignals(Action close) => new SignalHandlers(close, Restore);
 
     /// <summary>Writes <see cref="ResetSequence"/>; only the first call does.</summary>
     public void Restore()
@@ -75,30 +77,29 @@ public sealed class TerminalRestore : IDisposable
         private readonly Lock gate = new();
         private Timer? deadline;
 
-        public SignalHandlers(Action close)
+        public SignalHandlers(Action close, Action restore)
         {
             registrations =
             [
                 PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Close(context, 2, close)),
                 PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Close(context, 15, close)),
-                PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => Close(context, 1, close)),
+                PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => restore()),
             ];
         }
 
+        // The deadline outlives these handlers: once a signal came, the process ends within the grace whatever runs after the UI.
         private void Close(PosixSignalContext context, int number, Action close)
         {
             context.Cancel = true;
-            close();
             lock (gate)
                 deadline ??= new Timer(_ => Environment.Exit(128 + number), null, SignalGrace, Timeout.InfiniteTimeSpan);
+            close();
         }
 
         public void Dispose()
         {
             foreach (var registration in registrations)
                 registration.Dispose();
-            lock (gate)
-                deadline?.Dispose();
         }
     }
 }

@@ -35,7 +35,7 @@ public readonly partial record struct DailyWindow(int StartMinute, int EndMinute
 
     internal static int Modulo(int value, int modulus) => ((value % modulus) + modulus) % modulus;
 
-    [GeneratedRegex(@"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")]
+    [GeneratedRegex(@"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$")]
     private static partial Regex Pattern();
 }
 
@@ -80,7 +80,7 @@ public readonly partial record struct WeeklyWindow(int StartMinute, int EndMinut
     private static int MinuteOfWeek(Match match, int dayGroup) =>
         Array.IndexOf(Days, match.Groups[dayGroup].Value) * DailyWindow.MinutesPerDay + DailyWindow.MinuteOfDay(match, dayGroup + 1);
 
-    [GeneratedRegex(@"^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):([0-5]\d)-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):([0-5]\d)$")]
+    [GeneratedRegex(@"^(mon|tue|wed|thu|fri|sat|sun):([01][0-9]|2[0-3]):([0-5][0-9])-(mon|tue|wed|thu|fri|sat|sun):([01][0-9]|2[0-3]):([0-5][0-9])$")]
     private static partial Regex Pattern();
 }
 
