@@ -83,8 +83,15 @@ public sealed class TerminalRestore : IDisposable
             [
                 PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Close(context, 2, close)),
                 PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Close(context, 15, close)),
-                PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => restore()),
+                PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => HangUp(context, restore)),
             ];
+        }
+
+        private static void HangUp(PosixSignalContext context, Action restore)
+        {
+            context.Cancel = true;
+            restore();
+            Environment.Exit(128 + 1);
         }
 
         // The deadline outlives these handlers: once a signal came, the process ends within the grace whatever runs after the UI.
