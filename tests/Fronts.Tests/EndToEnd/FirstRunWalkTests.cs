@@ -1,4 +1,3 @@
-using LabRunner.Cli.Targets;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Terminals;
@@ -12,14 +11,14 @@ namespace LabRunner.Fronts.Tests.EndToEnd;
 /// </summary>
 public sealed class FirstRunWalkTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TuiInTmux.Patience;
     private readonly TempDirectory data = new();
     private TmuxSession? tmux;
 
     [PeerFact(RealPeer.Tmux)]
     public void A_first_run_gets_from_a_bad_backup_window_to_the_recap_cleanup_and_a_resume_hint()
     {
-        tmux = TmuxSession.Start(LabRunnerCommand(), 80, 24, Repository.Root);
+        tmux = TuiInTmux.Start(data.Path, snapshotSeconds: 3);
 
         Wait("Aurora backups and snapshots");
         Keys("Enter");
@@ -98,11 +97,6 @@ public sealed class FirstRunWalkTests : IDisposable
 
     private void Keys(params string[] keys) => tmux!.SendKeys(keys);
 
-    private string LabRunnerCommand()
-    {
-        var binary = LabRunnerBinary.Path;
-        return $"env -u DisableRealDriverIO {SandboxTarget.SnapshotSecondsVariable}=3 {TmuxSession.Quote(binary)} --data-dir {TmuxSession.Quote(data.Path)}; echo \"labrunner exited with $?\"; exec cat";
-    }
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LabRunner.Cli.Targets;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Terminals;
@@ -12,14 +11,14 @@ namespace LabRunner.Fronts.Tests.EndToEnd;
 /// </summary>
 public sealed partial class TuiInTmuxTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TuiInTmux.Patience;
     private readonly TempDirectory data = new();
     private TmuxSession? tmux;
 
     [PeerFact(RealPeer.Tmux)]
     public void A_learner_completes_the_Aurora_lab_in_the_real_binary_and_reopens_it_complete()
     {
-        tmux = TmuxSession.Start(LabRunnerCommand(), 80, 24, Repository.Root);
+        tmux = TuiInTmux.Start(data.Path, snapshotSeconds: 6);
 
         Wait("Aurora backups and snapshots");
         Keys("Enter");
@@ -62,7 +61,7 @@ public sealed partial class TuiInTmuxTests : IDisposable
         var after = Wait("labrunner exited with 0");
         Assert.DoesNotContain("LabRunner ·", after);
 
-        tmux.Respawn(LabRunnerCommand(), Repository.Root);
+        tmux.Respawn(TuiInTmux.Command(data.Path, snapshotSeconds: 6), Repository.Root);
         Wait("██████████ 5/5 alice");
         Keys("Enter");
         Wait("› alice");
@@ -84,13 +83,6 @@ public sealed partial class TuiInTmuxTests : IDisposable
 
     private void Keys(params string[] keys) => tmux!.SendKeys(keys);
 
-    /// <summary>The built binary on the sandbox with its own data folder, reporting its exit status when it ends.</summary>
-    private string LabRunnerCommand()
-    {
-        var binary = LabRunnerBinary.Path;
-        // The tests' own headless switch must not reach the real binary, or it would draw nothing.
-        return $"env -u DisableRealDriverIO {SandboxTarget.SnapshotSecondsVariable}=6 {TmuxSession.Quote(binary)} --data-dir {TmuxSession.Quote(data.Path)}; echo \"labrunner exited with $?\"; exec cat";
-    }
 
     [GeneratedRegex(@"\[█+ *\] +([1-9]|[1-9][0-9]) % · \d+:\d\d waited")]
     private static partial Regex PartWay();

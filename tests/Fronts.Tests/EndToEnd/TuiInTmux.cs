@@ -1,0 +1,20 @@
+using LabRunner.Cli.Targets;
+using LabRunner.TestSupport;
+using LabRunner.TestSupport.Terminals;
+
+namespace LabRunner.Fronts.Tests.EndToEnd;
+
+/// <summary>The labrunner binary's TUI in tmux at 80×24 on its own sandbox and data folder, as the end-to-end tests drive it.</summary>
+internal static class TuiInTmux
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Starts it with snapshots taking <paramref name="snapshotSeconds"/>.</summary>
+    public static TmuxSession Start(string dataDirectory, int snapshotSeconds) =>
+        TmuxSession.Start(Command(dataDirectory, snapshotSeconds), 80, 24, Repository.Root);
+
+    /// <summary>The shell command that runs it; the pane says "labrunner exited with N" when it ends.</summary>
+    public static string Command(string dataDirectory, int snapshotSeconds) =>
+        // The tests' own headless switch must not reach the real binary, or it would draw nothing.
+        $"env -u DisableRealDriverIO {SandboxTarget.SnapshotSecondsVariable}={snapshotSeconds} {TmuxSession.Quote(LabRunnerBinary.Path)} --data-dir {TmuxSession.Quote(dataDirectory)}; echo \"labrunner exited with $?\"; exec cat";
+}
