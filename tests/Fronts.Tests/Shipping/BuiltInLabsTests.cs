@@ -80,6 +80,18 @@ public sealed class BuiltInLabsTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_to_a_place_that_cannot_be_written_says_so()
+    {
+        File.WriteAllText(Path.Combine(emptyFolder.Path, "a-file"), "");
+
+        var export = await LabRunner("labs", "export", "aurora-backup", Path.Combine("a-file", "lab"));
+
+        Assert.Equal(2, export.ExitCode);
+        Assert.Contains("cannot be written", export.StandardError);
+        Assert.DoesNotContain("unexpected error", export.StandardError);
+    }
+
+    [Fact]
     public async Task The_version_comes_from_git()
     {
         var version = await LabRunner("--version");

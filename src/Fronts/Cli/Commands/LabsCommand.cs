@@ -49,7 +49,15 @@ public static class LabsCommand
             : destination;
         if (Directory.Exists(target) || File.Exists(target))
             throw CliFailure.Usage($"{target} already exists; name another folder, or move it aside first");
-        var written = BuiltInLabs.Export(name, target);
+        IReadOnlyList<string> written;
+        try
+        {
+            written = BuiltInLabs.Export(name, target);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw CliFailure.Usage($"{target} cannot be written: {exception.Message}");
+        }
         output.WriteLine($"wrote {written.Count} files to {target}");
         output.WriteLine($"edit them, then: labrunner lint {target}");
         return ExitCodes.Ok;
