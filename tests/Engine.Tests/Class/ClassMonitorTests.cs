@@ -24,6 +24,7 @@ public sealed class ClassMonitorTests : IAsyncLifetime
     /// <summary>What the scripted RDS answers next: set by each test, read by the server's threads.</summary>
     private volatile Func<HttpContext, RecordedRequest, Task> answer = Healthy;
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+    private TimerSignallingClock monitorClock = null!;
     private ScriptedHttpServer server = null!;
     private RdsQueryClient client = null!;
     private ClassMonitor monitor = null!;
@@ -37,7 +38,8 @@ public sealed class ClassMonitorTests : IAsyncLifetime
             TimeProvider = new SkipDelaysTimeProvider(TimeSpan.FromMinutes(1)),
         });
         var room = new ClassRoom(ClassLabs.Aurora, [ClassLabs.Learner("alice")], discover: true, new ReadOnlyRdsApi(client), CheckKinds.Default, clock);
-        monitor = new ClassMonitor(room, client.Stats, clock);
+        monitorClock = new TimerSignallingClock(clock);
+        monitor = new ClassMonitor(room, client.Stats, monitorClock);
     }
 
     public async Task DisposeAsync()
@@ -133,6 +135,7 @@ public sealed class ClassMonitorTests : IAsyncLifetime
 
         monitor.Start(TimeSpan.FromSeconds(30));
         await Eventually.HoldsAsync(() => refreshed.Count == 1, "the first refresh");
+        Assert.Equal(TimeSpan.FromSeconds(30), await monitorClock.TimerStartedAsync("the monitor's wait for the next refresh"));
         clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Single(refreshed);
         clock.Advance(TimeSpan.FromSeconds(1));
