@@ -98,7 +98,9 @@ internal static class LabManifestWriter
 
     private static void WriteStep(YamlWriter yaml, PlannedStep step)
     {
-        yaml.Comment($"the page's instructions {string.Join(", ", step.Instructions)} of this section");
+        yaml.Comment(step.Instructions.Count == 0
+            ? "the section's text: it has no numbered instructions"
+            : $"the page's instructions {string.Join(", ", step.Instructions)} of this section");
         yaml.BeginMapping();
         yaml.Entry("id", step.Id);
         yaml.Entry("title", step.Title);

@@ -42,7 +42,7 @@ public static class WorkshopPageReader
                 if (block is HeadingBlock { Level: 1 } first && title is null && sectionTitle is null)
                     title = InlineText(first.Inline);
                 else if (block is HeadingBlock { Level: 2 } heading)
-                    StartSection(InlineText(heading.Inline));
+                    StartSection(InlineText(heading.Inline) is { Length: > 0 } text ? text : $"Section {sections.Count + (sectionTitle is null ? 1 : 2)}");
                 else if (block is ListBlock { IsOrdered: true } list)
                     instructions.AddRange(list.OfType<ListItemBlock>().Select(item => (Source(item), PlainText(item), new StringBuilder())));
                 else if (Admonition.Of(block) is { Title: { } admonitionTitle } && admonitionTitle.Trim().Equals(RecapTitle, StringComparison.OrdinalIgnoreCase))

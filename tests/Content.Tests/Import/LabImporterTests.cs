@@ -145,6 +145,20 @@ public sealed class LabImporterTests : IDisposable
     }
 
     [Fact]
+    public void Empty_headings_sections_without_instructions_and_odd_placeholders_still_give_a_lab_without_errors()
+    {
+        var page = scratch.Write("page.md", "##\n\ntext only\n\n## Steps\n\n1. ![](x.png)\n2. Use `{a}-{b}`, {c_d}, `my_{x}` and {{literal}}\n"
+            + "3. Choose **Take snapshot** for `snap-{who}` of `db-{who}-cluster`\n10. ten\n\n## Steps\n\n- a bullet\n");
+
+        var lab = LabImporter.Import(page, Out).Lab!;
+
+        Assert.Equal(["Section 1", "Steps", "Steps"], lab.Sections.Select(section => section.Title));
+        Assert.Equal([], LabLinter.Lint(Out).Findings.Where(finding => finding.IsError).Select(finding => finding.ToString()));
+        Assert.Equal(["snapshot", "cluster"], lab.Names.Resources.Select(resource => resource.Name));
+        Assert.Equal(["a", "b", "cd", "x", "who"], lab.Names.Variables.Select(variable => variable.Name));
+    }
+
+    [Fact]
     public void A_page_without_headings_is_refused_with_what_the_importer_needs()
     {
         var page = scratch.Write("page.md", "Just a paragraph.\n\n1. and a list\n");
