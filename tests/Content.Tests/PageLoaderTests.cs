@@ -81,7 +81,7 @@ public sealed class PageLoaderTests : IDisposable
 
         foreach (var pageRef in lab.Steps.Select(step => step.Page).Append(lab.Recap!))
         {
-            var page = PageLoader.Load(lab, pageRef, learner.Placeholders);
+            var page = PageLoader.Load(lab, pageRef, learner.Values);
             Assert.DoesNotContain("{", page.Markdown);
             Assert.All(page.Findings, finding => Assert.Equal(FindingCodes.MissingLinkTarget, finding.Code));
         }

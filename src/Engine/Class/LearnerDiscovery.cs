@@ -1,4 +1,3 @@
-using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Specs;
@@ -53,17 +52,9 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
         /// <summary>Null when the values do not make a valid learner of the lab.</summary>
         public static Candidate? Of(Lab lab, IReadOnlyDictionary<string, string> values, KindRegistry<ICheckKind> checks)
         {
-            if (LearnerBinding.Bind(lab, values).Learner is not { } bound)
+            if (ClassLearner.Bind(lab, values, checks).Plan is not { } plan)
                 return null;
-            try
-            {
-                var learner = ClassLearner.Bind(lab, bound, checks, LearnerSources.Discovered);
-                return new Candidate(learner, learner.Plan.Query());
-            }
-            catch (LabSpecException)
-            {
-                return null;
-            }
+            return new Candidate(new ClassLearner(plan, LearnerSources.Discovered, rosterLine: null), plan.Query());
         }
     }
 }

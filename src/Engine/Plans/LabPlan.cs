@@ -3,7 +3,6 @@ using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Checks;
-using LabRunner.Engine.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
 

@@ -1,7 +1,7 @@
 using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Checks;
-using LabRunner.Engine.Learners;
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Progress;
 using LabRunner.Engine.State;

@@ -111,7 +111,7 @@ public static class SandboxCommand
         {
             if (seeds is { } learners)
                 foreach (var learner in learners.Learners)
-                    host.Seed(learners.Lab.Fixtures, learner.Placeholders);
+                    host.Seed(learners.Lab.Fixtures, learner.Values);
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
             output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 ? "not verified (presigned GETs may only read)" : $"verified, {verificationKeys.Count} key(s)")}");
             output.Flush();
@@ -129,7 +129,7 @@ public static class SandboxCommand
         _ => [],
     };
 
-    private sealed record Seeds(Lab Lab, IReadOnlyList<BoundLearner> Learners);
+    private sealed record Seeds(Lab Lab, IReadOnlyList<Learner> Learners);
 
     /// <summary>Each named learner bound to the lab, all checked before the sandbox starts; null when nothing is to be seeded.</summary>
     private static Seeds? LearnerSeeds(string? labPath, string[] learnerNames)
@@ -140,7 +140,7 @@ public static class SandboxCommand
         var nameVariables = lab.NameVariables;
         if (nameVariables.Count != 1)
             throw CliFailure.Usage($"--lab {labPath}: --learners needs exactly one variable marked rds-identifier to hold each name; this lab has {nameVariables.Count}");
-        var learners = new List<BoundLearner>();
+        var learners = new List<Learner>();
         foreach (var name in learnerNames)
         {
             var binding = LearnerBinding.Bind(lab, new Dictionary<string, string> { [nameVariables[0].Name] = name });
