@@ -148,7 +148,7 @@ public sealed class LabSession
         DateTimeOffset acknowledged;
         lock (gate)
             acknowledged = progress.Step(step.Id).AcknowledgedAt ??= time.GetUtcNow();
-        return Publish([AcknowledgedResult(step.Id, acknowledged)])[0];
+        return Publish([step.Acknowledged(acknowledged)])[0];
     }
 
     /// <summary>The step's action, to show before performing (its summary and AWS CLI command); null when the step has none.</summary>
@@ -218,7 +218,7 @@ public sealed class LabSession
             var saved = progress.Step(step.Id);
             var result = step.JudgeRecordingBaselines(state, saved.Baselines);
             return result.Status == StepStatus.Manual && saved.AcknowledgedAt is { } acknowledged
-                ? AcknowledgedResult(step.Id, acknowledged)
+                ? step.Acknowledged(acknowledged)
                 : result;
         }
     }
@@ -251,13 +251,10 @@ public sealed class LabSession
         var saved = progress.Steps.GetValueOrDefault(step.Id);
         if (step.IsManual)
             return saved?.AcknowledgedAt is { } acknowledged
-                ? AcknowledgedResult(step.Id, acknowledged)
-                : StepPlan.ManualResult(step.Id, at: null);
+                ? step.Acknowledged(acknowledged)
+                : step.Manual(at: null);
         if (saved?.Status is not { } wire || StepStatusNames.FromWireName(wire) is not { } status)
-            return StepResult.NotChecked(step.Id);
-        return new StepResult(step.Id, status, saved.Reason ?? "", saved.Percent, At: saved.CheckedAt);
+            return step.NotChecked();
+        return step.Restored(status, saved.Reason ?? "", saved.Percent, saved.CheckedAt);
     }
-
-    private static StepResult AcknowledgedResult(string stepId, DateTimeOffset at) =>
-        new(stepId, StepStatus.Acknowledged, $"you marked it done at {at:yyyy-MM-dd HH:mm} UTC", At: at);
 }
