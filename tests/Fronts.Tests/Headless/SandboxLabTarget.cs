@@ -1,3 +1,4 @@
+using LabRunner.Cli.Targets;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
@@ -22,7 +23,7 @@ public sealed class SandboxLabTarget(SandboxFixture sandbox, RdsQueryClient clie
 
     public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {
-        sandbox.Host.Seed(plan.Lab.Fixtures, plan.Learner.Values);
+        sandbox.Host.Seed(SandboxTarget.SeedsOf(plan));
         return Task.CompletedTask;
     }
 

@@ -5,6 +5,7 @@ using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
 using LabRunner.Sandbox;
+using LabRunner.TestSupport.Sandbox;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LabRunner.TestSupport.Class;
@@ -35,7 +36,7 @@ public static class ClassSeeding
     {
         var sessions = learners.ToDictionary(learner => learner, learner => Session(sandbox, rds, lab, learner.Name, sandboxTime));
         foreach (var session in sessions.Values)
-            sandbox.Seed(lab.Fixtures, session.Learner.Values);
+            sandbox.Seed(Fixtures.Of(session.Plan));
 
         foreach (var (learner, session) in sessions)
         {

@@ -52,7 +52,7 @@ public sealed class TargetConnection : ILabTarget
     /// <summary>Readies a learner's starting resources: on the sandbox, the lab's fixtures (what exists is kept); on AWS they are the learner's own.</summary>
     public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {
-        sandbox?.Seed(plan.Lab.Fixtures, plan.Learner.Values);
+        sandbox?.Seed(SandboxTarget.SeedsOf(plan));
         return Task.CompletedTask;
     }
 
