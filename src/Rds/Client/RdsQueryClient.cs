@@ -7,7 +7,7 @@ namespace LabRunner.Rds;
 /// <see cref="IRdsApi"/> over the RDS Query API (form POST, SigV4, XML), the same against AWS, moto and the sandbox.
 /// Create it with <see cref="RdsClientFactory.CreateAsync"/>.
 /// </summary>
-public sealed class RdsQueryClient : IRdsApi, IDisposable
+public sealed partial class RdsQueryClient : IRdsApi, IDisposable
 {
     private readonly QueryTransport transport;
 
@@ -24,9 +24,6 @@ public sealed class RdsQueryClient : IRdsApi, IDisposable
 
     public Task<DescribeDBClustersResponse> DescribeDBClustersAsync(DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBClusters, cancellationToken);
-
-    public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
-        transport.CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBInstances, cancellationToken);
 
     public Task<DescribeDBClusterSnapshotsResponse> DescribeDBClusterSnapshotsAsync(DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBClusterSnapshots, cancellationToken);

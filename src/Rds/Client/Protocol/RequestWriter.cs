@@ -3,16 +3,10 @@ using LabRunner.Rds.Model;
 namespace LabRunner.Rds.Protocol;
 
 /// <summary>Each request record as the form fields of its Query-API action (member names from the service model).</summary>
-internal static class RequestWriter
+internal static partial class RequestWriter
 {
     public static QueryParameters Write(DescribeDBClustersRequest r) => new QueryParameters(DescribeDBClustersRequest.Operation)
         .Add("DBClusterIdentifier", r.DBClusterIdentifier)
-        .AddFilters(r.Filters)
-        .Add("MaxRecords", r.MaxRecords)
-        .Add("Marker", r.Marker);
-
-    public static QueryParameters Write(DescribeDBInstancesRequest r) => new QueryParameters(DescribeDBInstancesRequest.Operation)
-        .Add("DBInstanceIdentifier", r.DBInstanceIdentifier)
         .AddFilters(r.Filters)
         .Add("MaxRecords", r.MaxRecords)
         .Add("Marker", r.Marker);
