@@ -19,7 +19,7 @@ public static class CheckCommand
     {
         Description = "text (a table), json, junit (one testcase per step) or markdown (a CI step summary).",
         DefaultValueFactory = _ => ReportFormat.Text,
-        CustomParser = ReportFormatParser.Parse,
+        CustomParser = result => EnumOption.Parse<ReportFormat>(result, "--format") ?? ReportFormat.Text,
         CompletionSources = { "text", "json", "junit", "markdown" },
     };
 
