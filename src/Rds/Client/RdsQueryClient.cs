@@ -47,7 +47,7 @@ public sealed partial class RdsQueryClient : IRdsApi, IDisposable
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.ModifyDBCluster, cancellationToken);
 
     /// <summary>Any Query-API action, for test tooling that seeds peers (e.g. CreateDBCluster on moto); not part of <see cref="IRdsApi"/>.</summary>
-    internal Task<T> CallAsync<T>(QueryParameters parameters, Func<System.Xml.Linq.XElement, T> read, CancellationToken cancellationToken) =>
+    internal Task<T> CallAsync<T>(RequestForm parameters, Func<System.Xml.Linq.XElement, T> read, CancellationToken cancellationToken) =>
         transport.CallAsync(parameters, read, cancellationToken);
 
     public void Dispose() => transport.Dispose();

@@ -69,7 +69,7 @@ namespace LabRunner.Rds.Protocol
 {
     internal static partial class RequestWriter
     {
-        public static QueryParameters Write(DescribeDBInstancesRequest r) => new QueryParameters(DescribeDBInstancesRequest.Operation)
+        public static RequestForm Write(DescribeDBInstancesRequest r) => new RequestForm(DescribeDBInstancesRequest.Operation)
             .Add("DBInstanceIdentifier", r.DBInstanceIdentifier)
             .AddFilters(r.Filters)
             .Add("MaxRecords", r.MaxRecords)
