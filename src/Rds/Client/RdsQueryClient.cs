@@ -10,10 +10,12 @@ namespace LabRunner.Rds;
 public sealed class RdsQueryClient : IRdsApi, IDisposable
 {
     private readonly QueryTransport transport;
+    private readonly Amazon.Runtime.AWSCredentials credentials;
 
     internal RdsQueryClient(RdsTargetInfo target, Amazon.Runtime.AWSCredentials credentials, RdsClientOptions options)
     {
         Target = target;
+        this.credentials = credentials;
         Stats = options.Stats ?? new RdsCallStats();
         transport = new QueryTransport(target, credentials, options, Stats);
     }
@@ -48,6 +50,16 @@ public sealed class RdsQueryClient : IRdsApi, IDisposable
 
     public Task<ModifyDBClusterResponse> ModifyDBClusterAsync(ModifyDBClusterRequest request, CancellationToken cancellationToken = default) =>
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.ModifyDBCluster, cancellationToken);
+
+    /// <summary>
+    /// Who these credentials are (STS GetCallerIdentity), or null where asking does not apply: an RDS stand-in
+    /// without an STS endpoint of its own (see <see cref="Targeting.CallerIdentityLookup.Applies"/>).
+    /// </summary>
+    /// <exception cref="RdsException">Credentials refused or unavailable (<see cref="RdsErrorKind.Credentials"/>), or STS failed.</exception>
+    public async Task<CallerIdentity?> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+        Targeting.CallerIdentityLookup.Applies(Target)
+            ? await Targeting.CallerIdentityLookup.AskAsync(Target, credentials, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>Any Query-API action, for test tooling that seeds peers (e.g. CreateDBCluster on moto); not part of <see cref="IRdsApi"/>.</summary>
     internal Task<T> CallAsync<T>(QueryParameters parameters, Func<System.Xml.Linq.XElement, T> read, CancellationToken cancellationToken) =>
