@@ -77,7 +77,7 @@ public static class LabInvocation
         var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
         var target = await TargetConnection.OpenAsync(options, dataDirectory, lab, bound.Placeholders, cancellationToken);
         var session = new LabSession(plan, target.Rds, target.Info, new ProgressStore(dataDirectory, TimeProvider.System));
-        if (session.ProgressWarning is { } warning)
+        foreach (var warning in new[] { session.ProgressWarning, target.Info.Identity?.ExpiryWarning(DateTimeOffset.UtcNow) }.OfType<string>())
             parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {VisibleText.Of(warning)}");
         return new OpenedLab(session, target);
     }

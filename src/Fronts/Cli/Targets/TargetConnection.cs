@@ -86,7 +86,32 @@ public sealed class TargetConnection : IAsyncDisposable
     {
         var client = await RdsClientFactory.CreateAsync(
             new RdsClientOptions { Endpoint = options.Endpoint, Region = options.Region, Profile = options.Profile }, cancellationToken);
-        var target = client.Target;
-        return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, target.Profile, target.CredentialSource), null);
+        try
+        {
+            var target = client.Target;
+            var identity = await WhoAmIAsync(client, cancellationToken);
+            return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, target.Profile, target.CredentialSource, identity), null);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    // Refused or missing credentials stop here, before any step, with their source and what to run; an STS that
+    // cannot answer otherwise only leaves the account unnamed, and RDS's own answer decides.
+    private static async Task<AccountIdentity?> WhoAmIAsync(RdsQueryClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetCallerIdentityAsync(cancellationToken) is { } identity
+                ? new AccountIdentity(identity.Account, identity.Arn, identity.CredentialsExpire)
+                : null;
+        }
+        catch (RdsException problem) when (problem.Kind != RdsErrorKind.Credentials)
+        {
+            return null;
+        }
     }
 }
