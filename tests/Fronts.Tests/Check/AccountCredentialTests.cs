@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LabRunner.TestSupport;
+using LabRunner.TestSupport.Http;
 using LabRunner.TestSupport.Moto;
 using LabRunner.TestSupport.Peers;
 
@@ -71,7 +72,22 @@ public sealed class AccountCredentialTests(MotoServer moto) : IDisposable
         Assert.DoesNotContain("   at ", run.StandardError);
     }
 
-    private void WriteAwsFiles(string config) 
+    [PeerFact(RealPeer.Moto)]
+    public async Task Container_credentials_that_expire_within_15_minutes_are_warned_about()
+    {
+        WriteAwsFiles(config: "");
+        await using var endpoint = await CredentialsEndpoint.StartAsync("ASIACLOUDSHELL", "cloudshell-secret", TimeSpan.FromMinutes(10));
+
+        var run = await RunAsync(
+            ["check", CheckScenarios.LabPath, "--var", "yourname=alice", "--target", "aws", "--endpoint", moto.Endpoint.ToString()],
+            ("AWS_CONTAINER_CREDENTIALS_FULL_URI", endpoint.ContainerUri.ToString()), ("AWS_CONTAINER_AUTHORIZATION_TOKEN", CredentialsEndpoint.AuthorizationToken));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"labrunner: warning: your AWS credentials expire in (9|10) minutes \(\d\d:\d\d UTC\): renew them before a long step", run.StandardError);
+        Assert.Contains("  account  123456789012 as ", run.StandardOutput);
+    }
+
+    private void WriteAwsFiles(string config)
     {
         File.WriteAllText(Path.Combine(home.Path, "config"), config);
         File.WriteAllText(Path.Combine(home.Path, "credentials"), "[base]\naws_access_key_id = AKIASOURCEPROFILE\naws_secret_access_key = source-secret\n");
