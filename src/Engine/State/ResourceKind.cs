@@ -7,3 +7,14 @@ public enum ResourceKind
     Instance,
     ClusterSnapshot,
 }
+
+public static class ResourceKinds
+{
+    /// <summary>The Describe call that reads <paramref name="kind"/>, as IAM names it.</summary>
+    public static string DescribeAction(this ResourceKind kind) => kind switch
+    {
+        ResourceKind.Cluster => "rds:DescribeDBClusters",
+        ResourceKind.Instance => "rds:DescribeDBInstances",
+        _ => "rds:DescribeDBClusterSnapshots",
+    };
+}

@@ -24,6 +24,7 @@ public static class CliApp
         LabsCommand.Create(),
         SandboxCommand.Build(),
         CheckCommand.Create(terminal),
+        DoctorCommand.Create(),
         PerformCommand.Create(terminal),
         CleanupCommand.Create(terminal),
         RunCommand.Create(terminal),

@@ -20,7 +20,9 @@ public sealed class OpenedLab(LabSession session, TargetConnection target) : IAs
 {
     public LabSession Session { get; } = session;
 
-    public ValueTask DisposeAsync() => target.DisposeAsync();
+    public TargetConnection Target { get; } = target;
+
+    public ValueTask DisposeAsync() => Target.DisposeAsync();
 }
 
 /// <summary>

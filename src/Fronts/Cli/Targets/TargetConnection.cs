@@ -16,6 +16,7 @@ public sealed class TargetConnection : IAsyncDisposable
 {
     private readonly RdsQueryClient client;
     private readonly SandboxHost? sandbox;
+    private readonly List<RdsQueryClient> siblings = [];
 
     internal TargetConnection(RdsQueryClient client, TargetInfo info, SandboxHost? sandbox)
     {
@@ -33,6 +34,21 @@ public sealed class TargetConnection : IAsyncDisposable
 
     /// <summary>Requests made so far, for fronts that show them.</summary>
     public RdsCallStats Stats => client.Stats;
+
+    /// <summary>The same credentials, read-only, in every other region of the partition (none on the sandbox); closed with this connection.</summary>
+    public IReadOnlyDictionary<string, IRdsReadApi> OtherRegions()
+    {
+        if (sandbox is not null)
+            return new Dictionary<string, IRdsReadApi>();
+        var readers = new Dictionary<string, IRdsReadApi>(StringComparer.Ordinal);
+        foreach (var region in client.OtherRegions())
+        {
+            var sibling = client.ForRegion(region);
+            siblings.Add(sibling);
+            readers[region] = new ReadOnlyRdsApi(sibling);
+        }
+        return readers;
+    }
 
     /// <summary>Connects and readies the learner's starting resources (<see cref="Prepare"/>).</summary>
     /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
@@ -78,6 +94,7 @@ public sealed class TargetConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         client.Dispose();
+        siblings.ForEach(sibling => sibling.Dispose());
         if (sandbox is not null)
             await sandbox.DisposeAsync();
     }

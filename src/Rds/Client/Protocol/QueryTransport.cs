@@ -78,6 +78,8 @@ internal sealed class QueryTransport : IDisposable
             using var request = await SignedRequestAsync(body, invocation).ConfigureAwait(false);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             statusCode = (int)response.StatusCode;
+            if (response.Headers.Date is { } serverNow)
+                stats.ServerClockSeen(serverNow - time.GetUtcNow());
             var text = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
             try
             {
