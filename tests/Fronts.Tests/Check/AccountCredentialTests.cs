@@ -3,6 +3,8 @@ using LabRunner.TestSupport;
 using LabRunner.TestSupport.Http;
 using LabRunner.TestSupport.Moto;
 using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Sandbox;
+using LabRunner.Sandbox;
 
 namespace LabRunner.Fronts.Tests.Check;
 
@@ -85,6 +87,24 @@ public sealed class AccountCredentialTests(MotoServer moto) : IDisposable
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Matches(@"labrunner: warning: your AWS credentials expire in (9|10) minutes \(\d\d:\d\d UTC\): renew them before a long step", run.StandardError);
         Assert.Contains("  account  123456789012 as ", run.StandardOutput);
+    }
+
+    [Fact]
+    public async Task EC2_instance_metadata_with_an_IMDSv2_session_signs_the_calls()
+    {
+        WriteAwsFiles(config: "");
+        await using var endpoint = await CredentialsEndpoint.StartAsync("ASIAINSTANCE", "instance-secret", TimeSpan.FromHours(6));
+        await using var sandbox = await SandboxFixture.StartAsync(options => options with
+        {
+            TimeProvider = TimeProvider.System, VerifySignaturesWith = [new AccessKey("ASIAINSTANCE", "instance-secret")],
+        });
+
+        var run = await RunAsync(
+            ["check", CheckScenarios.LabPath, "--var", "yourname=alice", "--target", "aws", "--endpoint", sandbox.Uri.ToString(), "--format", "json"],
+            ("AWS_EC2_METADATA_DISABLED", "false"), ("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint.MetadataEndpoint), ("AWS_ENDPOINT_URL_STS", ""));
+
+        Assert.True(run.ExitCode == 1, run.ToString()); // judged (nothing done yet), so the sandbox took the signature
+        Assert.Contains(endpoint.Requests, request => request.Method == "PUT" && request.Path == "/latest/api/token");
     }
 
     private void WriteAwsFiles(string config)

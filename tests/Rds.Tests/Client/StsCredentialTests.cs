@@ -93,6 +93,20 @@ public sealed class StsCredentialTests(MotoServer moto) : IClassFixture<MotoServ
         Assert.Null(await client.GetCallerIdentityAsync());
     }
 
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData(" ")]
+    public async Task A_malformed_STS_endpoint_is_named_never_a_crash(string value)
+    {
+        using var environment = new AwsEnvironment().Credentials(SourceKeys).Set("AWS_ENDPOINT_URL_STS", value);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var client = await RdsClientFactory.CreateAsync(new RdsClientOptions { Profile = "base", Endpoint = sandbox.Uri, Region = "us-east-1" });
+
+        var error = await Assert.ThrowsAsync<RdsException>(() => client.GetCallerIdentityAsync());
+        Assert.Equal((RdsErrorKind.Configuration, "InvalidEndpoint"), (error.Kind, error.ErrorCode));
+        Assert.Contains("AWS_ENDPOINT_URL_STS", error.Message);
+    }
+
     private static async Task<(RdsTargetInfo Target, CallerIdentity Identity)> DescribeOnSandboxAsync(string? profile)
     {
         await using var sandbox = await SandboxFixture.StartAsync();

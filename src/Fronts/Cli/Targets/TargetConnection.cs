@@ -116,8 +116,8 @@ public sealed class TargetConnection : IAsyncDisposable
         }
     }
 
-    // Refused or missing credentials stop here, before any step, with their source and what to run; an STS that
-    // cannot answer otherwise only leaves the account unnamed, and RDS's own answer decides.
+    // Refused or missing credentials (or a malformed STS endpoint) stop here, before any step, with their source and
+    // what to run; an STS that cannot answer otherwise only leaves the account unnamed, and RDS's own answer decides.
     private static async Task<AccountIdentity?> WhoAmIAsync(RdsQueryClient client, CancellationToken cancellationToken)
     {
         try
@@ -126,7 +126,7 @@ public sealed class TargetConnection : IAsyncDisposable
                 ? new AccountIdentity(identity.Account, identity.Arn, identity.CredentialsExpire)
                 : null;
         }
-        catch (RdsException problem) when (problem.Kind != RdsErrorKind.Credentials)
+        catch (RdsException problem) when (problem.Kind is not (RdsErrorKind.Credentials or RdsErrorKind.Configuration))
         {
             return null;
         }

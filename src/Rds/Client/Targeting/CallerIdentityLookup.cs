@@ -13,8 +13,23 @@ internal static class CallerIdentityLookup
     /// (<c>AWS_ENDPOINT_URL_STS</c>, <c>AWS_ENDPOINT_URL</c>, the profile's <c>services</c>). Credentials meant for a
     /// stand-in (moto, a class sandbox) are never sent to Amazon's STS.
     /// </summary>
-    public static bool Applies(RdsTargetInfo target) =>
-        IsAmazon(target.Endpoint) || new AmazonSecurityTokenServiceConfig().ServiceURL is not null;
+    /// <exception cref="RdsException">The configured STS endpoint is not a URL (<see cref="RdsErrorKind.Configuration"/>).</exception>
+    public static bool Applies(RdsTargetInfo target) => IsAmazon(target.Endpoint) || StsEndpointConfigured();
+
+    private static bool StsEndpointConfigured()
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(new AmazonSecurityTokenServiceConfig().ServiceURL);
+        }
+        catch (AmazonClientException e)
+        {
+            throw MalformedEndpoint(e);
+        }
+    }
+
+    private static RdsException MalformedEndpoint(Exception e) =>
+        new(RdsErrorKind.Configuration, "InvalidEndpoint", $"STS's endpoint is not usable (check AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL and the profile's endpoints): {e.Message}", innerException: e);
 
     public static async Task<CallerIdentity> AskAsync(RdsTargetInfo target, AWSCredentials credentials, CancellationToken cancellationToken)
     {
@@ -36,6 +51,11 @@ internal static class CallerIdentityLookup
         catch (Exception e) when (e is AmazonClientException or InvalidOperationException or IOException or HttpRequestException)
         {
             throw new RdsException(RdsErrorKind.Credentials, "CredentialsUnavailable", target.AboutCredentials($"Could not get AWS credentials: {e.Message}"), innerException: e);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
+        {
+            // The SDK's endpoint rules reject a malformed AWS_ENDPOINT_URL_STS or profile endpoint this way.
+            throw MalformedEndpoint(e);
         }
     }
 
