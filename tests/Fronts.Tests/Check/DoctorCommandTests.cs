@@ -1,4 +1,10 @@
 using LabRunner.Cli;
+using LabRunner.Cli.Commands;
+using LabRunner.Cli.Targets;
+using LabRunner.Content.Learners;
+using LabRunner.Engine.Learners;
+using LabRunner.Engine.Targets;
+using LabRunner.Tui.Hosting;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Http;
 using LabRunner.TestSupport.Moto;
@@ -58,6 +64,19 @@ public sealed class DoctorCommandTests(MotoServer moto) : IAsyncLifetime, IDispo
         Assert.Contains("no cluster aurora-carol-cluster in eu-west-1, nor any other cluster: is this the account and region your instructor gave you?", here.Output);
         Assert.Equal(ExitCodes.NotPassed, everywhere.ExitCode);
         Assert.Contains("✗ cluster      your cluster aurora-carol-cluster is in us-east-1, not eu-west-1: run with --region us-east-1", everywhere.Output);
+    }
+
+    [PeerFact(RealPeer.Moto)]
+    public async Task The_TUI_runs_the_same_preflight_before_step_1_off_the_sandbox()
+    {
+        await peer.SeedLearnerAsync("bobby");
+        var lab = LabInvocation.LoadLab(CheckScenarios.LabPath);
+        var learner = Learner.Of(lab, LearnerBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = "bob" }).Learner!);
+        await using var target = await TuiTarget.ConnectAsync(new TargetOptions(TargetKind.Aws, moto.Endpoint), data.Path, CancellationToken.None);
+
+        var problem = await Assert.ThrowsAsync<TargetUnavailableException>(() => target.PrepareAsync(lab, learner, CancellationToken.None));
+
+        Assert.Equal("before step 1: cluster: no cluster aurora-bob-cluster in us-east-1; in this region: aurora-bobby-cluster — is your name bobby?; instance: no instance aurora-bob-instance-1 in us-east-1", problem.Message);
     }
 
     [Fact]
