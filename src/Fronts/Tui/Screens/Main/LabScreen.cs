@@ -132,6 +132,7 @@ public sealed class LabScreen : Screen
         Bind(Next, 'n', Key.CursorRight);
         Bind(Back, 'b', Key.CursorLeft);
         Bind(ShowHint, 'h');
+        Bind(ChooseLink, 'o');
         Bind(AcknowledgeSelected, 'a');
         Bind(CheckAll, 'r');
         Bind(EditDetails, 'd');
@@ -381,6 +382,15 @@ public sealed class LabScreen : Screen
         FocusSteps();
     }
 
+    private void ChooseLink()
+    {
+        if (pages is null || SelectedStep is not { } step)
+            return;
+        if (LinkChooser.Choose(App, pages.MarkdownOf(step.Step.Page), LocalTarget) is { } notice)
+            noticeLine.Notice = notice;
+        FocusSteps();
+    }
+
     /// <summary>The last notice and the open step's status, whole: either may be cut on screen.</summary>
     private void ShowWholeMessages()
     {
@@ -402,6 +412,7 @@ public sealed class LabScreen : Screen
         n, →       next step          b, ←   previous step
         ↑ ↓        choose a step      PgUp PgDn, Space   scroll the page
         h          a hint for this step
+        o          the page's links: choose one to open (or to read its address)
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
         d          change your details (name, backup window…); the
@@ -417,10 +428,9 @@ public sealed class LabScreen : Screen
 
     private void OpenLink(string url)
     {
-        var target = pages is not null && SelectedStep is { } step ? pages[step.Step.Page].LocalFile(url) ?? url : url;
-        noticeLine.Notice = LinkOpener.TryOpen(target)
-            ? new Notice(NoticeTone.Info, $"Opened {url}")
-            : new Notice(NoticeTone.Info, $"Open this in your browser: {url}");
+        noticeLine.Notice = LinkChooser.Open(url, LocalTarget(url));
         FocusSteps();
     }
+
+    private string LocalTarget(string url) => pages is not null && SelectedStep is { } step ? pages[step.Step.Page].LocalFile(url) ?? url : url;
 }
