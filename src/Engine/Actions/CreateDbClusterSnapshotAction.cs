@@ -18,6 +18,8 @@ public sealed record CreateDbClusterSnapshotAction(string Snapshot, string Clust
 
     public IReadOnlyList<string> Identifiers => [Snapshot, Cluster];
 
+    public IReadOnlyList<string> ApiActions => ["rds:CreateDBClusterSnapshot", "rds:DescribeDBClusterSnapshots"];
+
     public AwsCliCommand CliCommand => new("create-db-cluster-snapshot",
     [
         new("--db-cluster-snapshot-identifier", Snapshot),

@@ -18,6 +18,8 @@ public sealed record DeleteDbClusterSnapshotAction(string Snapshot) : IAction
 
     public IReadOnlyList<string> Identifiers => [Snapshot];
 
+    public IReadOnlyList<string> ApiActions => ["rds:DeleteDBClusterSnapshot"];
+
     public AwsCliCommand CliCommand => new("delete-db-cluster-snapshot", [new("--db-cluster-snapshot-identifier", Snapshot)]);
 
     /// <summary>A snapshot that is already gone is success.</summary>

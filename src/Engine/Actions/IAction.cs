@@ -21,6 +21,9 @@ public interface IAction
 
     AwsCliCommand CliCommand { get; }
 
+    /// <summary>Every RDS API action it may call, as IAM names them (<c>rds:CreateDBClusterSnapshot</c>), so a learner can check their permissions.</summary>
+    IReadOnlyList<string> ApiActions { get; }
+
     /// <summary>Performs it. Failures of RDS come back as <see cref="ActionOutcomeKind.Failed"/>, not as exceptions.</summary>
     Task<ActionOutcome> PerformAsync(IRdsApi rds, CancellationToken cancellationToken = default);
 }

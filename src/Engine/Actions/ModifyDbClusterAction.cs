@@ -26,6 +26,8 @@ public sealed record ModifyDbClusterAction(string Cluster, TimeWindow? BackupWin
 
     public IReadOnlyList<string> Identifiers => [Cluster];
 
+    public IReadOnlyList<string> ApiActions => ["rds:ModifyDBCluster"];
+
     public AwsCliCommand CliCommand => new("modify-db-cluster", CliArguments().ToList());
 
     public async Task<ActionOutcome> PerformAsync(IRdsApi rds, CancellationToken cancellationToken = default)

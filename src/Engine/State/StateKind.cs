@@ -7,7 +7,7 @@ namespace LabRunner.Engine.State;
 /// One kind of RDS resource as the engine reads and holds it: its Describe (every page), each resource's identifier,
 /// and its name in messages. Adding a kind is one <see cref="StateKind{T}"/> and its line in <see cref="StateKinds"/>.
 /// </summary>
-public abstract class StateKind(ResourceKind kind, string plural)
+public abstract class StateKind(ResourceKind kind, string plural, string describeAction)
 {
     /// <summary>RDS's largest page.</summary>
     public const int PageSize = 100;
@@ -16,6 +16,9 @@ public abstract class StateKind(ResourceKind kind, string plural)
 
     /// <summary>What the kind is called in messages ("DB clusters").</summary>
     public string Plural { get; } = plural;
+
+    /// <summary>The Describe call that reads this kind, as IAM names it (<c>rds:DescribeDBClusters</c>).</summary>
+    public string DescribeAction { get; } = describeAction;
 
     /// <summary>Whether <paramref name="resource"/> is of this kind.</summary>
     public abstract bool Holds(object resource);
@@ -32,7 +35,7 @@ public abstract class StateKind(ResourceKind kind, string plural)
 }
 
 /// <summary>A kind whose resources are <typeparamref name="T"/>.</summary>
-public abstract class StateKind<T>(ResourceKind kind, string plural) : StateKind(kind, plural) where T : class
+public abstract class StateKind<T>(ResourceKind kind, string plural, string describeAction) : StateKind(kind, plural, describeAction) where T : class
 {
     public override bool Holds(object resource) => resource is T;
 

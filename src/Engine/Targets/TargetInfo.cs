@@ -3,7 +3,8 @@ namespace LabRunner.Engine.Targets;
 /// <summary>What a front shows about the target it talks to, so nobody mistakes practice for a real account. Never holds secrets.</summary>
 /// <param name="Endpoint">The URL requests go to.</param>
 /// <param name="CredentialSource">Where credentials came from (environment, profile name), never the keys.</param>
-public sealed record TargetInfo(TargetKind Kind, Uri Endpoint, string? Region = null, string? Profile = null, string? CredentialSource = null)
+/// <param name="Identity">Whose account it is, where STS could be asked (never on the sandbox).</param>
+public sealed record TargetInfo(TargetKind Kind, Uri Endpoint, string? Region = null, string? Profile = null, string? CredentialSource = null, AccountIdentity? Identity = null)
 {
     /// <summary>
     /// One line: "SANDBOX (local practice, built into LabRunner)" (its address dies with the run, so it is not shown), "AWS us-east-1 profile workshop (https://rds.us-east-1.amazonaws.com/)",
@@ -14,6 +15,9 @@ public sealed record TargetInfo(TargetKind Kind, Uri Endpoint, string? Region = 
         TargetKind.Sandbox => "SANDBOX (local practice, built into LabRunner)",
         _ => string.Join(" ", new[] { IsAmazon ? "AWS" : $"RDS endpoint {Endpoint.Authority}", Region, Profile is null ? null : $"profile {Profile}", $"({Endpoint})" }.OfType<string>()),
     };
+
+    /// <summary>"123456789012 as arn:aws:sts::123456789012:assumed-role/Learner/alice", or null where the account is not known.</summary>
+    public string? AccountText => Identity is null ? null : $"{Identity.Account} as {Identity.Arn}";
 
     /// <summary>How every front names the target in one word: "sandbox", "aws" (a real account) or "endpoint" (any other RDS endpoint: moto, a classroom sandbox).</summary>
     public string KindName => Kind == TargetKind.Sandbox ? "sandbox" : IsAmazon ? "aws" : "endpoint";

@@ -25,6 +25,7 @@ public static class CliApp
         ImportCommand.Create(),
         SandboxCommand.Build(),
         CheckCommand.Create(terminal),
+        DoctorCommand.Create(),
         PerformCommand.Create(terminal),
         CleanupCommand.Create(terminal),
         RunCommand.Create(terminal),

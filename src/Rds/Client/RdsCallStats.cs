@@ -14,6 +14,7 @@ public sealed class RdsCallStats
     private long retries;
     private long throttles;
     private long failedCalls;
+    private long clockSkewTicks = long.MinValue;
 
     /// <summary>Raised after every HTTP attempt, on the thread that made it.</summary>
     public event Action<RdsAttempt>? AttemptCompleted;
@@ -31,6 +32,14 @@ public sealed class RdsCallStats
 
     /// <summary>Logical calls that ended in an <see cref="RdsException"/>.</summary>
     public long FailedCalls => Interlocked.Read(ref failedCalls);
+
+    /// <summary>
+    /// The endpoint's clock minus ours at the last answer that carried a <c>Date</c> header (to the second), or null
+    /// before any did. AWS refuses requests signed more than 15 minutes off its clock.
+    /// </summary>
+    public TimeSpan? ClockSkew => Interlocked.Read(ref clockSkewTicks) is var ticks && ticks != long.MinValue ? TimeSpan.FromTicks(ticks) : null;
+
+    internal void ServerClockSeen(TimeSpan skew) => Interlocked.Exchange(ref clockSkewTicks, skew.Ticks);
 
     internal void CallStarted() => Interlocked.Increment(ref calls);
 

@@ -17,9 +17,9 @@ public static class RdsClientFactory
         var profiles = new ProfileLookup(options.Profile);
         var (region, regionSource) = RegionResolver.Resolve(options.Region, profiles);
         var (endpoint, endpointSource) = EndpointResolver.Resolve(options.Endpoint, region, profiles);
-        var (credentials, credentialSource) = await CredentialsResolver.ResolveAsync(options.Credentials, profiles, cancellationToken).ConfigureAwait(false);
+        var (credentials, credentialSource) = await CredentialsResolver.ResolveAsync(options.Credentials, profiles, region, cancellationToken).ConfigureAwait(false);
 
-        var target = new RdsTargetInfo(endpoint, endpointSource, region, regionSource, profiles.ConsultedName, credentialSource);
+        var target = new RdsTargetInfo(endpoint, endpointSource, region, regionSource, profiles.ConsultedName, credentialSource.Description, credentialSource.Remedy);
         return new RdsQueryClient(target, credentials, options);
     }
 }

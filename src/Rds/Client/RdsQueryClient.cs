@@ -10,10 +10,14 @@ namespace LabRunner.Rds;
 public sealed partial class RdsQueryClient : IRdsApi, IDisposable
 {
     private readonly QueryTransport transport;
+    private readonly Amazon.Runtime.AWSCredentials credentials;
+    private readonly RdsClientOptions options;
 
     internal RdsQueryClient(RdsTargetInfo target, Amazon.Runtime.AWSCredentials credentials, RdsClientOptions options)
     {
         Target = target;
+        this.credentials = credentials;
+        this.options = options;
         Stats = options.Stats ?? new RdsCallStats();
         transport = new QueryTransport(target, credentials, options, Stats);
     }
@@ -45,6 +49,37 @@ public sealed partial class RdsQueryClient : IRdsApi, IDisposable
 
     public Task<ModifyDBClusterResponse> ModifyDBClusterAsync(ModifyDBClusterRequest request, CancellationToken cancellationToken = default) =>
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.ModifyDBCluster, cancellationToken);
+
+    /// <summary>
+    /// The same credentials in another region of the same partition: RDS's regional endpoint there, or the same
+    /// endpoint (signed for that region) when the endpoint was set on purpose, as a stand-in serves every region.
+    /// </summary>
+    public RdsQueryClient ForRegion(string region) =>
+        new(Target with
+        {
+            Region = region,
+            RegionSource = "explicit",
+            Endpoint = Target.EndpointSource == Targeting.EndpointResolver.Regional ? Targeting.EndpointResolver.RegionalEndpoint(region) : Target.Endpoint,
+        }, credentials, options with { Stats = Stats });
+
+    /// <summary>Every other region of this client's partition (e.g. every commercial region but this one).</summary>
+    public IReadOnlyList<string> OtherRegions()
+    {
+        var partition = Amazon.RegionEndpoint.GetBySystemName(Target.Region).PartitionName;
+        return Amazon.RegionEndpoint.EnumerableAllRegions
+            .Where(region => region.PartitionName == partition && region.SystemName != Target.Region)
+            .Select(region => region.SystemName).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Who these credentials are (STS GetCallerIdentity), or null where asking does not apply: an RDS stand-in
+    /// without an STS endpoint of its own (see <see cref="Targeting.CallerIdentityLookup.Applies"/>).
+    /// </summary>
+    /// <exception cref="RdsException">Credentials refused or unavailable (<see cref="RdsErrorKind.Credentials"/>), or STS failed.</exception>
+    public async Task<CallerIdentity?> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+        Targeting.CallerIdentityLookup.Applies(Target)
+            ? await Targeting.CallerIdentityLookup.AskAsync(Target, credentials, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>Any Query-API action, for test tooling that seeds peers (e.g. CreateDBCluster on moto); not part of <see cref="IRdsApi"/>.</summary>
     internal Task<T> CallAsync<T>(RequestForm parameters, Func<System.Xml.Linq.XElement, T> read, CancellationToken cancellationToken) =>

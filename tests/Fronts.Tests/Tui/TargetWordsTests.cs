@@ -29,6 +29,18 @@ public sealed class TargetWordsTests
     }
 
     [Fact]
+    public void Once_STS_has_named_the_account_the_badge_and_sentences_carry_it()
+    {
+        var identity = new AccountIdentity("123456789012", "arn:aws:sts::123456789012:assumed-role/Learner/alice", null);
+        var aws = new TargetInfo(TargetKind.Aws, new Uri("https://rds.eu-west-1.amazonaws.com/"), "eu-west-1", Identity: identity);
+        var standIn = new TargetInfo(TargetKind.Aws, new Uri("http://127.0.0.1:4566/"), "us-east-1", Identity: identity);
+
+        Assert.Equal(" ▲ AWS · REAL ACCOUNT · account 123456789012 · eu-west-1 ", TargetWords.Badge(TargetKind.Aws, aws));
+        Assert.Equal("on your REAL AWS account (account 123456789012, eu-west-1)", TargetWords.Where(aws));
+        Assert.Equal(" ◆ RDS ENDPOINT · 127.0.0.1:4566 · account 123456789012 ", TargetWords.Badge(TargetKind.Aws, standIn));
+    }
+
+    [Fact]
     public void Before_connecting_the_badge_says_so()
     {
         Assert.Equal(" ■ SANDBOX · starting… ", TargetWords.Badge(TargetKind.Sandbox, null));

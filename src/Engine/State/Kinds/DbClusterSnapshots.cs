@@ -12,7 +12,7 @@ namespace LabRunner.Engine.State
 namespace LabRunner.Engine.State.Kinds
 {
     /// <summary>DB cluster snapshots, read with DescribeDBClusterSnapshots filtered by <c>db-cluster-snapshot-id</c>.</summary>
-    public sealed class DbClusterSnapshots() : StateKind<DBClusterSnapshot>(ResourceKind.ClusterSnapshot, "DB cluster snapshots")
+    public sealed class DbClusterSnapshots() : StateKind<DBClusterSnapshot>(ResourceKind.ClusterSnapshot, "DB cluster snapshots", "rds:DescribeDBClusterSnapshots")
     {
         /// <summary>
         /// What a whole-account read lists of snapshots. Automated (and AWS Backup) snapshots are named <c>rds:…</c>

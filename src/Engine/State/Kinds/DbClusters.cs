@@ -12,7 +12,7 @@ namespace LabRunner.Engine.State
 namespace LabRunner.Engine.State.Kinds
 {
     /// <summary>DB clusters, read with DescribeDBClusters filtered by <c>db-cluster-id</c>.</summary>
-    public sealed class DbClusters() : StateKind<DBCluster>(ResourceKind.Cluster, "DB clusters")
+    public sealed class DbClusters() : StateKind<DBCluster>(ResourceKind.Cluster, "DB clusters", "rds:DescribeDBClusters")
     {
         public static DbClusters Default { get; } = new();
 

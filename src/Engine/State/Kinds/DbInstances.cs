@@ -12,7 +12,7 @@ namespace LabRunner.Engine.State
 namespace LabRunner.Engine.State.Kinds
 {
     /// <summary>DB instances, read with DescribeDBInstances filtered by <c>db-instance-id</c>.</summary>
-    public sealed class DbInstances() : StateKind<DBInstance>(ResourceKind.Instance, "DB instances")
+    public sealed class DbInstances() : StateKind<DBInstance>(ResourceKind.Instance, "DB instances", "rds:DescribeDBInstances")
     {
         public static DbInstances Default { get; } = new();
 

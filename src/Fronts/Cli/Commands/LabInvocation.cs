@@ -17,7 +17,9 @@ public sealed class OpenedLab(LabSession session, TargetConnection target) : IAs
 {
     public LabSession Session { get; } = session;
 
-    public ValueTask DisposeAsync() => target.DisposeAsync();
+    public TargetConnection Target { get; } = target;
+
+    public ValueTask DisposeAsync() => Target.DisposeAsync();
 }
 
 /// <summary>
@@ -67,9 +69,9 @@ public static class LabInvocation
             }, new ProgressStore(dataDirectory, TimeProvider.System), TimeProvider.System, cancellationToken);
             if (opening.Session is not { } session)
                 throw CliFailure.Usage(UsageProblem(opening.Binding));
-            if (session.ProgressWarning is { } warning)
+            foreach (var warning in new[] { session.ProgressWarning, target!.Info.Identity?.ExpiryWarning(DateTimeOffset.UtcNow) }.OfType<string>())
                 parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {VisibleText.Of(warning)}");
-            return new OpenedLab(session, target!);
+            return new OpenedLab(session, target);
         }
         catch when (target is not null)
         {

@@ -24,6 +24,9 @@ public sealed record CheckReport(Lab Lab, IReadOnlyDictionary<string, string> Va
 
     public string TargetText => VisibleText.Of(Target.Description);
 
+    /// <summary>The account and principal, visible-safe, or null where unknown (the sandbox, a stand-in).</summary>
+    public string? AccountText => Target.AccountText is { } account ? VisibleText.Of(account) : null;
+
     /// <summary>Steps LabRunner can check (manual steps do not count).</summary>
     public int Total => Results.Count(result => !result.Status.IsManual());
 

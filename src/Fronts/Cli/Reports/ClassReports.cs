@@ -108,6 +108,8 @@ public static class ClassReports
     {
         output.WriteLine($"{VisibleText.Of(board.Lab.Title)} ({VisibleText.Of(board.Lab.Id)}): class view, READ-ONLY");
         output.WriteLine($"  target   {VisibleText.Of(target.Description)}");
+        if (target.AccountText is { } account)
+            output.WriteLine($"  account  {VisibleText.Of(account)}");
         output.WriteLine($"  read at  {board.ReadAt:yyyy-MM-dd HH:mm:ss} UTC in {board.Requests} request{(board.Requests == 1 ? "" : "s")}, {board.Rows.Count} learner{(board.Rows.Count == 1 ? "" : "s")}");
         output.WriteLine();
         var grid = ClassGridModel.Of(board, "");
@@ -123,6 +125,8 @@ public static class ClassReports
         output.WriteLine($"### {MarkdownReport.Escape(board.Lab.Title)}: class view (read-only)");
         output.WriteLine();
         output.WriteLine($"{board.Rows.Count} learners on {MarkdownReport.Escape(target.Description)}, read at {board.ReadAt:yyyy-MM-dd HH:mm:ss} UTC in {board.Requests} requests");
+        if (target.AccountText is { } account)
+            output.WriteLine($"in account {MarkdownReport.Escape(account)}");
         output.WriteLine();
         output.WriteLine(MarkdownRow(grid.Header.Select(cell => MarkdownReport.Escape(cell.Text))));
         output.WriteLine(MarkdownRow(grid.Header.Select(_ => "---")));

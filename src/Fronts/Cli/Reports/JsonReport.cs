@@ -51,7 +51,7 @@ public static class JsonReport
         json.WriteEndObject();
     }
 
-    /// <summary><c>"target": {"kind", "endpoint", "region", "profile"}</c>, region and profile only when set.</summary>
+    /// <summary><c>"target": {"kind", "endpoint", "region", "profile", "account", "arn"}</c>, each of the last four only when known.</summary>
     public static void WriteTarget(Utf8JsonWriter json, TargetInfo target)
     {
         json.WriteStartObject("target");
@@ -59,6 +59,8 @@ public static class JsonReport
         json.WriteString("endpoint", VisibleText.Of(target.Endpoint.ToString()));
         WriteIfSet(json, "region", target.Region);
         WriteIfSet(json, "profile", target.Profile);
+        WriteIfSet(json, "account", target.Identity?.Account);
+        WriteIfSet(json, "arn", target.Identity?.Arn);
         json.WriteEndObject();
     }
 

@@ -12,6 +12,8 @@ public static partial class MarkdownReport
         output.WriteLine($"### {Escape(report.LabTitle)}: {report.Summary}");
         output.WriteLine();
         output.WriteLine($"Learner {Code(report.LearnerText)} on {Escape(report.TargetText)}");
+        if (report.Target.AccountText is { } account)
+            output.WriteLine($"in account {Escape(account)}");
         output.WriteLine();
         output.WriteLine("| | Step | Status | Detail |");
         output.WriteLine("|---|---|---|---|");

@@ -10,6 +10,8 @@ public static class TextReport
         output.WriteLine($"{report.LabTitle} ({report.LabId})");
         output.WriteLine($"  learner  {report.LearnerText}");
         output.WriteLine($"  target   {report.TargetText}");
+        if (report.AccountText is { } account)
+            output.WriteLine($"  account  {account}");
         output.WriteLine();
         var rows = report.Rows.ToList();
         var idWidth = rows.Max(row => row.Id.Length);

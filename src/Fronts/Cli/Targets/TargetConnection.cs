@@ -15,6 +15,7 @@ public sealed class TargetConnection : ILabTarget
 {
     private readonly RdsQueryClient client;
     private readonly SandboxHost? sandbox;
+    private readonly List<RdsQueryClient> siblings = [];
 
     internal TargetConnection(RdsQueryClient client, TargetInfo info, SandboxHost? sandbox)
     {
@@ -32,6 +33,21 @@ public sealed class TargetConnection : ILabTarget
 
     /// <summary>Requests made so far, for fronts that show them.</summary>
     public RdsCallStats Stats => client.Stats;
+
+    /// <summary>The same credentials, read-only, in every other region of the partition (none on the sandbox); closed with this connection.</summary>
+    public IReadOnlyDictionary<string, IRdsReadApi> OtherRegions()
+    {
+        if (sandbox is not null)
+            return new Dictionary<string, IRdsReadApi>();
+        var readers = new Dictionary<string, IRdsReadApi>(StringComparer.Ordinal);
+        foreach (var region in client.OtherRegions())
+        {
+            var sibling = client.ForRegion(region);
+            siblings.Add(sibling);
+            readers[region] = new ReadOnlyRdsApi(sibling);
+        }
+        return readers;
+    }
 
     /// <summary>Connects without any learner yet: starts the sandbox, or resolves the AWS client.</summary>
     /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
@@ -63,6 +79,7 @@ public sealed class TargetConnection : ILabTarget
     public async ValueTask DisposeAsync()
     {
         client.Dispose();
+        siblings.ForEach(sibling => sibling.Dispose());
         if (sandbox is not null)
             await sandbox.DisposeAsync();
     }
@@ -71,7 +88,32 @@ public sealed class TargetConnection : ILabTarget
     {
         var client = await RdsClientFactory.CreateAsync(
             new RdsClientOptions { Endpoint = options.Endpoint, Region = options.Region, Profile = options.Profile }, cancellationToken);
-        var target = client.Target;
-        return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, target.Profile, target.CredentialSource), null);
+        try
+        {
+            var target = client.Target;
+            var identity = await WhoAmIAsync(client, cancellationToken);
+            return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, target.Profile, target.CredentialSource, identity), null);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    // Refused or missing credentials (or a malformed STS endpoint) stop here, before any step, with their source and
+    // what to run; an STS that cannot answer otherwise only leaves the account unnamed, and RDS's own answer decides.
+    private static async Task<AccountIdentity?> WhoAmIAsync(RdsQueryClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetCallerIdentityAsync(cancellationToken) is { } identity
+                ? new AccountIdentity(identity.Account, identity.Arn, identity.CredentialsExpire)
+                : null;
+        }
+        catch (RdsException problem) when (problem.Kind is not (RdsErrorKind.Credentials or RdsErrorKind.Configuration))
+        {
+            return null;
+        }
     }
 }

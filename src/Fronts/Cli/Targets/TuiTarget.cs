@@ -1,4 +1,6 @@
+using LabRunner.Content.Text;
 using LabRunner.Engine.Plans;
+using LabRunner.Engine.Preflight;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox.Seeding;
@@ -26,6 +28,7 @@ public sealed class TuiTarget(TargetConnection connection) : ILabTarget
         }
     }
 
+    /// <summary>On the sandbox, creates the learner's starting resources; elsewhere runs the preflight (as <c>labrunner doctor</c>) and stops before step 1 on what is not right.</summary>
     public async Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {
         try
@@ -36,6 +39,12 @@ public sealed class TuiTarget(TargetConnection connection) : ILabTarget
         {
             throw new TargetUnavailableException($"the sandbox cannot create this lab's starting resources: {problem.Message}", problem);
         }
+        if (Info.Kind == TargetKind.Sandbox)
+            return;
+        var report = await new LabPreflight(plan, connection.ReadOnly, Info, () => connection.Stats.ClockSkew).RunAsync(cancellationToken);
+        var blocking = report.Checks.Where(check => check.Status >= PreflightStatus.Problem).Select(check => $"{check.Subject}: {check.Text}").ToList();
+        if (blocking.Count > 0)
+            throw new TargetUnavailableException(VisibleText.Of($"before step 1: {string.Join("; ", blocking)}"));
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

@@ -6,7 +6,7 @@ namespace LabRunner.Tui.Theme;
 public static class TargetWords
 {
     /// <summary>
-    /// The badge: "■ SANDBOX · local practice", "▲ AWS · REAL ACCOUNT · us-east-1 · profile dev", or for another
+    /// The badge: "■ SANDBOX · local practice", "▲ AWS · REAL ACCOUNT · account 123456789012 · us-east-1 · profile dev", or for another
     /// endpoint (moto, a classroom sandbox) "◆ RDS ENDPOINT · 127.0.0.1:4566", as <see cref="Where"/> and JSON's kind name it.
     /// </summary>
     public static string Badge(TargetKind kind, TargetInfo? target) => kind switch
@@ -14,7 +14,7 @@ public static class TargetWords
         TargetKind.Sandbox => target is null ? " ■ SANDBOX · starting… " : " ■ SANDBOX · local practice ",
         _ when target is null => " ▲ AWS · REAL ACCOUNT · connecting… ",
         _ when target.IsAmazon => " ▲ AWS · REAL ACCOUNT" + string.Concat(Details(target).Select(part => " · " + part)) + " ",
-        _ => $" ◆ RDS ENDPOINT · {target.Endpoint.Authority} ",
+        _ => $" ◆ RDS ENDPOINT · {target.Endpoint.Authority}{(target.Identity is null ? "" : $" · account {target.Identity.Account}")} ",
     };
 
     /// <summary>Where an action happens, for a sentence: "on the SANDBOX (local practice, nothing real)".</summary>
@@ -26,5 +26,5 @@ public static class TargetWords
     };
 
     private static IEnumerable<string> Details(TargetInfo target) =>
-        new[] { target.Region, target.Profile is null ? null : $"profile {target.Profile}" }.OfType<string>();
+        new[] { target.Identity is null ? null : $"account {target.Identity.Account}", target.Region, target.Profile is null ? null : $"profile {target.Profile}" }.OfType<string>();
 }

@@ -78,6 +78,8 @@ internal sealed class QueryTransport : IDisposable
             using var request = await SignedRequestAsync(body, invocation).ConfigureAwait(false);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             statusCode = (int)response.StatusCode;
+            if (response.Headers.Date is { } serverNow)
+                stats.ServerClockSeen(serverNow - time.GetUtcNow());
             var text = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
             try
             {
@@ -87,6 +89,11 @@ internal sealed class QueryTransport : IDisposable
             {
                 throw ResponseInterpreter.Malformed(action, e, statusCode.Value, Endpoint);
             }
+        }
+        catch (RdsException e) when (e.Kind == RdsErrorKind.Credentials && e.ErrorCode != "CredentialsUnavailable")
+        {
+            failure = new RdsException(e.Kind, e.ErrorCode, target.AboutCredentials($"{e.ErrorCode}: {e.Message}"), e.RequestId, e.StatusCode, e);
+            throw failure;
         }
         catch (RdsException e)
         {
@@ -117,19 +124,20 @@ internal sealed class QueryTransport : IDisposable
         return request;
     }
 
-    // Refreshing credentials (SSO, assume-role, instance metadata) renew themselves here.
+    // Refreshing credentials (SSO, assume-role, instance metadata) renew themselves here. A provider fails with the
+    // SDK's client or service exceptions, or (a missing runtime piece, an unreadable token file) with others of its own.
     private async Task<ImmutableCredentials> CurrentKeysAsync()
     {
         try
         {
             return await credentials.GetCredentialsAsync().ConfigureAwait(false);
         }
-        catch (AmazonClientException e)
+        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             throw new RdsException(
                 RdsErrorKind.Credentials,
                 "CredentialsUnavailable",
-                $"Could not get AWS credentials from {target.CredentialSource}: {e.Message}",
+                target.AboutCredentials($"Could not get AWS credentials: {e.Message}"),
                 innerException: e);
         }
     }

@@ -1,3 +1,4 @@
+using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 
@@ -9,14 +10,22 @@ namespace LabRunner.Rds.Targeting;
 /// </summary>
 internal static class CredentialsResolver
 {
-    public static async Task<(AWSCredentials Credentials, string Source)> ResolveAsync(
-        AWSCredentials? fixedCredentials, ProfileLookup profiles, CancellationToken cancellationToken)
+    /// <param name="region">The region LabRunner works in; assume-role profiles call STS there.</param>
+    public static async Task<(AWSCredentials Credentials, CredentialSource Source)> ResolveAsync(
+        AWSCredentials? fixedCredentials, ProfileLookup profiles, string region, CancellationToken cancellationToken)
     {
         if (fixedCredentials is not null)
         {
-            return (fixedCredentials, "explicit");
+            return (fixedCredentials, new CredentialSource("explicit", null));
         }
 
+        AwsRuntimeDependencies.EnsureRegistered();
+        var (credentials, source) = await FindAsync(profiles, cancellationToken).ConfigureAwait(false);
+        return (AssumedRoleCredentials.ForNativeUse(credentials, RegionEndpoint.GetBySystemName(region)), source);
+    }
+
+    private static async Task<(AWSCredentials Credentials, CredentialSource Source)> FindAsync(ProfileLookup profiles, CancellationToken cancellationToken)
+    {
         if (profiles.IsExplicit)
         {
             _ = profiles.Profile; // throws a clear error when the profile does not exist
@@ -53,16 +62,19 @@ internal static class CredentialsResolver
     }
 
     // The chain's last link (instance metadata) is an internal type in AWSSDK.Core, hence the catch-all.
-    private static string Describe(AWSCredentials credentials, string profileName) => credentials switch
+    private static CredentialSource Describe(AWSCredentials credentials, string profileName) => credentials switch
     {
-        EnvironmentVariablesAWSCredentials => "environment variables",
-        AssumeRoleWithWebIdentityCredentials => "web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)",
-        GenericContainerCredentials => "container credentials endpoint",
-        SSOAWSCredentials => $"profile '{profileName}' (SSO)",
-        AssumeRoleAWSCredentials => $"profile '{profileName}' (assume role)",
-        ProcessAWSCredentials => $"profile '{profileName}' (credential_process)",
-        LoginAWSCredentials => $"profile '{profileName}' (aws login)",
-        BasicAWSCredentials or SessionAWSCredentials or FederatedAWSCredentials => $"profile '{profileName}'",
-        _ => "EC2 instance metadata",
+        EnvironmentVariablesAWSCredentials => new("environment variables", "set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or unset them and run 'aws configure'"),
+        AssumeRoleWithWebIdentityCredentials => new("web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)", "check that AWS_WEB_IDENTITY_TOKEN_FILE holds a current token and AWS_ROLE_ARN names a role it may assume"),
+        GenericContainerCredentials => new("container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI)", "check AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN; in AWS CloudShell, restart the shell"),
+        SSOAWSCredentials => new($"profile '{profileName}' (SSO)", $"run 'aws sso login --profile {profileName}'"),
+        AssumeRoleAWSCredentials => new($"profile '{profileName}' (assume role)", $"check role_arn and source_profile of profile '{profileName}', and run 'aws configure' for the source profile's keys"),
+        ProcessAWSCredentials => new($"profile '{profileName}' (credential_process)", $"check the credential_process of profile '{profileName}'"),
+        LoginAWSCredentials => new($"profile '{profileName}' (aws login)", $"run 'aws login --profile {profileName}'"),
+        BasicAWSCredentials or SessionAWSCredentials or FederatedAWSCredentials => new($"profile '{profileName}'", $"run 'aws configure --profile {profileName}'"),
+        _ => new("EC2 instance metadata", "check the IAM role attached to this instance, or run 'aws configure'"),
     };
 }
+
+/// <summary>Where credentials came from, and what the learner can run when they fail there.</summary>
+internal sealed record CredentialSource(string Description, string? Remedy);

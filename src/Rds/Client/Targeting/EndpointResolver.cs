@@ -9,6 +9,10 @@ namespace LabRunner.Rds.Targeting;
 /// </summary>
 internal static class EndpointResolver
 {
+    public const string Regional = "regional";
+
+    public static Uri RegionalEndpoint(string region) => new($"https://rds.{region}.{RegionEndpoint.GetBySystemName(region).PartitionDnsSuffix}/");
+
     public static (Uri Endpoint, string Source) Resolve(Uri? explicitEndpoint, string region, ProfileLookup profiles)
     {
         if (explicitEndpoint is not null)
@@ -35,8 +39,7 @@ internal static class EndpointResolver
             }
         }
 
-        var dnsSuffix = RegionEndpoint.GetBySystemName(region).PartitionDnsSuffix;
-        return (new Uri($"https://rds.{region}.{dnsSuffix}/"), "regional");
+        return (RegionalEndpoint(region), Regional);
     }
 
     private static bool IgnoreConfiguredEndpoints() =>
