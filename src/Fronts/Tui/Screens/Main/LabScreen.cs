@@ -45,6 +45,7 @@ public sealed class LabScreen : Screen
     private readonly NoticeLine noticeLine;
     private readonly KeyBar keyBar;
     private PageLibrary? pages;
+    private string openTab;
     private bool wasComplete;
     private object? ticker;
 
@@ -56,6 +57,7 @@ public sealed class LabScreen : Screen
         this.palette = palette;
         this.time = time;
         wasComplete = session.FirstUnfinishedStepId is null;
+        openTab = ContentTabsView.FirstTabOn(session.Target);
 
         var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Key, Target = session.Target };
         steps = new RowList<StepRow>(row => row.IsStep, RenderRow) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
@@ -67,14 +69,17 @@ public sealed class LabScreen : Screen
             Y = 0,
             Width = Dim.Fill(),
             Height = Dim.Fill(StepStatusPanel.Lines + 1),
-            MarkdownPipeline = CalloutExtension.Pipeline,
+            MarkdownPipeline = PagePipeline.For(openTab),
             ShowHeadingPrefix = false,
             Text = "Loading the page…",
         };
         page.LinkClicked += (_, link) =>
         {
             link.Handled = true;
-            OpenLink(link.Url);
+            if (ContentTabsView.TitleOfLink(link.Url) is { } tab)
+                OpenTab(tab);
+            else
+                OpenLink(link.Url);
         };
         status = new StepStatusPanel(palette);
         pageFrame = new FrameView { X = Pos.Right(stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), BorderStyle = LineStyle.Rounded };
@@ -130,6 +135,7 @@ public sealed class LabScreen : Screen
         Bind(Next, 'n', Key.CursorRight);
         Bind(Back, 'b', Key.CursorLeft);
         Bind(ShowHint, 'h');
+        Bind(SwitchTab, 't');
         Bind(AcknowledgeSelected, 'a');
         Bind(CheckAll, 'r');
         Bind(EditDetails, 'd');
@@ -271,9 +277,11 @@ public sealed class LabScreen : Screen
             hints.Add(new KeyHint("p", "perform", PerformSelected));
         if (step.Step.Hint is not null)
             hints.Add(new KeyHint("h", "hint", ShowHint));
+        if (NextTab() is not null)
+            hints.Add(new KeyHint("t", "tab", SwitchTab, Optional: true));
         hints.Add(new KeyHint("n", "next", Next));
-        hints.Add(new KeyHint("r", "re-check", CheckAll));
-        hints.Add(new KeyHint("d", "details", EditDetails));
+        hints.Add(new KeyHint("r", "re-check", CheckAll, Optional: true));
+        hints.Add(new KeyHint("d", "details", EditDetails, Optional: true));
         hints.Add(new KeyHint("?", "help", ShowHelp));
         hints.Add(new KeyHint("q", "quit", Quit));
         return hints;
@@ -400,6 +408,8 @@ public sealed class LabScreen : Screen
         n, →       next step          b, ←   previous step
         ↑ ↓        choose a step      PgUp PgDn, Space   scroll the page
         h          a hint for this step
+        t          the page's other tab (Console, AWS CLI…); a click
+                   on a tab's title opens it too
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
         d          change your details (name, backup window…); the
@@ -412,6 +422,30 @@ public sealed class LabScreen : Screen
         Background checks never block the keys: move on while a
         snapshot is creating and come back when it is available.
         """;
+
+    /// <summary>The tab after the open one on the open page, or null when the page has no tabs.</summary>
+    private string? NextTab() =>
+        pages is not null && SelectedStep is { } step && pages[step.Step.Page].Source is not null
+            ? ContentTabsView.NextTitle(pages[step.Step.Page].Parse(), openTab)
+            : null;
+
+    private void SwitchTab()
+    {
+        if (NextTab() is { } next)
+            OpenTab(next);
+        else
+            noticeLine.Notice = new Notice(NoticeTone.Info, "This page has no tabs.");
+    }
+
+    /// <summary>Opens the tab titled <paramref name="title"/> on this page and on every page after it that has one.</summary>
+    private void OpenTab(string title)
+    {
+        openTab = title;
+        page.MarkdownPipeline = PagePipeline.For(title);
+        if (SelectedStep is { } step)
+            keyBar.Hints = HintsFor(step);
+        FocusSteps();
+    }
 
     private void OpenLink(string url)
     {

@@ -47,7 +47,7 @@ public sealed class RecapScreen : Screen
             Y = 0,
             Width = Dim.Fill(),
             Height = Dim.Fill(),
-            MarkdownPipeline = CalloutExtension.Pipeline,
+            MarkdownPipeline = PagePipeline.For(ContentTabsView.FirstTabOn(session.Target)),
             ShowHeadingPrefix = false,
             Text = session.Lab.Recap is { } recap && pages is not null ? pages.MarkdownOf(recap) : "# You finished the lab",
         });
