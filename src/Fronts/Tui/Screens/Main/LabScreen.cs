@@ -4,6 +4,7 @@ using LabRunner.Engine.Plans;
 using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
+using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Pages;
 using LabRunner.Tui.Running;
 using LabRunner.Tui.Theme;
@@ -136,6 +137,8 @@ public sealed class LabScreen : Screen
         Bind(Back, 'b', Key.CursorLeft);
         Bind(ShowHint, 'h');
         Bind(SwitchTab, 't');
+        if (session.Target.Kind == TargetKind.Sandbox)
+            Bind(OpenPracticeShell, 's');
         Bind(AcknowledgeSelected, 'a');
         Bind(CheckAll, 'r');
         Bind(EditDetails, 'd');
@@ -262,7 +265,7 @@ public sealed class LabScreen : Screen
             StepStatus.Error => "r: try again",
             _ when step.IsManual => "Do it, then a: mark it done",
             _ when step.Perform is not null => "Enter: check it · p: let LabRunner do it",
-            _ => "Do it in the console, then Enter: check it",
+            _ => $"{char.ToUpperInvariant(WhereToDoIt[0])}{WhereToDoIt[1..]}, then Enter: check it",
         };
     }
 
@@ -279,6 +282,8 @@ public sealed class LabScreen : Screen
             hints.Add(new KeyHint("h", "hint", ShowHint));
         if (NextTab() is not null)
             hints.Add(new KeyHint("t", "tab", SwitchTab, Optional: true));
+        if (session.Target.Kind == TargetKind.Sandbox)
+            hints.Add(new KeyHint("s", "shell", OpenPracticeShell));
         hints.Add(new KeyHint("n", "next", Next));
         hints.Add(new KeyHint("r", "re-check", CheckAll, Optional: true));
         hints.Add(new KeyHint("d", "details", EditDetails, Optional: true));
@@ -286,6 +291,11 @@ public sealed class LabScreen : Screen
         hints.Add(new KeyHint("q", "quit", Quit));
         return hints;
     }
+
+    /// <summary>How the learner does a step by hand here: the sandbox has no console, only the practice shell.</summary>
+    private string WhereToDoIt => session.Target.Kind == TargetKind.Sandbox
+        ? "do it with the AWS CLI (s: a shell for it)"
+        : "do it in the console or with the AWS CLI";
 
     private bool IsLast(StepPlan step) => session.Plan.Steps[^1].Id == step.Id;
 
@@ -326,7 +336,7 @@ public sealed class LabScreen : Screen
             return;
         if (session.ActionOf(step.Id) is not { } action)
         {
-            noticeLine.Notice = new Notice(NoticeTone.Info, $"LabRunner cannot do {step.Step.Title} for you: {(step.IsManual ? "press a when you have done it" : "do it in the console, then press Enter to check")}.");
+            noticeLine.Notice = new Notice(NoticeTone.Info, $"LabRunner cannot do {step.Step.Title} for you: {(step.IsManual ? "press a when you have done it" : $"{WhereToDoIt}, then press Enter to check")}.");
             return;
         }
         if (PerformDialog.Confirm(App, step.Step.Title, action.Summary, session.CliCommandOf(step.Id)!, session.Target))
@@ -410,6 +420,8 @@ public sealed class LabScreen : Screen
         h          a hint for this step
         t          the page's other tab (Console, AWS CLI…); a click
                    on a tab's title opens it too
+        s          on the sandbox: a shell where aws rds … talks to
+                   the sandbox; exit it to come back, checked at once
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
         d          change your details (name, backup window…); the
@@ -446,6 +458,36 @@ public sealed class LabScreen : Screen
             keyBar.Hints = HintsFor(step);
         FocusSteps();
     }
+
+    /// <summary>
+    /// The learner's shell with the AWS CLI pointed at this sandbox, to do the step by hand; back here, the open step is
+    /// checked at once (or, for a step done by hand, every step).
+    /// </summary>
+    private void OpenPracticeShell()
+    {
+        var endpoint = session.Target.Endpoint;
+        if (PracticeShell.Run(App, AwsCliEnvironment.ForSandbox(endpoint), PracticeBanner(endpoint)) is { } problem)
+        {
+            noticeLine.Notice = new Notice(NoticeTone.Error, $"No practice shell: {problem}.");
+            return;
+        }
+        noticeLine.Notice = new Notice(NoticeTone.Info, "Back from the practice shell.");
+        if (SelectedStep is { IsManual: false } step)
+            runner.Check(step.Id);
+        else
+            runner.CheckAll(quietly: true);
+        FocusSteps();
+    }
+
+    private static string PracticeBanner(Uri endpoint) =>
+        $"""
+        ─── LabRunner SANDBOX practice shell ───────────────────────────────
+        Here aws rds ... talks to the sandbox at {endpoint.GetLeftPart(UriPartial.Authority)}, not to AWS.
+        Do the step by hand (the page's AWS CLI tab says how), e.g.:
+            aws rds describe-db-clusters
+        Type exit (or Ctrl-D) to go back to LabRunner: it checks the step at once.
+        ────────────────────────────────────────────────────────────────────
+        """;
 
     private void OpenLink(string url)
     {
