@@ -201,6 +201,30 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Press('q'));
     }
 
+    [Fact]
+    public void On_AWS_a_page_opens_on_its_Console_tab_and_there_is_no_practice_shell()
+    {
+        using var terminal = new HeadlessTerminal(100, 30);
+        var aws = new TargetInfo(TargetKind.Aws, new Uri("https://rds.us-east-1.amazonaws.com/"), "us-east-1");
+        var options = Options() with
+        {
+            Lab = "aurora-backup",
+            Variables = new Dictionary<string, string> { ["yourname"] = "olga" },
+            TargetKind = TargetKind.Aws,
+            Connect = _ => SandboxLabTarget.ConnectAsync(sandbox, shownAs: aws),
+        };
+        terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("▸ Console"),
+            Expect("the console steps and no shell key", screen => screen.Contains("navigation pane") && screen.Contains("t tab") && !screen.Contains("s shell")),
+            Press('s'),
+            Press('?'),
+            WaitFor("the page's other tab"),
+            Expect("no practice shell in the help", screen => !screen.Contains("on the sandbox: a shell")),
+            Press(Key.Esc),
+            Press('q'));
+    }
+
     public static TheoryData<string> Dialogs() => ["?", "p", "h"];
 
     [Theory]

@@ -411,7 +411,17 @@ public sealed class LabScreen : Screen
         FocusSteps();
     }
 
-    private static string HelpText =>
+    /// <summary>The keys, the practice shell's only where there is one.</summary>
+    private string HelpText => session.Target.Kind == TargetKind.Sandbox ? KeysHelp : KeysHelp.Replace(PracticeShellHelp, "", StringComparison.Ordinal);
+
+    private const string PracticeShellHelp =
+        """
+        s          on the sandbox: a shell where aws rds … talks to
+                   the sandbox; exit it to come back, checked at once
+
+        """;
+
+    private const string KeysHelp =
         """
         Enter, c   check the open step against your account
         p          perform it for you (shows the AWS CLI command first)
