@@ -37,12 +37,13 @@ public sealed class TerminalRestore : IDisposable
     public static TerminalRestore OnEveryExit() => new(Console.OpenStandardOutput());
 
     /// <summary>
-    /// Until disposed, SIGINT and SIGTERM call <paramref name="close"/> (which should make the UI return), then end the
-    /// process after <see cref="SignalGrace"/> if it has not, with 128 + the signal's number. SIGHUP (the terminal closed)
-    /// restores what it can and ends the process at once, as by default: a UI left running on a dead terminal spins.
-    /// Progress is saved as it is made, so neither loses anything acknowledged.
+    /// Until disposed, SIGINT, SIGTERM and SIGHUP (the terminal closed) call <paramref name="close"/> (which should make
+    /// the UI return, restoring the terminal on its way out), then end the process after <see cref="SignalGrace"/> if it
+    /// has not, with 128 + the signal's number: a UI left running on a dead terminal would spin. Restoring from the
+    /// handler instead would race the UI's next frame, which hides the cursor again. Progress is saved as it is made, so
+    /// none of them loses anything acknowledged.
     /// </summary>
-    public IDisposable CloseOnSignals(Action close) => new SignalHandlers(close, Restore);
+    public IDisposable CloseOnSignals(Action close) => new SignalHandlers(close);
 
     /// <summary>Writes <see cref="ResetSequence"/>; only the first call does.</summary>
     public void Restore()
@@ -77,21 +78,14 @@ public sealed class TerminalRestore : IDisposable
         private readonly Lock gate = new();
         private Timer? deadline;
 
-        public SignalHandlers(Action close, Action restore)
+        public SignalHandlers(Action close)
         {
             registrations =
             [
+                PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => Close(context, 1, close)),
                 PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Close(context, 2, close)),
                 PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Close(context, 15, close)),
-                PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => HangUp(context, restore)),
             ];
-        }
-
-        private static void HangUp(PosixSignalContext context, Action restore)
-        {
-            context.Cancel = true;
-            restore();
-            Environment.Exit(128 + 1);
         }
 
         // The deadline outlives these handlers: once a signal came, the process ends within the grace whatever runs after the UI.

@@ -38,6 +38,11 @@ public abstract class Screen : Window
 
     protected override bool OnDrawingSubViews(DrawContext? context) => IsTooSmall || base.OnDrawingSubViews(context);
 
+    /// <summary>Whether the screen's views tile all of it, so clearing it first would only be painted over.</summary>
+    protected virtual bool SubViewsCoverScreen => false;
+
+    protected override bool OnClearingViewport() => (SubViewsCoverScreen && !IsTooSmall) || base.OnClearingViewport();
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         if (!IsTooSmall)

@@ -123,6 +123,8 @@ public sealed class LabScreen : Screen
 
     public LabScreenExit Exit { get; private set; } = LabScreenExit.Quit;
 
+    protected override bool SubViewsCoverScreen => true;
+
     /// <summary>The step whose page is open.</summary>
     private StepPlan? SelectedStep => steps.SelectedRow?.Step;
 
