@@ -58,6 +58,8 @@ public sealed class PracticeShellTests : IDisposable
         Keys("s");
         Wait("LabRunner SANDBOX practice shell");
         tmux!.WaitFor("the shell's prompt", screen => screen.TrimEnd().EndsWith('$') || screen.TrimEnd().EndsWith('#'), Patience);
+        // Ctrl-C belongs to the shell (it takes the terminal's foreground), not to LabRunner waiting behind it.
+        Keys("C-c");
         tmux.Type($"{command}; echo \"answered $?\"");
         Keys("Enter");
         var shell = Wait("answered 0");
