@@ -57,18 +57,20 @@ public sealed class PracticeShellTests : IDisposable
     {
         Keys("s");
         Wait("LabRunner SANDBOX practice shell");
-        tmux!.WaitFor("the shell's prompt", screen => screen.TrimEnd().EndsWith('$') || screen.TrimEnd().EndsWith('#'), Patience);
+        tmux!.WaitFor("the shell's prompt", AtPrompt, Patience);
         // Ctrl-C belongs to the shell (it takes the terminal's foreground), not to LabRunner waiting behind it.
         Keys("C-c");
+        tmux.WaitFor("a new prompt after ^C", screen => screen.Contains("^C") && AtPrompt(screen), Patience);
         tmux.Type($"{command}; echo \"answered $?\"");
         Keys("Enter");
-        var shell = Wait("answered 0");
-        Assert.Contains(answer, shell);
+        var shell = Wait($"{answer}\nanswered 0");
         Assert.DoesNotContain("LabRunner ·", shell);
         tmux.Type("exit");
         Keys("Enter");
         Wait("LabRunner · Aurora backups and snapshots");
     }
+
+    private static bool AtPrompt(string screen) => screen.TrimEnd().EndsWith('$') || screen.TrimEnd().EndsWith('#');
 
     private string Wait(string text) => tmux!.WaitFor(text, Patience);
 

@@ -13,12 +13,12 @@ namespace LabRunner.Tui.Hosting;
 /// </summary>
 public static class PracticeShell
 {
-    /// <summary>Gives the shell the terminal, prints the banner and runs the shell interactively; the banner is a variable, never code.</summary>
+    /// <summary>Gives the shell the terminal, prints the banner on a clear screen and runs the shell interactively; the banner is a variable, never code.</summary>
     private const string Launcher =
         """
         exec </dev/tty
         stty sane 2>/dev/null
-        printf '%s\n' "$LABRUNNER_BANNER"
+        printf '\033[H\033[2J%s\n' "$LABRUNNER_BANNER"
         unset LABRUNNER_BANNER
         exec "$LABRUNNER_SHELL" -i
         """;
