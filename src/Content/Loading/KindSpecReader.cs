@@ -10,6 +10,9 @@ namespace LabRunner.Content.Loading;
 /// <summary>Reads a check, action or fixture (<c>kind:</c> plus parameters) and validates it against the <see cref="KindCatalog"/>.</summary>
 internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalog, IdentifierWitness identifiers, LearnerOwnership ownership)
 {
+    private const string SnapshotParameter = "snapshot";
+    private const string ClusterParameter = "cluster";
+
     public KindSpec? Read(YamlNode node, KindRole role)
     {
         var roleName = KindDefinition.RoleName(role);
@@ -46,7 +49,27 @@ internal sealed class KindSpecReader(ManifestContext context, KindCatalog catalo
                 parameters[parameter.Name] = specValue;
         }
         ReportMissingParameters(definition, mapping, entries.Select(entry => entry.Key!).ToHashSet());
+        if (role == KindRole.Check)
+            ReportSnapshotNotTiedToCluster(definition, mapping, parameters);
         return new KindSpec(definition.Name, parameters, context.At(mapping));
+    }
+
+    /// <summary>
+    /// A check on the learner's own snapshot must also hold it to the learner's cluster: a snapshot with the learner's
+    /// snapshot name can be taken from any cluster, and without the tie it would pass.
+    /// </summary>
+    private void ReportSnapshotNotTiedToCluster(KindDefinition definition, YamlMappingNode mapping, Dictionary<string, SpecValue> parameters)
+    {
+        if (definition.Parameter(SnapshotParameter) is null || definition.Parameter(ClusterParameter) is null
+            || !parameters.TryGetValue(SnapshotParameter, out var snapshot) || ownership.WhyNotOwned(snapshot.Value) is not null)
+            return;
+        var subject = $"{definition} looks at the learner's snapshot '{Echo.Of(snapshot.Value.Source)}'";
+        if (!parameters.TryGetValue(ClusterParameter, out var cluster))
+            context.Report(FindingCodes.SnapshotNotTiedToCluster, mapping,
+                $"{subject} without '{ClusterParameter}', so a snapshot of that name taken from another cluster passes; add '{ClusterParameter}:' naming the learner's cluster");
+        else if (ownership.WhyNotOwned(cluster.Value) is { } notOwned)
+            context.Report(FindingCodes.SnapshotNotTiedToCluster.At(cluster.Location,
+                $"{subject} but ties it to cluster '{Echo.Of(cluster.Value.Source)}', which is not the learner's: {notOwned}"));
     }
 
     private SpecValue? ReadValue(KindDefinition definition, ParameterDefinition parameter, YamlNode value, KindRole role)

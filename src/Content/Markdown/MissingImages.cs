@@ -32,7 +32,7 @@ public static class MissingImages
     public static string AltText(LinkInline image) =>
         string.Concat(image.Descendants<LiteralInline>().Select(literal => literal.Content.ToString()));
 
-    private static string Escape(string text)
+    internal static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
         foreach (var character in text)

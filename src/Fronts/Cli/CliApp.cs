@@ -22,6 +22,7 @@ public static class CliApp
     [
         LintCommand.Create(),
         LabsCommand.Create(),
+        ImportCommand.Create(),
         SandboxCommand.Build(),
         CheckCommand.Create(terminal),
         PerformCommand.Create(terminal),

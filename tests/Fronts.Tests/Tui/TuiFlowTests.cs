@@ -87,6 +87,11 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done")
                     && screen.Contains("Time taken: 1 min") && screen.Contains("Created for you: aurora-alice-snap1")),
                 Expect("the recap page as a framed callout", screen => screen.Contains("│ Key points ") && Regex.Matches(screen, "Recap").Count == 1 && screen.Contains("• A snapshot is stored in Amazon S3")),
+                Expect("the recap's link with its address", screen => screen.Contains("(https://docs.aws.amazon.com/AmazonRDS/")),
+                Press('o'),
+                WaitFor("the recap's links", screen => screen.Contains("Links on this page") && screen.Contains("1. ") && screen.Contains("https://docs.aws.amazon.com/AmazonRDS/")),
+                Press(Key.Esc),
+                WaitFor("the links closed", screen => !screen.Contains("Links on this page")),
                 Expect("the cleanup key", screen => screen.Contains("x clean up")),
                 Press('q'));
             Assert.Equal(TuiEnd.Quit, result.End);
@@ -222,6 +227,25 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("the page's other tab"),
             Expect("no practice shell in the help", screen => !screen.Contains("on the sandbox: a shell")),
             Press(Key.Esc),
+            Press('q'));
+    }
+
+    [Fact]
+    public void The_keyboard_lists_the_pages_links_and_opens_the_chosen_one()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "kim" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-kim-cluster is"),
+            Press('o'),
+            WaitFor("Links on this page"),
+            Expect("the link numbered with its address", screen => screen.Contains("1. https://console.aws.amazon.com/rds/")),
+            Press('1'),
+            WaitFor("the link opened, or its address shown where no browser is", screen => OpenedLink().IsMatch(screen)),
+            Expect("the dialog closed", screen => !screen.Contains("Links on this page")),
+            Press('n'),
+            WaitFor("Step 2 of 5"),
+            Press('o'),
+            WaitFor("a page without links says so", screen => screen.Contains("This page has no links.")),
             Press('q'));
     }
 

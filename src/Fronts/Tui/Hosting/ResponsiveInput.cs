@@ -16,6 +16,9 @@ public sealed partial class ResponsiveInput : AnsiInput
     private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(100);
     private const int StandardInput = 0;
     private const short ReadyToRead = 0x0001;
+    private const short Failed = 0x0008;
+    private const short HungUp = 0x0010;
+    private const short NotOpen = 0x0020;
 
     /// <summary>
     /// Makes <paramref name="app"/> (created but not yet initialised) read the terminal through a
@@ -41,13 +44,14 @@ public sealed partial class ResponsiveInput : AnsiInput
         }
     }
 
-    public override bool Peek()
-    {
-        WaitForTerminalInput();
-        return base.Peek();
-    }
+    /// <summary>
+    /// A terminal that has gone (the window closed) reads as always ready with nothing to read; Terminal.Gui's input
+    /// thread would spin on it without ever seeing the application stop, so it is answered as "no input".
+    /// </summary>
+    public override bool Peek() => !WaitForTerminalInputOrHangUp() && base.Peek();
 
-    private static void WaitForTerminalInput()
+    /// <summary>Waits until the terminal has input, has gone, or <see cref="Patience"/> passed; true when it has gone.</summary>
+    private static bool WaitForTerminalInputOrHangUp()
     {
         var terminal = new PollRequest { Descriptor = StandardInput, Events = ReadyToRead };
         try
@@ -57,7 +61,9 @@ public sealed partial class ResponsiveInput : AnsiInput
         catch (Exception unavailable) when (unavailable is DllNotFoundException or EntryPointNotFoundException)
         {
             // No poll(2): Terminal.Gui's own check and sleep still apply.
+            return false;
         }
+        return (terminal.ReturnedEvents & (Failed | HungUp | NotOpen)) != 0;
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_componentFactory")]

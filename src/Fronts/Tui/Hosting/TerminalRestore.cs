@@ -75,8 +75,10 @@ public sealed class TerminalRestore : IDisposable
     private sealed class SignalHandlers : IDisposable
     {
         private readonly PosixSignalRegistration[] registrations;
-        private readonly Lock gate = new();
-        private Timer? deadline;
+        private static readonly Lock Gate = new();
+
+        /// <summary>Static, so the timer outlives these handlers: an unreferenced timer is collected and never fires.</summary>
+        private static Timer? deadline;
 
         public SignalHandlers(Action close)
         {
@@ -88,11 +90,11 @@ public sealed class TerminalRestore : IDisposable
             ];
         }
 
-        // The deadline outlives these handlers: once a signal came, the process ends within the grace whatever runs after the UI.
-        private void Close(PosixSignalContext context, int number, Action close)
+        // Once a signal came, the process ends within the grace whatever runs after the UI.
+        private static void Close(PosixSignalContext context, int number, Action close)
         {
             context.Cancel = true;
-            lock (gate)
+            lock (Gate)
                 deadline ??= new Timer(_ => Environment.Exit(128 + number), null, SignalGrace, Timeout.InfiniteTimeSpan);
             close();
         }

@@ -141,6 +141,7 @@ public sealed class LabScreen : Screen
         Bind(SwitchTab, 't');
         if (session.Target.Kind == TargetKind.Sandbox)
             Bind(OpenPracticeShell, 's');
+        Bind(ChooseLink, 'o');
         Bind(AcknowledgeSelected, 'a');
         Bind(CheckAll, 'r');
         Bind(EditDetails, 'd');
@@ -399,6 +400,15 @@ public sealed class LabScreen : Screen
         FocusSteps();
     }
 
+    private void ChooseLink()
+    {
+        if (pages is null || SelectedStep is not { } step)
+            return;
+        if (LinkChooser.Choose(App, pages.MarkdownOf(step.Step.Page), LocalTarget) is { } notice)
+            noticeLine.Notice = notice;
+        FocusSteps();
+    }
+
     /// <summary>The last notice and the open step's status, whole: either may be cut on screen.</summary>
     private void ShowWholeMessages()
     {
@@ -434,6 +444,7 @@ public sealed class LabScreen : Screen
                    on a tab's title opens it too
         s          on the sandbox: a shell where aws rds … talks to
                    the sandbox; exit it to come back, checked at once
+        o          the page's links: choose one to open (or to read its address)
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
         d          change your details (name, backup window…); the
@@ -503,10 +514,9 @@ public sealed class LabScreen : Screen
 
     private void OpenLink(string url)
     {
-        var target = pages is not null && SelectedStep is { } step ? pages[step.Step.Page].LocalFile(url) ?? url : url;
-        noticeLine.Notice = LinkOpener.TryOpen(target)
-            ? new Notice(NoticeTone.Info, $"Opened {url}")
-            : new Notice(NoticeTone.Info, $"Open this in your browser: {url}");
+        noticeLine.Notice = LinkChooser.Open(url, LocalTarget(url));
         FocusSteps();
     }
+
+    private string LocalTarget(string url) => pages is not null && SelectedStep is { } step ? pages[step.Step.Page].LocalFile(url) ?? url : url;
 }

@@ -8,6 +8,7 @@ using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using LabRunner.Content.Markdown;
 using MarkdownView = Terminal.Gui.Views.Markdown;
 
 namespace LabRunner.Tui.Screens.Recap;
@@ -29,6 +30,8 @@ public sealed class RecapScreen : Screen
     private readonly FrameView pageFrame;
     private readonly NoticeLine noticeLine;
     private readonly KeyBar keyBar;
+    private readonly string recapMarkdown;
+    private readonly LabPage? recapPage;
 
     public RecapScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, PageLibrary? pages)
         : base(app)
@@ -41,6 +44,8 @@ public sealed class RecapScreen : Screen
         summaryFrame.Add(summary);
         // The page has its own heading: the frame adds no title of its own.
         pageFrame = new FrameView { X = 0, Y = 1, Width = Dim.Fill(), BorderStyle = LineStyle.Rounded };
+        recapPage = session.Lab.Recap is { } recap && pages is not null ? pages[recap] : null;
+        recapMarkdown = recapPage is not null ? LinkAddresses.Shown(pages!.MarkdownOf(recapPage.Page)) : "# You finished the lab";
         pageFrame.Add(new MarkdownView
         {
             X = 0,
@@ -49,7 +54,8 @@ public sealed class RecapScreen : Screen
             Height = Dim.Fill(),
             MarkdownPipeline = PagePipeline.For(ContentTabsView.FirstTabOn(session.Target)),
             ShowHeadingPrefix = false,
-            Text = session.Lab.Recap is { } recap && pages is not null ? pages.MarkdownOf(recap) : "# You finished the lab",
+            // A link's address is written out: the learner may want it after closing LabRunner.
+            Text = recapMarkdown,
         });
         noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2), Notice = new Notice(NoticeTone.Success, $"Every step of {session.Lab.Title} is done.") };
         noticeLine.MoreRequested += ShowWholeNotice;
@@ -59,6 +65,7 @@ public sealed class RecapScreen : Screen
         Bind(Back, 'b');
         Bind(Quit, 'q');
         Bind(ShowWholeNotice, 'm');
+        Bind(ChooseLink, 'o');
         ShowSummary();
         runner.Noticed += OnNoticed;
         runner.ResultChanged += OnResultChanged;
@@ -82,9 +89,16 @@ public sealed class RecapScreen : Screen
         var hints = new List<KeyHint>();
         if (HasSomethingToCleanUp)
             hints.Add(new KeyHint("x", "clean up", CleanUp));
+        hints.Add(new KeyHint("o", "links", ChooseLink));
         hints.Add(new KeyHint("b", "back to the steps", Back));
         hints.Add(new KeyHint("q", "quit", Quit));
         keyBar.Hints = hints;
+    }
+
+    private void ChooseLink()
+    {
+        if (LinkChooser.Choose(App, recapMarkdown, url => recapPage?.LocalFile(url) ?? url) is { } notice)
+            noticeLine.Notice = notice;
     }
 
     private bool HasSomethingToCleanUp => session.Plan.Cleanup.Count > 0 && session.CreatedForLearner.Count > 0;
