@@ -1,23 +1,18 @@
-using System.Text.RegularExpressions;
 using LabRunner.Cli;
 using LabRunner.TestSupport;
 
 namespace LabRunner.Fronts.Tests;
 
-public sealed partial class LintCommandTests
+public sealed class LintCommandTests
 {
     private static readonly string AuroraBackup = Repository.PathOf("labs", "aurora-backup");
 
     [Fact]
-    public async Task The_aurora_lab_lints_clean_apart_from_its_missing_screenshots()
+    public async Task The_aurora_lab_lints_clean()
     {
         var (exit, output, error) = await Run("lint", AuroraBackup);
 
-        Assert.Equal((ExitCodes.Ok, ""), (exit, error));
-        var lines = output.TrimEnd().Split('\n');
-        Assert.Equal($"{AuroraBackup}: 0 errors, 5 warnings", lines[^1]);
-        Assert.All(lines[..^1], line => Assert.Matches(FindingLine(), line));
-        Assert.All(lines[..^1], line => Assert.Contains(": warning LR009: image not found: ", line));
+        Assert.Equal((ExitCodes.Ok, "", $"{AuroraBackup}: 0 errors, 0 warnings\n"), (exit, error, output));
     }
 
     [Fact]
@@ -55,7 +50,4 @@ public sealed partial class LintCommandTests
         var exit = await CliApp.RunAsync(args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
-
-    [GeneratedRegex(@"^.+:\d+:\d+: (error|warning) LR\d{3}: .+$")]
-    private static partial Regex FindingLine();
 }

@@ -38,12 +38,16 @@ public static class FindingCodes
     public static readonly FindingCode TooComplex = new("LR023", Severity.Error, "a file is beyond what LabRunner reads: YAML nested over 64 levels or with aliases that loop or expand too far, Markdown nested too deeply or a paragraph with too many links or emphasis marks");
     public static readonly FindingCode NotTheLearners = new("LR024", Severity.Error, "an action or cleanup changes a resource whose name is not built from the learner's name variable alone, so it could be another learner's");
     public static readonly FindingCode SnapshotNotTiedToCluster = new("LR025", Severity.Warning, "a check on the learner's snapshot does not tie it to the learner's cluster, so a snapshot of that name taken from another cluster passes");
+    public static readonly FindingCode EmptyTab = new("LR030", Severity.Warning, "a content tab (=== \"Title\") with nothing in it: its body must be indented four spaces");
+    public static readonly FindingCode TabIndent = new("LR031", Severity.Warning, "a line after a content tab indented one to three spaces: it ends the tab instead of belonging to it");
+    public static readonly FindingCode BrokenTab = new("LR032", Severity.Warning, "a line that starts like a content tab (===) but whose title is not in closed double quotes, so it shows as text");
+    public static readonly FindingCode TabSetShape = new("LR033", Severity.Warning, "a set of content tabs with one tab only, or two tabs with the same title");
 
     public static IReadOnlyList<FindingCode> All { get; } =
     [
         Unreadable, MalformedYaml, DuplicateKey, UnknownKey, MissingKey, BadValue, EscapesLab, MissingPage,
         MissingLinkTarget, UndefinedPlaceholder, DuplicateStepId, UnknownKind, UnknownParameter, MissingParameter,
         BadParameter, NeverAnIdentifier, EmptyListItem, NotText, TooLarge, BadVariable, StepShape, NameClash, TooComplex,
-        NotTheLearners, SnapshotNotTiedToCluster,
+        NotTheLearners, SnapshotNotTiedToCluster, EmptyTab, TabIndent, BrokenTab, TabSetShape,
     ];
 }

@@ -9,7 +9,7 @@ using Markdig.Syntax;
 
 namespace LabRunner.Content.Lint;
 
-/// <summary>Checks one page: readable text, links and images inside the folder, placeholders defined, no empty list items.</summary>
+/// <summary>Checks one page: readable text, links and images inside the folder, placeholders defined, no empty list items, content tabs as meant.</summary>
 internal static class PageLinter
 {
     private static readonly PlaceholderValues NoValues = new([]);
@@ -19,7 +19,8 @@ internal static class PageLinter
         var loaded = PageLoader.Load(folder, page, NoValues);
         if (loaded.Source is not { } source)
             return loaded.Findings;
-        return loaded.Findings.Concat(UndefinedPlaceholders(source, scope)).Concat(EmptyListItems(source));
+        var document = LabMarkdown.Parse(source.Text);
+        return loaded.Findings.Concat(UndefinedPlaceholders(source, scope)).Concat(EmptyListItems(source, document)).Concat(TabLinter.Lint(source, document));
     }
 
     private static IEnumerable<Finding> UndefinedPlaceholders(SourceText source, PlaceholderScope scope) =>
@@ -28,8 +29,8 @@ internal static class PageLinter
             .Select(placeholder => FindingCodes.UndefinedPlaceholder.At(source.SpanAt(placeholder.Offset),
                 $"'{{{Echo.Of(placeholder.Name)}}}' is {scope.Describe(placeholder)}"));
 
-    private static IEnumerable<Finding> EmptyListItems(SourceText source) =>
-        LabMarkdown.Parse(source.Text).Descendants<ListItemBlock>()
+    private static IEnumerable<Finding> EmptyListItems(SourceText source, MarkdownDocument document) =>
+        document.Descendants<ListItemBlock>()
             .Where(item => item.Count == 0)
             .Select(item => FindingCodes.EmptyListItem.At(source.SpanAt(item.Span.Start), "empty list item"));
 }

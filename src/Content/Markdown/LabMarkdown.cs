@@ -1,10 +1,11 @@
 using LabRunner.Content.Markdown.Admonitions;
+using LabRunner.Content.Markdown.Tabs;
 using Markdig;
 using Markdig.Syntax;
 
 namespace LabRunner.Content.Markdown;
 
-/// <summary>The one Markdown dialect of lab pages: CommonMark, GFM pipe tables and admonitions. Built once, shared by every front.</summary>
+/// <summary>The one Markdown dialect of lab pages: CommonMark, GFM pipe tables, admonitions and content tabs. Built once, shared by every front.</summary>
 public static class LabMarkdown
 {
     /// <summary>
@@ -25,6 +26,7 @@ public static class LabMarkdown
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseAdmonitions()
+        .UseContentTabs()
         .UsePreciseSourceLocation()
         .Build();
 

@@ -12,14 +12,15 @@ namespace LabRunner.Fronts.Tests.Headless;
 /// The test owns the sandbox, so several TUI runs (a quit, then a reopen) see the same state; disposing this target
 /// closes only its client. The client makes one attempt per call, so an injected fault shows at once.
 /// </summary>
-public sealed class SandboxLabTarget(SandboxFixture sandbox, RdsQueryClient client) : ILabTarget
+/// <param name="shownAs">What the TUI is told it talks to (by default, the sandbox it is): AWS, say, to see what a learner there sees.</param>
+public sealed class SandboxLabTarget(SandboxFixture sandbox, RdsQueryClient client, TargetInfo? shownAs = null) : ILabTarget
 {
-    public TargetInfo Info { get; } = new(TargetKind.Sandbox, sandbox.Uri, "us-east-1");
+    public TargetInfo Info { get; } = shownAs ?? new(TargetKind.Sandbox, sandbox.Uri, "us-east-1");
 
     public IRdsApi Rds => client;
 
-    public static async Task<ILabTarget> ConnectAsync(SandboxFixture sandbox) =>
-        new SandboxLabTarget(sandbox, await PeerClients.CreateClientAsync(sandbox.Uri, options => options with { MaxAttempts = 1 }));
+    public static async Task<ILabTarget> ConnectAsync(SandboxFixture sandbox, TargetInfo? shownAs = null) =>
+        new SandboxLabTarget(sandbox, await PeerClients.CreateClientAsync(sandbox.Uri, options => options with { MaxAttempts = 1 }), shownAs);
 
     public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {

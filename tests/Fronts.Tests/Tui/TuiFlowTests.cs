@@ -169,6 +169,8 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "dave" } }).Run(),
             WaitFor("✓ Passed: cluster aurora-dave-cluster is"),
+            Do("click the Console tab's title", t => Click(t, "Console  │")),
+            WaitFor("▸ Console"),
             Do("click the console link on the page", t => Click(t, "https://console.aws.amazon.com/rds/")),
             WaitFor("the link opened, or offered to copy where no browser is", screen => OpenedLink().IsMatch(screen)),
             Press(Key.CursorDown),
@@ -178,6 +180,54 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Do("click 'a done' on the bottom line", t => Click(t, "a done")),
             WaitFor("☑ See what a snapshot offers"),
             Do("click 'q quit'", t => Click(t, "q quit")));
+    }
+
+    [Fact]
+    public void On_the_sandbox_a_page_opens_on_its_AWS_CLI_tab_and_t_switches_tabs_on_this_page_and_the_next()
+    {
+        using var terminal = new HeadlessTerminal(100, 30);
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "tabitha" } }).Run(),
+            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("▸ AWS CLI"),
+            Expect("the AWS CLI tab's command with the learner's names, not the console steps",
+                screen => screen.Contains("aws rds describe-db-clusters") && screen.Contains("--db-cluster-identifier aurora-tabitha-cluster") && !screen.Contains("navigation pane")),
+            Expect("t in the key bar", screen => screen.Contains("t tab")),
+            Press('t'),
+            WaitFor("▸ Console"),
+            Expect("the console steps instead of the command", screen => screen.Contains("navigation pane") && !screen.Contains("describe-db-clusters")),
+            Press('n'),
+            WaitFor("Step 2 of 5 · Take a manual snapshot"),
+            Expect("the next page opens on the tab chosen last", screen => screen.Contains("▸ Console") && screen.Contains("Take snapshot")),
+            Press('t'),
+            WaitFor("aws rds create-db-cluster-snapshot"),
+            Press('?'),
+            WaitFor("the page's other tab"),
+            Press(Key.Esc),
+            Press('q'));
+    }
+
+    [Fact]
+    public void On_AWS_a_page_opens_on_its_Console_tab_and_there_is_no_practice_shell()
+    {
+        using var terminal = new HeadlessTerminal(100, 30);
+        var aws = new TargetInfo(TargetKind.Aws, new Uri("https://rds.us-east-1.amazonaws.com/"), "us-east-1");
+        var options = Options() with
+        {
+            Lab = "aurora-backup",
+            Variables = new Dictionary<string, string> { ["yourname"] = "olga" },
+            TargetKind = TargetKind.Aws,
+            Connect = _ => SandboxLabTarget.ConnectAsync(sandbox, shownAs: aws),
+        };
+        terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("▸ Console"),
+            Expect("the console steps and no shell key", screen => screen.Contains("navigation pane") && screen.Contains("t tab") && !screen.Contains("s shell")),
+            Press('s'),
+            Press('?'),
+            WaitFor("the page's other tab"),
+            Expect("no practice shell in the help", screen => !screen.Contains("on the sandbox: a shell")),
+            Press(Key.Esc),
+            Press('q'));
     }
 
     [Fact]

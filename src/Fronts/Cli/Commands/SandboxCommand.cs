@@ -72,7 +72,7 @@ public static class SandboxCommand
             Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
-        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve };
+        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build() };
     }
 
     private static async Task<int> ServeAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -111,13 +111,39 @@ public static class SandboxCommand
         {
             foreach (var learner in seeds)
                 host.Seed(SandboxTarget.SeedsOf(learner));
+            // Recorded before it says it listens: whoever reads that line can run 'sandbox env' at once.
+            var recordedIn = Record(DataDirectory.Resolve(dataDirectory), host.Uri, error);
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
             output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 ? "not verified (presigned GETs may only read)" : $"verified, {verificationKeys.Count} key(s)")}");
             output.Flush();
-            await UntilStoppedAsync(cancellationToken);
+            try
+            {
+                await UntilStoppedAsync(cancellationToken);
+            }
+            finally
+            {
+                if (recordedIn is not null)
+                    ServeRecord.Remove(recordedIn);
+            }
             output.WriteLine("stopping; the state is saved");
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Records where this serve listens for 'sandbox env'; the folder it recorded in, or null (said on stderr) when it could not.</summary>
+    private static string? Record(string dataDirectory, Uri address, TextWriter error)
+    {
+        try
+        {
+            DataDirectory.CreatePrivate(Path.Combine(dataDirectory, "sandbox"));
+            ServeRecord.Write(dataDirectory, address);
+            return dataDirectory;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"labrunner sandbox serve: 'labrunner sandbox env' will not find this sandbox: {ServeRecord.PathIn(dataDirectory)} cannot be written ({problem.Message})");
+            return null;
+        }
     }
 
     private static IReadOnlyList<AccessKey> VerificationKeys(bool fromEnvironment, string? file) => (fromEnvironment, file) switch

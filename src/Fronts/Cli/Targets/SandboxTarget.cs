@@ -42,7 +42,7 @@ public static class SandboxTarget
             {
                 Endpoint = sandbox.Uri,
                 Region = options.Region,
-                Credentials = new BasicAWSCredentials("sandbox", "sandbox"),
+                Credentials = new BasicAWSCredentials(AwsCliEnvironment.SandboxKey, AwsCliEnvironment.SandboxKey),
             }, cancellationToken);
             return new TargetConnection(client, new TargetInfo(TargetKind.Sandbox, sandbox.Uri, options.Region), sandbox);
         }

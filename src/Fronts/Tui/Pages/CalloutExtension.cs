@@ -1,4 +1,3 @@
-using LabRunner.Content.Markdown;
 using LabRunner.Content.Markdown.Admonitions;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -15,22 +14,10 @@ namespace LabRunner.Tui.Pages;
 /// </summary>
 public sealed class CalloutExtension : IMarkdownExtension
 {
-    /// <summary>The lab Markdown dialect, with admonitions as callouts: the pipeline to give the Markdown view.</summary>
-    public static MarkdownPipeline Pipeline { get; } = Build();
-
     public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Rewrite;
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
-    }
-
-    private static MarkdownPipeline Build()
-    {
-        var builder = new MarkdownPipelineBuilder();
-        foreach (var extension in LabMarkdown.Pipeline.Extensions)
-            builder.Extensions.Add(extension);
-        builder.Extensions.Add(new CalloutExtension());
-        return builder.Build();
     }
 
     private static void Rewrite(MarkdownDocument document)

@@ -7,7 +7,12 @@ using Terminal.Gui.ViewBase;
 namespace LabRunner.Tui.Widgets;
 
 /// <summary>A key the bottom line offers: what to press, what it does, and the same action for a mouse click.</summary>
-public sealed record KeyHint(string Key, string Label, Action Action);
+/// <param name="Optional">Left out, last first, when the line is too narrow for every key (the help still lists it).</param>
+public sealed record KeyHint(string Key, string Label, Action Action, bool Optional = false)
+{
+    /// <summary>Columns it takes on the line, the two spaces after it included.</summary>
+    public int Columns => Key.GetColumns() + Label.GetColumns() + 3;
+}
 
 /// <summary>
 /// The bottom line: the keys that apply right now, compact enough for 80 columns ("Enter check  p perform  …").
@@ -45,15 +50,25 @@ public sealed class KeyBar : View
         var segments = new List<Segment> { new(" ", normal) };
         spans.Clear();
         var column = 1;
-        foreach (var hint in hints)
+        foreach (var hint in Fitting(Viewport.Width - 1))
         {
-            spans.Add((column, column + hint.Key.GetColumns() + 1 + hint.Label.GetColumns(), hint));
+            spans.Add((column, column + hint.Columns - 2, hint));
             segments.Add(new Segment(hint.Key, key));
             segments.Add(new Segment($" {hint.Label}  ", normal));
-            column += hint.Key.GetColumns() + hint.Label.GetColumns() + 3;
+            column += hint.Columns;
         }
         SegmentWriter.Write(this, 0, segments, Viewport.Width, normal);
         return true;
+    }
+
+    /// <summary>The hints, without as many optional ones (from the last) as it takes to fit <paramref name="width"/>.</summary>
+    private List<KeyHint> Fitting(int width)
+    {
+        var shown = hints.ToList();
+        for (var index = shown.Count - 1; index >= 0 && shown.Sum(hint => hint.Columns) - 2 > width; index--)
+            if (shown[index].Optional)
+                shown.RemoveAt(index);
+        return shown;
     }
 
     protected override bool OnMouseEvent(Mouse mouse)

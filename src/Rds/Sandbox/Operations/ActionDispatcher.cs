@@ -14,6 +14,7 @@ public sealed class ActionDispatcher
             .Concat(new InstanceActions(services).Handlers())
             .Concat(new SnapshotActions(services).Handlers())
             .Concat(new SnapshotSharingActions(services).Handlers())
+            .Concat(new ClusterMemberRefusals(services).Handlers())
             .ToDictionary(StringComparer.Ordinal);
     }
 

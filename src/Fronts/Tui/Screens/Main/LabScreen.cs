@@ -4,6 +4,7 @@ using LabRunner.Engine.Plans;
 using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
+using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Pages;
 using LabRunner.Tui.Running;
 using LabRunner.Tui.Theme;
@@ -45,6 +46,7 @@ public sealed class LabScreen : Screen
     private readonly NoticeLine noticeLine;
     private readonly KeyBar keyBar;
     private PageLibrary? pages;
+    private string openTab;
     private bool wasComplete;
     private object? ticker;
 
@@ -56,6 +58,7 @@ public sealed class LabScreen : Screen
         this.palette = palette;
         this.time = time;
         wasComplete = session.FirstUnfinishedStepId is null;
+        openTab = ContentTabsView.FirstTabOn(session.Target);
 
         var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Key, Target = session.Target };
         steps = new RowList<StepRow>(row => row.IsStep, RenderRow) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
@@ -67,14 +70,17 @@ public sealed class LabScreen : Screen
             Y = 0,
             Width = Dim.Fill(),
             Height = Dim.Fill(StepStatusPanel.Lines + 1),
-            MarkdownPipeline = CalloutExtension.Pipeline,
+            MarkdownPipeline = PagePipeline.For(openTab),
             ShowHeadingPrefix = false,
             Text = "Loading the page…",
         };
         page.LinkClicked += (_, link) =>
         {
             link.Handled = true;
-            OpenLink(link.Url);
+            if (ContentTabsView.TitleOfLink(link.Url) is { } tab)
+                OpenTab(tab);
+            else
+                OpenLink(link.Url);
         };
         status = new StepStatusPanel(palette);
         pageFrame = new FrameView { X = Pos.Right(stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), BorderStyle = LineStyle.Rounded };
@@ -132,6 +138,9 @@ public sealed class LabScreen : Screen
         Bind(Next, 'n', Key.CursorRight);
         Bind(Back, 'b', Key.CursorLeft);
         Bind(ShowHint, 'h');
+        Bind(SwitchTab, 't');
+        if (session.Target.Kind == TargetKind.Sandbox)
+            Bind(OpenPracticeShell, 's');
         Bind(ChooseLink, 'o');
         Bind(AcknowledgeSelected, 'a');
         Bind(CheckAll, 'r');
@@ -259,7 +268,7 @@ public sealed class LabScreen : Screen
             StepStatus.Error => "r: try again",
             _ when step.IsManual => "Do it, then a: mark it done",
             _ when step.Perform is not null => "Enter: check it · p: let LabRunner do it",
-            _ => "Do it in the console, then Enter: check it",
+            _ => $"{char.ToUpperInvariant(WhereToDoIt[0])}{WhereToDoIt[1..]}, then Enter: check it",
         };
     }
 
@@ -274,13 +283,22 @@ public sealed class LabScreen : Screen
             hints.Add(new KeyHint("p", "perform", PerformSelected));
         if (step.Step.Hint is not null)
             hints.Add(new KeyHint("h", "hint", ShowHint));
+        if (NextTab() is not null)
+            hints.Add(new KeyHint("t", "tab", SwitchTab, Optional: true));
+        if (session.Target.Kind == TargetKind.Sandbox)
+            hints.Add(new KeyHint("s", "shell", OpenPracticeShell));
         hints.Add(new KeyHint("n", "next", Next));
-        hints.Add(new KeyHint("r", "re-check", CheckAll));
-        hints.Add(new KeyHint("d", "details", EditDetails));
+        hints.Add(new KeyHint("r", "re-check", CheckAll, Optional: true));
+        hints.Add(new KeyHint("d", "details", EditDetails, Optional: true));
         hints.Add(new KeyHint("?", "help", ShowHelp));
         hints.Add(new KeyHint("q", "quit", Quit));
         return hints;
     }
+
+    /// <summary>How the learner does a step by hand here: the sandbox has no console, only the practice shell.</summary>
+    private string WhereToDoIt => session.Target.Kind == TargetKind.Sandbox
+        ? "do it with the AWS CLI (s: a shell for it)"
+        : "do it in the console or with the AWS CLI";
 
     private bool IsLast(StepPlan step) => session.Plan.Steps[^1].Id == step.Id;
 
@@ -321,7 +339,7 @@ public sealed class LabScreen : Screen
             return;
         if (session.ActionOf(step.Id) is not { } action)
         {
-            noticeLine.Notice = new Notice(NoticeTone.Info, $"LabRunner cannot do {step.Step.Title} for you: {(step.IsManual ? "press a when you have done it" : "do it in the console, then press Enter to check")}.");
+            noticeLine.Notice = new Notice(NoticeTone.Info, $"LabRunner cannot do {step.Step.Title} for you: {(step.IsManual ? "press a when you have done it" : $"{WhereToDoIt}, then press Enter to check")}.");
             return;
         }
         if (PerformDialog.Confirm(App, step.Step.Title, action.Summary, session.CliCommandOf(step.Id)!, session.Target))
@@ -405,13 +423,27 @@ public sealed class LabScreen : Screen
         FocusSteps();
     }
 
-    private static string HelpText =>
+    /// <summary>The keys, the practice shell's only where there is one.</summary>
+    private string HelpText => session.Target.Kind == TargetKind.Sandbox ? KeysHelp : KeysHelp.Replace(PracticeShellHelp, "", StringComparison.Ordinal);
+
+    private const string PracticeShellHelp =
+        """
+        s          on the sandbox: a shell where aws rds … talks to
+                   the sandbox; exit it to come back, checked at once
+
+        """;
+
+    private const string KeysHelp =
         """
         Enter, c   check the open step against your account
         p          perform it for you (shows the AWS CLI command first)
         n, →       next step          b, ←   previous step
         ↑ ↓        choose a step      PgUp PgDn, Space   scroll the page
         h          a hint for this step
+        t          the page's other tab (Console, AWS CLI…); a click
+                   on a tab's title opens it too
+        s          on the sandbox: a shell where aws rds … talks to
+                   the sandbox; exit it to come back, checked at once
         o          the page's links: choose one to open (or to read its address)
         a          mark a step you do yourself as done
         r          re-check every step (also retries after an error)
@@ -424,6 +456,60 @@ public sealed class LabScreen : Screen
 
         Background checks never block the keys: move on while a
         snapshot is creating and come back when it is available.
+        """;
+
+    /// <summary>The tab after the open one on the open page, or null when the page has no tabs.</summary>
+    private string? NextTab() =>
+        pages is not null && SelectedStep is { } step && pages[step.Step.Page].Source is not null
+            ? ContentTabsView.NextTitle(pages[step.Step.Page].Parse(), openTab)
+            : null;
+
+    private void SwitchTab()
+    {
+        if (NextTab() is { } next)
+            OpenTab(next);
+        else
+            noticeLine.Notice = new Notice(NoticeTone.Info, "This page has no tabs.");
+    }
+
+    /// <summary>Opens the tab titled <paramref name="title"/> on this page and on every page after it that has one.</summary>
+    private void OpenTab(string title)
+    {
+        openTab = title;
+        page.MarkdownPipeline = PagePipeline.For(title);
+        if (SelectedStep is { } step)
+            keyBar.Hints = HintsFor(step);
+        FocusSteps();
+    }
+
+    /// <summary>
+    /// The learner's shell with the AWS CLI pointed at this sandbox, to do the step by hand; back here, the open step is
+    /// checked at once (or, for a step done by hand, every step).
+    /// </summary>
+    private void OpenPracticeShell()
+    {
+        var endpoint = session.Target.Endpoint;
+        if (PracticeShell.Run(App, AwsCliEnvironment.ForSandbox(endpoint), PracticeBanner(endpoint)) is { } problem)
+        {
+            noticeLine.Notice = new Notice(NoticeTone.Error, $"No practice shell: {problem}.");
+            return;
+        }
+        noticeLine.Notice = new Notice(NoticeTone.Info, "Back from the practice shell.");
+        if (SelectedStep is { IsManual: false } step)
+            runner.Check(step.Id);
+        else
+            runner.CheckAll(quietly: true);
+        FocusSteps();
+    }
+
+    private static string PracticeBanner(Uri endpoint) =>
+        $"""
+        ─── LabRunner SANDBOX practice shell ───────────────────────────────
+        Here aws rds ... talks to the sandbox at {endpoint.GetLeftPart(UriPartial.Authority)}, not to AWS.
+        Do the step by hand (the page's AWS CLI tab says how), e.g.:
+            aws rds describe-db-clusters
+        Type exit (or Ctrl-D) to go back to LabRunner: it checks the step at once.
+        ────────────────────────────────────────────────────────────────────
         """;
 
     private void OpenLink(string url)

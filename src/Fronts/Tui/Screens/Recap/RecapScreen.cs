@@ -52,7 +52,7 @@ public sealed class RecapScreen : Screen
             Y = 0,
             Width = Dim.Fill(),
             Height = Dim.Fill(),
-            MarkdownPipeline = CalloutExtension.Pipeline,
+            MarkdownPipeline = PagePipeline.For(ContentTabsView.FirstTabOn(session.Target)),
             ShowHeadingPrefix = false,
             // A link's address is written out: the learner may want it after closing LabRunner.
             Text = recapMarkdown,
