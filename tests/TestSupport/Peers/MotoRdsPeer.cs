@@ -20,7 +20,9 @@ public sealed class MotoRdsPeer(MotoServer moto) : IRdsPeer
 
     public async Task SeedClusterAsync(ClusterSeed seed, CancellationToken cancellationToken = default)
     {
-        using var client = await this.CreateClientAsync();
+        // One attempt with the whole call's time: a create that timed out on a loaded machine and was retried made
+        // moto refuse the retry (its automated snapshot, named by the minute, already existed).
+        using var client = await this.CreateClientAsync(options => options with { MaxAttempts = 1, AttemptTimeout = options.CallTimeout });
         await client.CallAsync(
             new RequestForm("CreateDBCluster")
                 .Add("DBClusterIdentifier", seed.ClusterIdentifier)
