@@ -50,7 +50,7 @@ public class SandboxDescribe
             moto.DisposeAsync().GetAwaiter().GetResult();
             sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
         };
-        sandbox.Seed(Enumerable.Range(0, Clusters).Select(index => Fixtures.DbCluster(("cluster", $"cluster-{index:0000}"), ("writer-instance", $"cluster-{index:0000}-writer"))), new PlaceholderValues([]));
+        sandbox.Seed(Fixtures.Bound(Enumerable.Range(0, Clusters).Select(index => Fixtures.DbCluster(("cluster", $"cluster-{index:0000}"), ("writer-instance", $"cluster-{index:0000}-writer"))), new PlaceholderValues([])));
         using (var http = new HttpClient { BaseAddress = sandbox.Uri })
         {
             for (var index = 0; index < Clusters; index++)

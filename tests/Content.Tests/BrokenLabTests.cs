@@ -17,7 +17,7 @@ public sealed class BrokenLabTests : IDisposable
 
     private static readonly string CasesRoot = Repository.PathOf("tests", "broken-labs");
 
-    private static readonly Dictionary<string, Action<string, TempFolder>> Setups = new()
+    private static readonly Dictionary<string, Action<string, TempDirectory>> Setups = new()
     {
         ["symlink-escape"] = (lab, scratch) =>
         {
@@ -34,7 +34,7 @@ public sealed class BrokenLabTests : IDisposable
         },
     };
 
-    private readonly TempFolder scratch = new();
+    private readonly TempDirectory scratch = new();
 
     public static TheoryData<string> Cases() =>
         [.. Directory.GetDirectories(CasesRoot).Select(folder => Path.GetFileName(folder)).Order()];

@@ -1,3 +1,4 @@
+using LabRunner.TestSupport;
 using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Tests.Support;
@@ -6,7 +7,7 @@ namespace LabRunner.Content.Tests;
 
 public sealed class LabFolderTests : IDisposable
 {
-    private readonly TempFolder scratch = new();
+    private readonly TempDirectory scratch = new();
     private readonly string lab;
 
     public LabFolderTests()

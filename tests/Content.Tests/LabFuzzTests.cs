@@ -16,7 +16,7 @@ public sealed class LabFuzzTests(ITestOutputHelper output) : IDisposable
     private const int Variants = 1_500;
     private const int Seed = 20261129;
 
-    private readonly TempFolder scratch = new();
+    private readonly TempDirectory scratch = new();
 
     [Fact]
     public void Mutated_labs_never_crash_hang_or_yield_an_unlocated_finding()

@@ -1,3 +1,4 @@
+using LabRunner.TestSupport;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Loading;
 using LabRunner.Content.Model;
@@ -7,7 +8,7 @@ namespace LabRunner.Content.Tests;
 
 public sealed class LabLoaderTests : IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
 
     [Fact]
     public void The_aurora_lab_loads_with_its_fixed_step_ids_in_order()

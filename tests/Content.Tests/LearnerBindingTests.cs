@@ -30,7 +30,7 @@ public sealed class LearnerBindingTests
 
         Assert.Equal("05:00-05:45", learner.Variables["backup_window"]);
         Assert.Equal("Bob owns aurora-bob-cluster, window 05:00-05:45",
-            learner.Placeholders.Render(TemplateParser.Parse("{YOUR_NAME} owns {cluster}, window {backup_window}")));
+            learner.Values.Render(TemplateParser.Parse("{YOUR_NAME} owns {cluster}, window {backup_window}")));
     }
 
     [Fact]

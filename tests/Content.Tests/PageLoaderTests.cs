@@ -1,3 +1,4 @@
+using LabRunner.TestSupport;
 using LabRunner.Content.Files;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Markdown;
@@ -9,7 +10,7 @@ namespace LabRunner.Content.Tests;
 
 public sealed class PageLoaderTests : IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
 
     [Fact]
     public void Placeholders_with_values_are_filled_and_the_others_stay_as_written()
@@ -81,7 +82,7 @@ public sealed class PageLoaderTests : IDisposable
 
         foreach (var pageRef in lab.Steps.Select(step => step.Page).Append(lab.Recap!))
         {
-            var page = PageLoader.Load(lab, pageRef, learner.Placeholders);
+            var page = PageLoader.Load(lab, pageRef, learner.Values);
             Assert.DoesNotContain("{", page.Markdown);
             Assert.All(page.Findings, finding => Assert.Equal(FindingCodes.MissingLinkTarget, finding.Code));
         }

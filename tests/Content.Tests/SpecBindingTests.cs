@@ -9,14 +9,14 @@ namespace LabRunner.Content.Tests;
 public sealed class SpecBindingTests
 {
     private static readonly Lab Aurora = Labs.AuroraBackup();
-    private static readonly BoundLearner Bob = LearnerBinding.Bind(Aurora, new Dictionary<string, string> { ["yourname"] = "Bob" }).Learner!;
+    private static readonly Learner Bob = LearnerBinding.Bind(Aurora, new Dictionary<string, string> { ["yourname"] = "Bob" }).Learner!;
 
     [Fact]
     public void A_bound_action_has_rendered_typed_values_with_identifiers_in_lower_case()
     {
         var perform = Aurora.FindStep("modify-backup-window")!.Perform!;
 
-        var spec = SpecBinding.Bind(perform, KindRole.Action, Bob.Placeholders).Spec!;
+        var spec = SpecBinding.Bind(perform, KindRole.Action, Bob.Values).Spec!;
 
         Assert.Equal("aurora-bob-cluster", spec.Required("cluster"));
         Assert.Equal("05:00-05:45", spec.Text("backup-window"));
@@ -27,7 +27,7 @@ public sealed class SpecBindingTests
     [Fact]
     public void A_fixture_binds_its_numbers()
     {
-        var spec = SpecBinding.Bind(Aurora.Fixtures[0], KindRole.Fixture, Bob.Placeholders).Spec!;
+        var spec = SpecBinding.Bind(Aurora.Fixtures[0], KindRole.Fixture, Bob.Values).Spec!;
 
         Assert.Equal((1, "aurora-bob-instance-1"), (spec.Number("retention"), spec.Required("writer-instance")));
     }
@@ -35,7 +35,7 @@ public sealed class SpecBindingTests
     [Fact]
     public void A_value_that_renders_badly_is_a_problem_naming_the_parameter()
     {
-        var values = Bob.Placeholders.With("backup_window", "5am");
+        var values = Bob.Values.With("backup_window", "5am");
 
         var result = SpecBinding.Bind(Aurora.FindStep("modify-backup-window")!.Perform!, KindRole.Action, values);
 
@@ -54,7 +54,7 @@ public sealed class SpecBindingTests
     [Fact]
     public void Asking_for_a_parameter_the_kind_does_not_have_is_a_programming_error()
     {
-        var spec = SpecBinding.Bind(Aurora.Cleanup[0], KindRole.Action, Bob.Placeholders).Spec!;
+        var spec = SpecBinding.Bind(Aurora.Cleanup[0], KindRole.Action, Bob.Values).Spec!;
 
         Assert.Throws<ArgumentException>(() => spec.Text("cluster"));
     }

@@ -1,7 +1,6 @@
 using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
-using LabRunner.Engine.Learners;
 
 namespace LabRunner.TestSupport;
 
@@ -59,6 +58,6 @@ public static class TestLabs
     public static Learner Learner(Lab lab, string name, string backupWindow = "05:00-05:45")
     {
         var bound = LearnerBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = name, ["backup_window"] = backupWindow });
-        return Engine.Learners.Learner.Of(lab, bound.Learner ?? throw new ArgumentException(string.Join("; ", bound.Problems), nameof(name)));
+        return bound.Learner ?? throw new ArgumentException(string.Join("; ", bound.Problems), nameof(name));
     }
 }

@@ -53,8 +53,7 @@ public static class LearnerBinding
         if (problems.Count > 0)
             return new LearnerBindingResult(null, problems);
 
-        var placeholders = new PlaceholderValues(variables.Concat(resources));
-        return new LearnerBindingResult(new BoundLearner(variables, resources, placeholders), []);
+        return new LearnerBindingResult(new Learner(lab, variables, resources), []);
     }
 
     /// <summary>Reads <c>NAME=VALUE</c> assignments (as given to <c>--var</c>); each malformed one is a problem.</summary>
@@ -75,19 +74,7 @@ public static class LearnerBinding
 }
 
 /// <summary>The learner, or null with one problem per variable or resource that is wrong.</summary>
-public sealed record LearnerBindingResult(BoundLearner? Learner, IReadOnlyList<string> Problems)
+public sealed record LearnerBindingResult(Learner? Learner, IReadOnlyList<string> Problems)
 {
     public bool Succeeded => Learner is not null;
-}
-
-/// <param name="Variables">Each variable's value by its declared name, as the learner gave it.</param>
-/// <param name="Resources">Each resource's name by resource, identifiers in lower case as RDS stores them.</param>
-/// <param name="Placeholders">Variables and resources together, for rendering templates and pages.</param>
-public sealed record BoundLearner(
-    IReadOnlyDictionary<string, string> Variables,
-    IReadOnlyDictionary<string, string> Resources,
-    PlaceholderValues Placeholders)
-{
-    public string Resource(string name) =>
-        Resources.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"The lab has no resource '{name}'.");
 }

@@ -1,4 +1,4 @@
-using LabRunner.Engine.Learners;
+using LabRunner.Content.Learners;
 
 namespace LabRunner.Engine.Actions;
 

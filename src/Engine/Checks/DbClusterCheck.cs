@@ -2,6 +2,7 @@ using System.Globalization;
 using LabRunner.Content.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
+using LabRunner.Engine.State.Kinds;
 using LabRunner.Rds.Model;
 
 namespace LabRunner.Engine.Checks;

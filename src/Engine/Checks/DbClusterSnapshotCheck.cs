@@ -1,5 +1,6 @@
 using LabRunner.Content.Learners;
 using LabRunner.Engine.State;
+using LabRunner.Engine.State.Kinds;
 using LabRunner.Rds.Model;
 
 namespace LabRunner.Engine.Checks;

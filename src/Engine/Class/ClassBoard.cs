@@ -43,11 +43,5 @@ public sealed record ClassBoard(
     public static IReadOnlyList<LearnerRow> InProgressOrder(IEnumerable<LearnerRow> rows) =>
         rows.OrderBy(row => row.Passed).ThenBy(row => row.Learner.Key, StringComparer.Ordinal).ToList();
 
-    private static string KindText(ResourceKind kind) => kind switch
-    {
-        ResourceKind.Cluster => "DB clusters",
-        ResourceKind.Instance => "DB instances",
-        ResourceKind.ClusterSnapshot => "DB cluster snapshots",
-        _ => kind.ToString(),
-    };
+    private static string KindText(ResourceKind kind) => StateKinds.Of(kind).Plural;
 }

@@ -1,7 +1,6 @@
 using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
-using LabRunner.Engine.Learners;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Specs;
 
@@ -22,7 +21,7 @@ public enum LearnerSources
 /// </summary>
 public sealed class ClassLearner
 {
-    private ClassLearner(LabPlan plan, LearnerSources sources, SourceSpan? rosterLine)
+    public ClassLearner(LabPlan plan, LearnerSources sources, SourceSpan? rosterLine)
     {
         Plan = plan;
         Sources = sources;
@@ -41,9 +40,9 @@ public sealed class ClassLearner
     /// <summary>Where the roster names this learner; null for a learner only discovered.</summary>
     public SourceSpan? RosterLine { get; }
 
-    /// <exception cref="LabSpecException">A check spec cannot be bound with this learner's values.</exception>
-    public static ClassLearner Bind(Lab lab, BoundLearner bound, KindRegistry<ICheckKind> checks, LearnerSources sources, SourceSpan? rosterLine = null) =>
-        new(LabPlan.Bind(lab, Learner.Of(lab, bound), checks, actions: null), sources, rosterLine);
+    /// <summary>The learner <paramref name="values"/> make, their plan read-only (checks alone), or what keeps the values from making one.</summary>
+    public static PlanBinding Bind(Lab lab, IReadOnlyDictionary<string, string> values, KindRegistry<ICheckKind> checks) =>
+        PlanBinding.Bind(lab, values, checks, actions: null);
 
     public ClassLearner With(LearnerSources more) => new(Plan, Sources | more, RosterLine);
 }

@@ -80,6 +80,5 @@ public sealed class ClassRoom
     }
 
     private static bool Started(ClassLearner learner, StateSnapshot state) =>
-        learner.Learner.Resources.Values.Any(identifier =>
-            state.Cluster(identifier) is not null || state.Instance(identifier) is not null || state.ClusterSnapshot(identifier) is not null);
+        learner.Learner.Resources.Values.Any(state.Holds);
 }

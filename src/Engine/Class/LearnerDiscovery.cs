@@ -1,4 +1,3 @@
-using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Specs;
@@ -21,7 +20,7 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
     {
         var candidates = new Dictionary<string, Candidate?>(StringComparer.Ordinal);
         var found = new SortedDictionary<string, ClassLearner>(StringComparer.Ordinal);
-        foreach (var (kind, identifier) in Identifiers(state))
+        foreach (var (kind, identifier) in state.Identifiers.OrderBy(resource => resource.Kind).ThenBy(resource => resource.Identifier, StringComparer.Ordinal))
         {
             foreach (var pattern in patterns)
             {
@@ -37,11 +36,6 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
         return found.Values.ToList();
     }
 
-    private static IEnumerable<(ResourceKind Kind, string Identifier)> Identifiers(StateSnapshot state) =>
-        state.Clusters.Select(cluster => (ResourceKind.Cluster, cluster.DBClusterIdentifier))
-            .Concat(state.Instances.Select(instance => (ResourceKind.Instance, instance.DBInstanceIdentifier)))
-            .Concat(state.ClusterSnapshots.Select(snapshot => (ResourceKind.ClusterSnapshot, snapshot.DBClusterSnapshotIdentifier)))
-            .Select(resource => (resource.Item1, RdsIdentifier.Normalize(resource.Item2)));
 
     /// <summary>A learner recovered from one resource name, with the state their checks read.</summary>
     private sealed class Candidate(ClassLearner learner, StateQuery reads)
@@ -53,17 +47,9 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
         /// <summary>Null when the values do not make a valid learner of the lab.</summary>
         public static Candidate? Of(Lab lab, IReadOnlyDictionary<string, string> values, KindRegistry<ICheckKind> checks)
         {
-            if (LearnerBinding.Bind(lab, values).Learner is not { } bound)
+            if (ClassLearner.Bind(lab, values, checks).Plan is not { } plan)
                 return null;
-            try
-            {
-                var learner = ClassLearner.Bind(lab, bound, checks, LearnerSources.Discovered);
-                return new Candidate(learner, learner.Plan.Query());
-            }
-            catch (LabSpecException)
-            {
-                return null;
-            }
+            return new Candidate(new ClassLearner(plan, LearnerSources.Discovered, rosterLine: null), plan.Query());
         }
     }
 }

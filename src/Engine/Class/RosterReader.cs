@@ -1,6 +1,5 @@
 using CsvHelper;
 using LabRunner.Content.Files;
-using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Specs;
@@ -115,22 +114,15 @@ public static class RosterReader
             var values = columns.Zip(fields)
                 .Where(cell => cell.Second.Length > 0)
                 .ToDictionary(cell => cell.First.Name, cell => cell.Second, StringComparer.Ordinal);
-            var binding = LearnerBinding.Bind(lab, values);
-            if (binding.Learner is not { } bound)
+            var binding = ClassLearner.Bind(lab, values, checks);
+            if (binding.Plan is not { } plan)
             {
-                problems.Add($"{where}: {string.Join("; ", binding.Problems)}");
+                problems.Add(binding.SpecProblem is { } spec
+                    ? $"{where}: this learner's values do not fit the lab: {spec}"
+                    : $"{where}: {string.Join("; ", binding.VariableProblems)}");
                 continue;
             }
-            ClassLearner learner;
-            try
-            {
-                learner = ClassLearner.Bind(lab, bound, checks, LearnerSources.Roster, where);
-            }
-            catch (LabSpecException spec)
-            {
-                problems.Add($"{where}: this learner's values do not fit the lab: {spec.Message}");
-                continue;
-            }
+            var learner = new ClassLearner(plan, LearnerSources.Roster, where);
             if (firstLineOf.TryGetValue(learner.Key, out var earlier))
                 problems.Add($"{where}: learner {learner.Key} is already on the roster at line {earlier}");
             else

@@ -1,3 +1,4 @@
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;

@@ -3,7 +3,6 @@ using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Checks;
-using LabRunner.Engine.Learners;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
 
@@ -15,12 +14,13 @@ namespace LabRunner.Engine.Plans;
 /// </summary>
 public sealed class LabPlan
 {
-    private LabPlan(Lab lab, Learner learner, IReadOnlyList<StepPlan> steps, IReadOnlyList<IAction> cleanup)
+    private LabPlan(Lab lab, Learner learner, IReadOnlyList<StepPlan> steps, IReadOnlyList<IAction> cleanup, IReadOnlyList<BoundSpec> fixtures)
     {
         Lab = lab;
         Learner = learner;
         Steps = steps;
         Cleanup = cleanup;
+        Fixtures = fixtures;
     }
 
     public Lab Lab { get; }
@@ -32,9 +32,12 @@ public sealed class LabPlan
     /// <summary>What cleanup deletes for this learner, in the lab's order.</summary>
     public IReadOnlyList<IAction> Cleanup { get; }
 
+    /// <summary>The resources the learner starts with (the sandbox creates them), bound as lint binds them; none in a read-only plan.</summary>
+    public IReadOnlyList<BoundSpec> Fixtures { get; }
+
     /// <summary>
     /// Binds <paramref name="lab"/> for <paramref name="learner"/>. Without <paramref name="actions"/> the plan is read-only:
-    /// no step can be performed and there is nothing to clean up.
+    /// no step can be performed, there is nothing to clean up and no fixture to create.
     /// </summary>
     /// <exception cref="LabSpecException">A spec names an unknown kind or parameter, a value does not parse, or an action would touch a resource that is not the learner's.</exception>
     public static LabPlan Bind(Lab lab, Learner learner, KindRegistry<ICheckKind> checks, KindRegistry<IActionKind>? actions)
@@ -46,7 +49,8 @@ public sealed class LabPlan
                 step.Perform is { } perform && actions is not null ? BindAction(actions, perform, learner) : null))
             .ToList();
         var cleanup = actions is null ? [] : lab.Cleanup.Select(spec => BindAction(actions, spec, learner)).ToList();
-        return new LabPlan(lab, learner, steps, cleanup);
+        var fixtures = actions is null ? [] : lab.Fixtures.Select(spec => Render(spec, KindRole.Fixture, learner)).ToList();
+        return new LabPlan(lab, learner, steps, cleanup, fixtures);
     }
 
     /// <summary>Binds with the built-in check and action kinds.</summary>

@@ -25,9 +25,9 @@ public sealed record StepPlan(Step Step, IReadOnlyList<ICheck> Checks, IAction? 
     public StepResult Judge(StateSnapshot state, BaselineLookup baselines)
     {
         if (IsManual)
-            return ManualResult(Id, state.ReadAt);
+            return Manual(state.ReadAt);
         var verdict = Verdict.Combine(Checks.Select(check => check.Judge(state, baselines)).ToList());
-        return new StepResult(Id, verdict.Status, verdict.Reason, verdict.Percent, verdict.Settled, state.ReadAt, verdict.Since);
+        return Titled(new StepResult(Id, verdict.Status, verdict.Reason, verdict.Percent, verdict.Settled, state.ReadAt, verdict.Since));
     }
 
     /// <summary>
@@ -42,6 +42,17 @@ public sealed record StepPlan(Step Step, IReadOnlyList<ICheck> Checks, IAction? 
         return Judge(state, key => baselines.GetValueOrDefault(key));
     }
 
-    public static StepResult ManualResult(string stepId, DateTimeOffset? at) =>
-        new(stepId, StepStatus.Manual, "a step you do yourself; LabRunner cannot check it", At: at);
+    public StepResult Manual(DateTimeOffset? at) =>
+        Titled(new StepResult(Id, StepStatus.Manual, "a step you do yourself; LabRunner cannot check it", At: at));
+
+    public StepResult Acknowledged(DateTimeOffset at) =>
+        Titled(new StepResult(Id, StepStatus.Acknowledged, $"you marked it done at {at:yyyy-MM-dd HH:mm} UTC", At: at));
+
+    public StepResult NotChecked() => Titled(new StepResult(Id, StepStatus.NotChecked, "not checked yet"));
+
+    /// <summary>A result as progress saved it.</summary>
+    public StepResult Restored(StepStatus status, string reason, int? percent, DateTimeOffset? at) =>
+        Titled(new StepResult(Id, status, reason, percent, At: at));
+
+    private StepResult Titled(StepResult result) => result with { Title = Step.Title, Waits = Step.Wait is not null && !IsManual };
 }

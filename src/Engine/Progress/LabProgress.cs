@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace LabRunner.Engine.Progress;
@@ -49,6 +50,15 @@ public sealed class LabProgress
     }
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>A deep copy, with what this run created or cleaned up, to be saved while this one keeps changing.</summary>
+    public LabProgress Copy()
+    {
+        var copy = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(this, ProgressJson.Default.LabProgress), ProgressJson.Default.LabProgress)!;
+        foreach (var (identifier, created) in createdChangesHere)
+            copy.createdChangesHere[identifier] = created;
+        return copy;
+    }
 
     public StepProgress Step(string stepId)
     {

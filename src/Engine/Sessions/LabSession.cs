@@ -1,7 +1,7 @@
 using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Checks;
-using LabRunner.Engine.Learners;
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Progress;
 using LabRunner.Engine.State;
@@ -15,11 +15,20 @@ namespace LabRunner.Engine.Sessions;
 /// <summary>The outcome of performing a step: what the action did, then the step re-checked.</summary>
 public sealed record PerformResult(ActionOutcome Outcome, StepResult Result);
 
+/// <summary>What a session shows at one instant; it never changes, a new one replaces it.</summary>
+/// <param name="Results">Every step's current result, in lab order.</param>
+/// <param name="CreatedForLearner">What LabRunner created for the learner and the cleanup would delete (not what the learner made themselves, nor what is already cleaned up).</param>
+/// <param name="StartedAt">When the learner first started the lab (in any process).</param>
+/// <param name="FinishedAt">When the last step was first done (passed, or acknowledged if manual); null while any step never was.</param>
+public sealed record LabSessionState(IReadOnlyList<StepResult> Results, IReadOnlyList<string> CreatedForLearner, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
+
 /// <summary>
 /// One learner working through one lab on one target: the live model every front binds to. It evaluates steps
 /// (one state read per evaluation), performs and cleans up through guarded actions, records acknowledgements and
 /// baselines, saves progress after every change, and raises <see cref="StepResultChanged"/> for each new result.
-/// Safe to use from several threads (a UI's background polls and its key handlers).
+/// Safe to use from several threads (a UI's background polls and its key handlers): it publishes an immutable
+/// <see cref="Current"/> state, read without waiting; changes take a short lock with no I/O under it, and progress is
+/// saved after, under a lock of its own that only the threads changing the session take.
 /// </summary>
 public sealed class LabSession
 {
@@ -30,6 +39,10 @@ public sealed class LabSession
     private readonly LabProgress progress;
     private readonly Dictionary<string, StepResult> results = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private readonly Lock saving = new();
+    private volatile LabSessionState current;
+    private long version;
+    private long savedVersion;
 
     /// <param name="store">Where progress is kept; null keeps it in memory only.</param>
     public LabSession(LabPlan plan, IRdsApi rds, TargetInfo target, ProgressStore? store = null, TimeProvider? time = null)
@@ -47,6 +60,7 @@ public sealed class LabSession
         progress.StartedAt ??= this.time.GetUtcNow();
         foreach (var step in plan.Steps)
             results[step.Id] = Restore(step);
+        current = State();
     }
 
     /// <summary>Raised, on the thread that produced it, for every new result of a step.</summary>
@@ -63,37 +77,22 @@ public sealed class LabSession
     /// <summary>Set when saved progress was damaged and set aside: show it to the learner once.</summary>
     public string? ProgressWarning { get; }
 
-    public DateTimeOffset StartedAt => progress.StartedAt!.Value;
+    /// <inheritdoc cref="LabSessionState.StartedAt"/>
+    public DateTimeOffset StartedAt => Current.StartedAt;
 
-    /// <summary>When the last step was first done (passed, or acknowledged if manual); null while any step never was.</summary>
-    public DateTimeOffset? FinishedAt
-    {
-        get
-        {
-            lock (gate)
-            {
-                var done = Plan.Steps.Select(step => progress.Steps.GetValueOrDefault(step.Id) is { } saved
-                    ? step.IsManual ? saved.AcknowledgedAt : saved.FirstPassedAt
-                    : null).ToList();
-                return done.All(at => at is not null) ? done.Max() : null;
-            }
-        }
-    }
+    /// <summary>What the session shows now; read it once and use that one state, it never changes.</summary>
+    public LabSessionState Current => current;
 
-    /// <summary>The current result of every step, in lab order.</summary>
-    public IReadOnlyList<StepResult> Results
-    {
-        get
-        {
-            lock (gate)
-                return Plan.Steps.Select(step => results[step.Id]).ToList();
-        }
-    }
+    /// <inheritdoc cref="LabSessionState.FinishedAt"/>
+    public DateTimeOffset? FinishedAt => Current.FinishedAt;
+
+    /// <inheritdoc cref="LabSessionState.Results"/>
+    public IReadOnlyList<StepResult> Results => Current.Results;
 
     public StepResult ResultOf(string stepId)
     {
-        lock (gate)
-            return results[Plan.Step(stepId).Id];
+        var id = Plan.Step(stepId).Id;
+        return Results.First(result => result.StepId == id);
     }
 
     /// <summary>The first step not yet passed nor acknowledged, where a resumed run continues; null when all are done.</summary>
@@ -148,7 +147,7 @@ public sealed class LabSession
         DateTimeOffset acknowledged;
         lock (gate)
             acknowledged = progress.Step(step.Id).AcknowledgedAt ??= time.GetUtcNow();
-        return Publish([AcknowledgedResult(step.Id, acknowledged)])[0];
+        return Publish([step.Acknowledged(acknowledged)])[0];
     }
 
     /// <summary>The step's action, to show before performing (its summary and AWS CLI command); null when the step has none.</summary>
@@ -166,24 +165,10 @@ public sealed class LabSession
         return new PerformResult(outcome, await CheckStepAsync(stepId, cancellationToken));
     }
 
-    /// <summary>What LabRunner created for the learner and the cleanup would delete (not what the learner made themselves, nor what is already cleaned up).</summary>
-    public IReadOnlyList<string> CreatedForLearner
-    {
-        get
-        {
-            lock (gate)
-                return [.. progress.CreatedForLearner];
-        }
-    }
+    /// <inheritdoc cref="LabSessionState.CreatedForLearner"/>
+    public IReadOnlyList<string> CreatedForLearner => Current.CreatedForLearner;
 
-    private void RecordCreated(IEnumerable<string> identifiers)
-    {
-        lock (gate)
-        {
-            progress.RecordCreated(identifiers);
-            store?.Save(progress);
-        }
-    }
+    private void RecordCreated(IEnumerable<string> identifiers) => Change(progress => progress.RecordCreated(identifiers));
 
     /// <summary>Runs the lab's cleanup for this learner, in order; stops at nothing, each outcome says how it went.</summary>
     public async Task<IReadOnlyList<ActionOutcome>> CleanupAsync(CancellationToken cancellationToken = default)
@@ -194,13 +179,7 @@ public sealed class LabSession
             var outcome = await RunGuardedAsync(action, cancellationToken);
             outcomes.Add(outcome);
             if (outcome.Succeeded)
-            {
-                lock (gate)
-                {
-                    progress.RecordCleanedUp(action.Identifiers);
-                    store?.Save(progress);
-                }
-            }
+                Change(progress => progress.RecordCleanedUp(action.Identifiers));
         }
         return outcomes;
     }
@@ -218,7 +197,7 @@ public sealed class LabSession
             var saved = progress.Step(step.Id);
             var result = step.JudgeRecordingBaselines(state, saved.Baselines);
             return result.Status == StepStatus.Manual && saved.AcknowledgedAt is { } acknowledged
-                ? AcknowledgedResult(step.Id, acknowledged)
+                ? step.Acknowledged(acknowledged)
                 : result;
         }
     }
@@ -226,7 +205,7 @@ public sealed class LabSession
     /// <summary>Makes <paramref name="newResults"/> current, saves progress once, then tells listeners about each.</summary>
     private IReadOnlyList<StepResult> Publish(IReadOnlyList<StepResult> newResults)
     {
-        lock (gate)
+        Change(progress =>
         {
             foreach (var result in newResults)
             {
@@ -239,11 +218,60 @@ public sealed class LabSession
                 if (result.Status == StepStatus.Passed)
                     saved.FirstPassedAt ??= result.At;
             }
-            store?.Save(progress);
-        }
+        });
         foreach (var result in newResults)
             StepResultChanged?.Invoke(this, result);
         return newResults;
+    }
+
+    /// <summary>Applies <paramref name="change"/> and publishes the new state under the lock, then saves a copy of the progress outside it.</summary>
+    private void Change(Action<LabProgress> change)
+    {
+        LabProgress copy;
+        long changed;
+        lock (gate)
+        {
+            change(progress);
+            changed = ++version;
+            copy = progress.Copy();
+            current = State();
+        }
+        Save(copy, changed);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="copy"/> unless a later one is already saved (each copy holds every earlier change), then
+    /// takes in what the save merged from other processes.
+    /// </summary>
+    private void Save(LabProgress copy, long changed)
+    {
+        if (store is null)
+            return;
+        lock (saving)
+        {
+            if (changed <= savedVersion)
+                return;
+            store.Save(copy);
+            savedVersion = changed;
+        }
+        lock (gate)
+        {
+            progress.MergeSaved(copy);
+            current = State();
+        }
+    }
+
+    /// <summary>The state to publish, from the results and progress as they are now (under the lock).</summary>
+    private LabSessionState State()
+    {
+        var done = Plan.Steps.Select(step => progress.Steps.GetValueOrDefault(step.Id) is { } saved
+            ? step.IsManual ? saved.AcknowledgedAt : saved.FirstPassedAt
+            : null).ToList();
+        return new LabSessionState(
+            Plan.Steps.Select(step => results[step.Id]).ToList(),
+            [.. progress.CreatedForLearner],
+            progress.StartedAt!.Value,
+            done.All(at => at is not null) ? done.Max() : null);
     }
 
     private StepResult Restore(StepPlan step)
@@ -251,13 +279,10 @@ public sealed class LabSession
         var saved = progress.Steps.GetValueOrDefault(step.Id);
         if (step.IsManual)
             return saved?.AcknowledgedAt is { } acknowledged
-                ? AcknowledgedResult(step.Id, acknowledged)
-                : StepPlan.ManualResult(step.Id, at: null);
+                ? step.Acknowledged(acknowledged)
+                : step.Manual(at: null);
         if (saved?.Status is not { } wire || StepStatusNames.FromWireName(wire) is not { } status)
-            return StepResult.NotChecked(step.Id);
-        return new StepResult(step.Id, status, saved.Reason ?? "", saved.Percent, At: saved.CheckedAt);
+            return step.NotChecked();
+        return step.Restored(status, saved.Reason ?? "", saved.Percent, saved.CheckedAt);
     }
-
-    private static StepResult AcknowledgedResult(string stepId, DateTimeOffset at) =>
-        new(stepId, StepStatus.Acknowledged, $"you marked it done at {at:yyyy-MM-dd HH:mm} UTC", At: at);
 }

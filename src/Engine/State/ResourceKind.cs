@@ -1,9 +1,12 @@
 namespace LabRunner.Engine.State;
 
-/// <summary>The RDS resource kinds checks read; one Describe call (paginated) per kind per evaluation.</summary>
-public enum ResourceKind
+/// <summary>
+/// A kind of RDS resource checks read (<c>cluster</c>), one Describe call (paginated) per kind per evaluation. Each kind
+/// declares its own name beside how it is read (see <see cref="StateKinds"/>).
+/// </summary>
+public readonly partial record struct ResourceKind(string Name) : IComparable<ResourceKind>
 {
-    Cluster,
-    Instance,
-    ClusterSnapshot,
+    public int CompareTo(ResourceKind other) => string.CompareOrdinal(Name, other.Name);
+
+    public override string ToString() => Name;
 }

@@ -1,66 +1,35 @@
 using LabRunner.Rds;
-using LabRunner.Rds.Model;
 
 namespace LabRunner.Engine.State;
 
 /// <summary>
-/// Reads what a <see cref="StateQuery"/> asks for with one paginated Describe per resource kind: filtered by
-/// identifier for one learner, unfiltered for a whole account.
+/// Reads what a <see cref="StateQuery"/> asks for with one paginated Describe per resource kind (<see cref="StateKinds"/>):
+/// filtered by identifier for one learner, unfiltered for a whole account.
 /// </summary>
 public sealed class StateReader(IRdsReadApi rds, TimeProvider time)
 {
-    /// <summary>RDS's largest page.</summary>
-    public const int PageSize = 100;
-
-    /// <summary>
-    /// What a whole-account read lists of snapshots. Automated (and AWS Backup) snapshots are named <c>rds:…</c>
-    /// (<c>awsbackup:…</c>), which no lab template can render as a valid identifier, so leaving them out changes no
-    /// verdict while sparing a class refresh a page per hundred of them.
-    /// </summary>
-    private const string ManualSnapshots = "manual";
-
     /// <summary>Reads each kind the query names, the kinds concurrently; a kind that fails is recorded in the snapshot, not thrown.</summary>
     public async Task<StateSnapshot> ReadAsync(StateQuery query, CancellationToken cancellationToken = default)
     {
-        var clusters = ReadKindAsync(ResourceKind.Cluster, query, ids =>
-            rds.DescribeAllDBClustersAsync(
-                new DescribeDBClustersRequest { Filters = IdFilter("db-cluster-id", ids), MaxRecords = PageSize }, cancellationToken));
-        var instances = ReadKindAsync(ResourceKind.Instance, query, ids =>
-            rds.DescribeAllDBInstancesAsync(
-                new DescribeDBInstancesRequest { Filters = IdFilter("db-instance-id", ids), MaxRecords = PageSize }, cancellationToken));
-        var snapshots = ReadKindAsync(ResourceKind.ClusterSnapshot, query, ids =>
-            rds.DescribeAllDBClusterSnapshotsAsync(
-                new DescribeDBClusterSnapshotsRequest { Filters = IdFilter("db-cluster-snapshot-id", ids), SnapshotType = ids is null ? ManualSnapshots : null, MaxRecords = PageSize }, cancellationToken));
-        await Task.WhenAll(clusters, instances, snapshots);
-        var failures = new[]
-            {
-                (Kind: ResourceKind.Cluster, clusters.Result.Failure),
-                (Kind: ResourceKind.Instance, instances.Result.Failure),
-                (Kind: ResourceKind.ClusterSnapshot, snapshots.Result.Failure),
-            }
-            .Where(read => read.Failure is not null)
-            .ToDictionary(read => read.Kind, read => read.Failure!);
-        return new StateSnapshot(time.GetUtcNow(), clusters.Result.Items, instances.Result.Items, snapshots.Result.Items, failures);
+        var reads = StateKinds.All.Select(kind => (kind.Kind, Read: ReadKindAsync(kind, query, cancellationToken))).ToList();
+        await Task.WhenAll(reads.Select(read => read.Read));
+        var failures = reads
+            .Where(read => read.Read.Result.Failure is not null)
+            .ToDictionary(read => read.Kind, read => read.Read.Result.Failure!);
+        return new StateSnapshot(time.GetUtcNow(), reads.SelectMany(read => read.Read.Result.Items), failures);
     }
 
-    private static async Task<(IReadOnlyList<T> Items, RdsException? Failure)> ReadKindAsync<T>(
-        ResourceKind kind,
-        StateQuery query,
-        Func<IReadOnlyCollection<string>?, IAsyncEnumerable<T>> read)
+    private async Task<(IReadOnlyList<object> Items, RdsException? Failure)> ReadKindAsync(StateKind kind, StateQuery query, CancellationToken cancellationToken)
     {
-        if (!query.Kinds.Contains(kind) || query.Identifiers(kind) is { Count: 0 })
+        if (!query.Kinds.Contains(kind.Kind) || query.Identifiers(kind.Kind) is { Count: 0 })
             return ([], null);
         try
         {
-            return (await read(query.Identifiers(kind)).ToListAsync(), null);
+            return (await kind.ReadAsync(rds, query.Identifiers(kind.Kind), cancellationToken), null);
         }
         catch (RdsException failure)
         {
             return ([], failure);
         }
     }
-
-    /// <summary>A filter on the identifiers wanted; none when everything is wanted. A missing identifier is then simply absent, not a NotFound fault.</summary>
-    private static IReadOnlyList<Filter> IdFilter(string name, IReadOnlyCollection<string>? identifiers) =>
-        identifiers is null ? [] : [new Filter(name, identifiers.Order(StringComparer.Ordinal).ToList())];
 }

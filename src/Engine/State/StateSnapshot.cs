@@ -1,57 +1,46 @@
 using LabRunner.Rds;
-using LabRunner.Rds.Model;
 
 namespace LabRunner.Engine.State;
 
 /// <summary>
-/// The RDS state read for one evaluation, by identifier; checks judge it in memory. A kind whose Describe failed
-/// carries the failure instead, so checks needing it report an error while the others still judge.
+/// The RDS state read for one evaluation, by kind and identifier; checks judge it in memory. A kind whose Describe failed
+/// carries the failure instead, so checks needing it report an error while the others still judge. Each kind's typed
+/// view (<c>state.Cluster(id)</c>) comes with the kind (see <see cref="StateKinds"/>).
 /// </summary>
 public sealed class StateSnapshot
 {
-    private readonly IReadOnlyDictionary<string, DBCluster> clusters;
-    private readonly IReadOnlyDictionary<string, DBInstance> instances;
-    private readonly IReadOnlyDictionary<string, DBClusterSnapshot> snapshots;
+    private static readonly IReadOnlyDictionary<string, object> None = new Dictionary<string, object>();
+    private readonly Dictionary<ResourceKind, Dictionary<string, object>> resources = [];
     private readonly IReadOnlyDictionary<ResourceKind, RdsException> failures;
 
-    public StateSnapshot(
-        DateTimeOffset readAt,
-        IEnumerable<DBCluster>? clusters = null,
-        IEnumerable<DBInstance>? instances = null,
-        IEnumerable<DBClusterSnapshot>? snapshots = null,
-        IReadOnlyDictionary<ResourceKind, RdsException>? failures = null)
+    /// <param name="resources">Resources of any kinds the engine reads, each filed under its kind.</param>
+    public StateSnapshot(DateTimeOffset readAt, IEnumerable<object>? resources = null, IReadOnlyDictionary<ResourceKind, RdsException>? failures = null)
     {
         ReadAt = readAt;
-        this.clusters = Index(clusters, cluster => cluster.DBClusterIdentifier);
-        this.instances = Index(instances, instance => instance.DBInstanceIdentifier);
-        this.snapshots = Index(snapshots, snapshot => snapshot.DBClusterSnapshotIdentifier);
+        foreach (var resource in resources ?? [])
+        {
+            var kind = StateKinds.Holding(resource);
+            if (!this.resources.TryGetValue(kind.Kind, out var ofKind))
+                this.resources[kind.Kind] = ofKind = new Dictionary<string, object>(StringComparer.Ordinal);
+            ofKind[kind.IdentifierOf(resource)] = resource;
+        }
         this.failures = failures ?? new Dictionary<ResourceKind, RdsException>();
     }
 
     public DateTimeOffset ReadAt { get; }
 
-    public IEnumerable<DBCluster> Clusters => clusters.Values;
+    /// <summary>The resources of <paramref name="kind"/> by lower-case identifier.</summary>
+    public IReadOnlyDictionary<string, object> Resources(ResourceKind kind) => resources.TryGetValue(kind, out var ofKind) ? ofKind : None;
 
-    public IEnumerable<DBInstance> Instances => instances.Values;
+    /// <summary>Every resource of every kind, with its kind and lower-case identifier.</summary>
+    public IEnumerable<(ResourceKind Kind, string Identifier)> Identifiers =>
+        resources.SelectMany(ofKind => ofKind.Value.Keys.Select(identifier => (ofKind.Key, identifier)));
 
-    public IEnumerable<DBClusterSnapshot> ClusterSnapshots => snapshots.Values;
-
-    public DBCluster? Cluster(string identifier) => clusters.GetValueOrDefault(identifier);
-
-    public DBInstance? Instance(string identifier) => instances.GetValueOrDefault(identifier);
-
-    public DBClusterSnapshot? ClusterSnapshot(string identifier) => snapshots.GetValueOrDefault(identifier);
+    /// <summary>Whether a resource of any kind is named <paramref name="identifier"/> (lower case).</summary>
+    public bool Holds(string identifier) => resources.Values.Any(ofKind => ofKind.ContainsKey(identifier));
 
     /// <summary>Why <paramref name="kind"/> could not be read, or null when it was.</summary>
     public RdsException? Failure(ResourceKind kind) => failures.GetValueOrDefault(kind);
 
     public IReadOnlyDictionary<ResourceKind, RdsException> Failures => failures;
-
-    private static Dictionary<string, T> Index<T>(IEnumerable<T>? items, Func<T, string> identifier)
-    {
-        var index = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var item in items ?? [])
-            index[identifier(item).ToLowerInvariant()] = item;
-        return index;
-    }
 }

@@ -9,6 +9,7 @@ namespace LabRunner.Engine.Steps;
 /// (in progress) or because the learner may be doing it right now (a resource not there yet); waiting stops on settled results.</param>
 /// <param name="At">When the state behind this result was read; null when never checked.</param>
 /// <param name="Since">Only for <see cref="StepStatus.InProgress"/>: when the work awaited started, when RDS says (a snapshot's creation time).</param>
+/// <remarks>A result the engine publishes also says what fronts show of its step (<see cref="Title"/>, <see cref="Waits"/>), so no front goes back to the plan for them.</remarks>
 public sealed record StepResult(
     string StepId,
     StepStatus Status,
@@ -18,5 +19,9 @@ public sealed record StepResult(
     DateTimeOffset? At = null,
     DateTimeOffset? Since = null)
 {
-    public static StepResult NotChecked(string stepId) => new(stepId, StepStatus.NotChecked, "not checked yet");
+    /// <summary>The step's title, as the lab gives it (raw: fronts make it visible).</summary>
+    public string Title { get; init; } = StepId;
+
+    /// <summary>Whether the lab waits on this step while it is in progress (the step has a wait and is checked).</summary>
+    public bool Waits { get; init; }
 }

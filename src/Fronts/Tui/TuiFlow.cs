@@ -1,9 +1,7 @@
 using LabRunner.Content.Model;
 using LabRunner.Engine.Learners;
-using LabRunner.Engine.Plans;
 using LabRunner.Engine.Progress;
 using LabRunner.Engine.Sessions;
-using LabRunner.Engine.Specs;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Tui.Hosting;
@@ -169,7 +167,7 @@ public sealed class TuiFlow
                 if (details.Values is null)
                     form.Fill(before);
             }
-            if (OpenSession(lab, target, form, named) is not { } session)
+            if (OpenSession(lab, target, form) is not { } session)
                 return terminating || named ? new LabEnd.Quit() : new LabEnd.Back();
             var end = RunSession(session);
             if (end is not LabEnd.EditDetails)
@@ -185,25 +183,10 @@ public sealed class TuiFlow
     }
 
     /// <summary>The learner's session on the target, its resources prepared; null (after telling why) when it cannot start.</summary>
-    private LabSession? OpenSession(Lab lab, ILabTarget target, LearnerForm form, bool named)
+    private LabSession? OpenSession(Lab lab, ILabTarget target, LearnerForm form)
     {
-        var bound = form.Binding.Learner!;
-        var learner = Learner.Of(lab, bound);
-        LabPlan plan;
-        try
-        {
-            plan = LabPlan.Bind(lab, learner);
-        }
-        catch (LabSpecException problem)
-        {
-            MessageBox.ErrorQuery(app, $"{lab.Title} cannot be run", problem.Message, "_OK");
-            return null;
-        }
-        var opening = Task.Run(async () =>
-        {
-            await target.PrepareAsync(lab, learner, stopping.Token);
-            return new LabSession(plan, target.Rds, target.Info, store, options.Time);
-        });
+        var values = new Dictionary<string, string>(form.Values);
+        var opening = Task.Run(() => SessionOpener.OpenAsync(lab, values, _ => Task.FromResult(target), store, options.Time, stopping.Token));
         var where = target.Info.Kind == TargetKind.Sandbox ? "Preparing your sandbox resources…" : "Opening your progress…";
         if (!WaitScreen.Until(app, options.Palette, options.TargetKind, lab.Title, where, opening) || terminating)
             return null;
@@ -215,10 +198,15 @@ public sealed class TuiFlow
             MessageBox.ErrorQuery(app, $"{lab.Title} cannot start", problem.Message, "_OK");
             return null;
         }
-        var session = opening.Result;
+        if (opening.Result.Session is not { } session)
+        {
+            var binding = opening.Result.Binding;
+            MessageBox.ErrorQuery(app, $"{lab.Title} cannot be run", binding.SpecProblem ?? string.Join("\n", binding.VariableProblems), "_OK");
+            return null;
+        }
         saved = new SavedProgress(lab.Title, lab.Directory,
-            lab.NameVariables.ToDictionary(variable => variable.Name, variable => bound.Variables[variable.Name]),
-            store.PathFor(lab.Id, target.Info.ProgressKey, learner.Key));
+            lab.NameVariables.ToDictionary(variable => variable.Name, variable => session.Learner.Variables[variable.Name]),
+            store.PathFor(lab.Id, target.Info.ProgressKey, session.Learner.Key));
         return session;
     }
 

@@ -3,11 +3,9 @@ using LabRunner.Rds.Model;
 namespace LabRunner.Rds;
 
 /// <summary>The Describe calls LabRunner reads state with: what a read-only front may use, and all it may use.</summary>
-public interface IRdsReadApi
+public partial interface IRdsReadApi
 {
     Task<DescribeDBClustersResponse> DescribeDBClustersAsync(DescribeDBClustersRequest request, CancellationToken cancellationToken = default);
-
-    Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default);
 
     Task<DescribeDBClusterSnapshotsResponse> DescribeDBClusterSnapshotsAsync(DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default);
 }

@@ -4,15 +4,11 @@ using LabRunner.Rds.Model;
 namespace LabRunner.Rds;
 
 /// <summary>Describe calls as async streams that follow <c>Marker</c> until RDS sends none.</summary>
-public static class RdsPaginators
+public static partial class RdsPaginators
 {
     public static IAsyncEnumerable<DBCluster> DescribeAllDBClustersAsync(
         this IRdsReadApi api, DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
         Items<DescribeDBClustersRequest, DescribeDBClustersResponse, DBCluster>(request, api.DescribeDBClustersAsync, cancellationToken);
-
-    public static IAsyncEnumerable<DBInstance> DescribeAllDBInstancesAsync(
-        this IRdsReadApi api, DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
-        Items<DescribeDBInstancesRequest, DescribeDBInstancesResponse, DBInstance>(request, api.DescribeDBInstancesAsync, cancellationToken);
 
     public static IAsyncEnumerable<DBClusterSnapshot> DescribeAllDBClusterSnapshotsAsync(
         this IRdsReadApi api, DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>

@@ -7,7 +7,7 @@ namespace LabRunner.Rds;
 /// <see cref="IRdsApi"/> over the RDS Query API (form POST, SigV4, XML), the same against AWS, moto and the sandbox.
 /// Create it with <see cref="RdsClientFactory.CreateAsync"/>.
 /// </summary>
-public sealed class RdsQueryClient : IRdsApi, IDisposable
+public sealed partial class RdsQueryClient : IRdsApi, IDisposable
 {
     private readonly QueryTransport transport;
 
@@ -24,9 +24,6 @@ public sealed class RdsQueryClient : IRdsApi, IDisposable
 
     public Task<DescribeDBClustersResponse> DescribeDBClustersAsync(DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBClusters, cancellationToken);
-
-    public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
-        transport.CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBInstances, cancellationToken);
 
     public Task<DescribeDBClusterSnapshotsResponse> DescribeDBClusterSnapshotsAsync(DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBClusterSnapshots, cancellationToken);
@@ -50,7 +47,7 @@ public sealed class RdsQueryClient : IRdsApi, IDisposable
         transport.CallAsync(RequestWriter.Write(request), ResponseReader.ModifyDBCluster, cancellationToken);
 
     /// <summary>Any Query-API action, for test tooling that seeds peers (e.g. CreateDBCluster on moto); not part of <see cref="IRdsApi"/>.</summary>
-    internal Task<T> CallAsync<T>(QueryParameters parameters, Func<System.Xml.Linq.XElement, T> read, CancellationToken cancellationToken) =>
+    internal Task<T> CallAsync<T>(RequestForm parameters, Func<System.Xml.Linq.XElement, T> read, CancellationToken cancellationToken) =>
         transport.CallAsync(parameters, read, cancellationToken);
 
     public void Dispose() => transport.Dispose();

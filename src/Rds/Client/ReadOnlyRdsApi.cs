@@ -6,7 +6,7 @@ namespace LabRunner.Rds;
 /// A client reduced to its Describe calls. It keeps the full client private, so code handed this view has no way to
 /// create, modify or delete anything: not by a cast, not by mistake.
 /// </summary>
-public sealed class ReadOnlyRdsApi(IRdsApi client, RdsCallStats stats) : IRdsReadApi
+public sealed partial class ReadOnlyRdsApi(IRdsApi client, RdsCallStats stats) : IRdsReadApi
 {
     public ReadOnlyRdsApi(RdsQueryClient client)
         : this(client, client.Stats)
@@ -18,9 +18,6 @@ public sealed class ReadOnlyRdsApi(IRdsApi client, RdsCallStats stats) : IRdsRea
 
     public Task<DescribeDBClustersResponse> DescribeDBClustersAsync(DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
         client.DescribeDBClustersAsync(request, cancellationToken);
-
-    public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
-        client.DescribeDBInstancesAsync(request, cancellationToken);
 
     public Task<DescribeDBClusterSnapshotsResponse> DescribeDBClusterSnapshotsAsync(DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
         client.DescribeDBClusterSnapshotsAsync(request, cancellationToken);

@@ -1,5 +1,3 @@
-using LabRunner.Content.Model;
-using LabRunner.Content.Templates;
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Rules;
@@ -75,8 +73,8 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     /// <summary>Creates a learner's fixtures (see <see cref="FixtureSeeder"/>); what already exists is kept.</summary>
-    /// <exception cref="FixtureException">A fixture spec is wrong; its message starts with the lab file position.</exception>
-    public SeedResult Seed(IEnumerable<KindSpec> fixtures, PlaceholderValues learnerValues) => seeder.Seed(fixtures, learnerValues);
+    /// <exception cref="FixtureException">A fixture RDS would refuse, or of a kind the sandbox does not seed; its message starts with the fixture's origin.</exception>
+    public SeedResult Seed(IEnumerable<SeedSpec> fixtures) => seeder.Seed(fixtures);
 
     /// <summary>Forgets every cluster, instance and snapshot (and saves that).</summary>
     public void Reset() => State.Write(resources =>

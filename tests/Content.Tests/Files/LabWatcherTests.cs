@@ -11,7 +11,7 @@ public sealed class LabWatcherTests : IDisposable
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
     private readonly FakeTimeProvider clock = new();
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
 
     [Fact]
     public void A_burst_of_pokes_fires_once_a_quiet_period_after_the_last()

@@ -1,3 +1,4 @@
+using LabRunner.TestSupport;
 using LabRunner.Content.Files;
 using LabRunner.Content.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace LabRunner.Content.Tests.Files;
 /// <summary>The two tools every shared file of the data folder is written with: the cross-process lock and the atomic replace.</summary>
 public sealed class SharedFileTests : IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
 
     public void Dispose() => folder.Dispose();
 

@@ -34,7 +34,7 @@ public sealed class LabImporterTests : IDisposable
         ("Automatic Backup", "Click **Modify DB Instance**"),
     ];
 
-    private readonly TempFolder scratch = new();
+    private readonly TempDirectory scratch = new();
 
     private string Out => scratch.PathOf("labs/aurora-import");
 

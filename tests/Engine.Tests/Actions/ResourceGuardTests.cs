@@ -67,9 +67,9 @@ public sealed class ResourceGuardTests
         };
     }
 
-    private static Learners.Learner Learner(Lab lab, string name, string oldSnapshot = "none")
+    private static Content.Learners.Learner Learner(Lab lab, string name, string oldSnapshot = "none")
     {
         var bound = Content.Learners.LearnerBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = name, ["old_snapshot"] = oldSnapshot });
-        return Learners.Learner.Of(lab, bound.Learner ?? throw new ArgumentException(string.Join("; ", bound.Problems)));
+        return bound.Learner ?? throw new ArgumentException(string.Join("; ", bound.Problems));
     }
 }

@@ -11,7 +11,7 @@ public class DbClusterSnapshotCheckTests
     private static readonly DbClusterSnapshotCheck Check = new("aurora-alice-snap1", "aurora-alice-cluster", "manual", "available");
 
     private static StateSnapshot State(string cluster = "aurora-alice-cluster", string status = "available", string type = "manual", int? percent = 100, DateTimeOffset? created = null) =>
-        new(Now, snapshots:
+        new(Now,
         [
             new DBClusterSnapshot
             {

@@ -1,4 +1,3 @@
-using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Class;
@@ -12,5 +11,5 @@ internal static class ClassLabs
     public static Lab Aurora => SeededClass.Lab;
 
     public static ClassLearner Learner(string name, LearnerSources sources = LearnerSources.Roster) =>
-        ClassLearner.Bind(Aurora, LearnerBinding.Bind(Aurora, new Dictionary<string, string> { ["yourname"] = name }).Learner!, CheckKinds.Default, sources);
+        new(ClassLearner.Bind(Aurora, new Dictionary<string, string> { ["yourname"] = name }, CheckKinds.Default).Plan!, sources, rosterLine: null);
 }

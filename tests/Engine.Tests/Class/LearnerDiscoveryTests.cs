@@ -14,9 +14,9 @@ public sealed class LearnerDiscoveryTests
     {
         var state = new StateSnapshot(
             Now,
-            (clusters ?? []).Select(id => new DBCluster { DBClusterIdentifier = id }),
-            (instances ?? []).Select(id => new DBInstance { DBInstanceIdentifier = id }),
-            (snapshots ?? []).Select(id => new DBClusterSnapshot { DBClusterSnapshotIdentifier = id }));
+            (clusters ?? []).Select(object (id) => new DBCluster { DBClusterIdentifier = id })
+                .Concat((instances ?? []).Select(id => new DBInstance { DBInstanceIdentifier = id }))
+                .Concat((snapshots ?? []).Select(id => new DBClusterSnapshot { DBClusterSnapshotIdentifier = id })));
         return new LearnerDiscovery(ClassLabs.Aurora, CheckKinds.Default).Discover(state).Select(learner => learner.Key).ToList();
     }
 

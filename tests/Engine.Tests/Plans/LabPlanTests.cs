@@ -3,6 +3,7 @@ using LabRunner.Engine.Checks;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
+using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.Engine.Tests.Plans;
 
@@ -60,5 +61,32 @@ public class LabPlanTests
 
         Assert.All(plan.Steps, step => Assert.Null(step.Perform));
         Assert.Empty(plan.Cleanup);
+    }
+
+    [Theory]
+    [InlineData("cluster", "{nobody}", "lab.yaml:9:5: parameter 'cluster' of fixture db-cluster: '{nobody}' has no value")]
+    [InlineData("cluster", "aurora_{yourname}", "lab.yaml:9:5: parameter 'cluster' of fixture db-cluster: ")]
+    [InlineData("retention", "forever", "lab.yaml:9:5: parameter 'retention' of fixture db-cluster: ")]
+    [InlineData("size", "10", "lab.yaml:9:5: fixture db-cluster takes no parameter 'size'")]
+    public void A_fixture_that_does_not_bind_is_located_before_any_call(string parameter, string value, string message)
+    {
+        var parameters = new List<(string, string)> { (parameter, value) };
+        if (parameter != "cluster")
+            parameters.Add(("cluster", "{cluster}"));
+        var lab = TestLabs.Aurora() with { Fixtures = [Fixtures.DbCluster([.. parameters])] };
+
+        var error = Assert.Throws<LabSpecException>(() => LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")));
+
+        Assert.StartsWith(message, error.Message);
+    }
+
+    [Fact]
+    public void A_fixture_of_an_unknown_kind_is_located_before_any_call()
+    {
+        var lab = TestLabs.Aurora() with { Fixtures = [Fixtures.Spec("s3-bucket", ("bucket", "b"))] };
+
+        var error = Assert.Throws<LabSpecException>(() => LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")));
+
+        Assert.Equal("lab.yaml:9:5: there is no fixture kind 's3-bucket'", error.Message);
     }
 }

@@ -32,13 +32,15 @@ public sealed partial class TuiInTmuxTests : IDisposable
         Keys("n");
         Wait("Step 2 of 5 · Take a manual snapshot");
         Keys("Enter");
-        Assert.Contains("✗ Not yet: snapshot aurora-alice-snap1 not", Wait("✗ Take a manual snapshot: not yet, snapshot aurora-alice-snap1 not found."));
+        tmux.WaitFor("the result under the page and in the notice line", screen => screen.Contains("✗ Not yet: snapshot aurora-alice-snap1 not", StringComparison.Ordinal)
+            && screen.Contains("✗ Take a manual snapshot: not yet, snapshot aurora-alice-snap1 not found.", StringComparison.Ordinal), Patience);
         Wait("▸✗ Take a manual snapshot");
 
         Keys("p");
-        var confirm = Wait("Perform: Take a manual snapshot");
-        Assert.Contains("aws rds create-db-cluster-snapshot \\", confirm);
-        Assert.Contains("--db-cluster-snapshot-identifier aurora-alice-snap1 \\", confirm);
+        // A frame reaches tmux in several writes: wait for the whole dialog, not only its title.
+        tmux.WaitFor("the perform dialog with the command it runs", screen => screen.Contains("Perform: Take a manual snapshot", StringComparison.Ordinal)
+            && screen.Contains("aws rds create-db-cluster-snapshot \\", StringComparison.Ordinal)
+            && screen.Contains("--db-cluster-snapshot-identifier aurora-alice-snap1 \\", StringComparison.Ordinal), Patience);
         Keys("Enter");
         Wait("Step 3 of 5 · Wait for the snapshot");
         tmux.WaitFor("a progress bar part way", screen => PartWay().IsMatch(screen), Patience);

@@ -1,10 +1,9 @@
-using LabRunner.Content.Model;
-using LabRunner.Engine.Learners;
+using LabRunner.Cli.Targets;
+using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.TestSupport.Peers;
 using LabRunner.TestSupport.Sandbox;
-using LabRunner.Tui.Hosting;
 
 namespace LabRunner.Fronts.Tests.Headless;
 
@@ -22,9 +21,9 @@ public sealed class SandboxLabTarget(SandboxFixture sandbox, RdsQueryClient clie
     public static async Task<ILabTarget> ConnectAsync(SandboxFixture sandbox) =>
         new SandboxLabTarget(sandbox, await PeerClients.CreateClientAsync(sandbox.Uri, options => options with { MaxAttempts = 1 }));
 
-    public Task PrepareAsync(Lab lab, Learner learner, CancellationToken cancellationToken)
+    public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {
-        sandbox.Host.Seed(lab.Fixtures, learner.Values);
+        sandbox.Host.Seed(SandboxTarget.SeedsOf(plan));
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using LabRunner.Cli.Reports;
+using LabRunner.Content.Model;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.Targets;
 using LabRunner.TestSupport;
@@ -11,17 +12,23 @@ public class CheckReportTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
+    private static readonly Lab Aurora = TestLabs.Aurora();
+
     private static CheckReport Report() => new(
-        TestLabs.Aurora(),
+        Aurora,
         new Dictionary<string, string> { ["yourname"] = "alice", ["backup_window"] = "05:00-05:45" },
         new TargetInfo(TargetKind.Sandbox, new Uri("http://127.0.0.1:40123/"), "us-east-1"),
-        [
+        Titled([
             new StepResult("find-cluster", StepStatus.Passed, "cluster aurora-alice-cluster is available, writer aurora-alice-instance-1", At: At),
             new StepResult("take-snapshot", StepStatus.Failed, "snapshot aurora-alice-snap1 belongs to aurora-bob-cluster, expected aurora-alice-cluster", At: At),
             new StepResult("snapshot-available", StepStatus.InProgress, "snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available", 45, Settled: false, At),
             new StepResult("snapshot-actions", StepStatus.Manual, "a step you do yourself; LabRunner cannot check it"),
             new StepResult("modify-backup-window", StepStatus.Error, "could not read DB clusters: throttled | retry", At: At),
-        ]);
+        ]));
+
+    /// <summary>Each result with its step's title, as the engine publishes them.</summary>
+    private static List<StepResult> Titled(IReadOnlyList<StepResult> results) =>
+        results.Select(result => result with { Title = Aurora.Steps.Single(step => step.Id == result.StepId).Title }).ToList();
 
     private static string Render(ReportFormat format, bool color = false)
     {

@@ -21,7 +21,7 @@ public sealed class RequestSerializationTests
 
     private static readonly Filter[] TwoFilters = [new("db-cluster-id", ["aurora-alice-cluster", "aurora-bob-cluster"]), new("snapshot-type", ["manual"])];
 
-    private static readonly (QueryParameters Ours, string Operation, object BotocoreParams)[] Cases =
+    private static readonly (RequestForm Ours, string Operation, object BotocoreParams)[] Cases =
     [
         (RequestWriter.Write(new DescribeDBClustersRequest { DBClusterIdentifier = "aurora-alice-cluster", Filters = TwoFilters, MaxRecords = 100, Marker = "m-1" }),
             "DescribeDBClusters",

@@ -23,7 +23,7 @@ public sealed class SeedingTests : IAsyncLifetime
     [Fact]
     public async Task A_fixture_is_rendered_with_the_learners_values()
     {
-        var result = sandbox.Host.Seed([AuroraFixture], Alice);
+        var result = sandbox.Host.Seed(Fixtures.Bound([AuroraFixture], Alice));
 
         Assert.Equal(["aurora-alice-cluster", "aurora-alice-instance-1"], result.Created);
         var cluster = Assert.Single((await sandbox.CallAsync("DescribeDBClusters")).Members("DBClusters", "DBCluster"));
@@ -37,10 +37,10 @@ public sealed class SeedingTests : IAsyncLifetime
     [Fact]
     public async Task Seeding_again_keeps_what_the_learner_changed()
     {
-        sandbox.Host.Seed([AuroraFixture], Alice);
+        sandbox.Host.Seed(Fixtures.Bound([AuroraFixture], Alice));
         await sandbox.CallAsync("ModifyDBCluster", ("DBClusterIdentifier", "aurora-alice-cluster"), ("PreferredBackupWindow", "05:00-05:45"));
 
-        var again = sandbox.Host.Seed([AuroraFixture], Alice);
+        var again = sandbox.Host.Seed(Fixtures.Bound([AuroraFixture], Alice));
 
         Assert.Empty(again.Created);
         Assert.Equal(["aurora-alice-cluster", "aurora-alice-instance-1"], again.Kept);
@@ -52,24 +52,19 @@ public sealed class SeedingTests : IAsyncLifetime
     public void Many_learners_get_their_own_fixtures()
     {
         foreach (var name in new[] { "alice", "bob", "carol" })
-            sandbox.Host.Seed([AuroraFixture], new PlaceholderValues([new("yourname", name), new("cluster", $"aurora-{name}-cluster")]));
+            sandbox.Host.Seed(Fixtures.Bound([AuroraFixture], new PlaceholderValues([new("yourname", name), new("cluster", $"aurora-{name}-cluster")])));
 
         var clusters = sandbox.Host.State.Read(resources => resources.Clusters.Keys.ToList());
         Assert.Equal(["aurora-alice-cluster", "aurora-bob-cluster", "aurora-carol-cluster"], clusters);
     }
 
     [Theory]
-    [InlineData("cluster", "{nobody}", "lab.yaml:10:7: parameter 'cluster': '{nobody}' in \"{nobody}\" has no value.")]
-    [InlineData("cluster", "aurora_{yourname}", "lab.yaml:10:7: parameter 'cluster' is 'aurora_alice', not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'")]
     [InlineData("backup-window", "09:10-09:40", "lab.yaml:9:5: The backup window and maintenance window must not overlap.")]
-    [InlineData("retention", "forever", "lab.yaml:10:7: parameter 'retention' is 'forever', not a number of days")]
-    [InlineData("size", "10", "lab.yaml:10:7: fixture 'db-cluster' has no parameter 'size'")]
-    public void A_wrong_fixture_is_located_and_creates_nothing(string parameter, string value, string message)
+    [InlineData("instance-class", "r6g.large", "lab.yaml:9:5: Invalid DB Instance class: r6g.large")]
+    public void A_fixture_RDS_would_refuse_is_located_and_creates_nothing(string parameter, string value, string message)
     {
-        var parameters = new List<(string, string)> { (parameter, value) };
-        if (parameter != "cluster")
-            parameters.Add(("cluster", "{cluster}"));
-        var exception = Assert.Throws<FixtureException>(() => sandbox.Host.Seed([AuroraFixture, Fixtures.DbCluster([.. parameters])], Alice));
+        var wrong = Fixtures.DbCluster(("cluster", "{cluster}"), ("writer-instance", "{writer}"), (parameter, value));
+        var exception = Assert.Throws<FixtureException>(() => sandbox.Host.Seed(Fixtures.Bound([AuroraFixture, wrong], Alice)));
 
         Assert.StartsWith(message, exception.Message);
         Assert.Equal(0, sandbox.Host.State.Read(resources => resources.Clusters.Count));
@@ -78,7 +73,7 @@ public sealed class SeedingTests : IAsyncLifetime
     [Fact]
     public void An_unknown_fixture_kind_is_located()
     {
-        var exception = Assert.Throws<FixtureException>(() => sandbox.Host.Seed([Fixtures.Spec("s3-bucket", ("bucket", "b"))], Alice));
+        var exception = Assert.Throws<FixtureException>(() => sandbox.Host.Seed([new SeedSpec("s3-bucket", new Dictionary<string, string> { ["bucket"] = "b" }, "lab.yaml:9:5")]));
 
         Assert.Equal("lab.yaml:9:5: unknown fixture kind 's3-bucket'; the sandbox seeds 'db-cluster'", exception.Message);
     }

@@ -1,12 +1,11 @@
-using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
-using LabRunner.Engine.Learners;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
 using LabRunner.Sandbox;
+using LabRunner.TestSupport.Sandbox;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LabRunner.TestSupport.Class;
@@ -37,7 +36,7 @@ public static class ClassSeeding
     {
         var sessions = learners.ToDictionary(learner => learner, learner => Session(sandbox, rds, lab, learner.Name, sandboxTime));
         foreach (var session in sessions.Values)
-            sandbox.Seed(lab.Fixtures, session.Learner.Values);
+            sandbox.Seed(Fixtures.Of(session.Plan));
 
         foreach (var (learner, session) in sessions)
         {
@@ -59,9 +58,8 @@ public static class ClassSeeding
     /// <summary>A learner's session over the full client, as <c>labrunner perform</c> has it, reading time from <paramref name="time"/>.</summary>
     public static LabSession Session(SandboxHost sandbox, IRdsApi rds, Lab lab, string name, TimeProvider time)
     {
-        var bound = LearnerBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = name }).Learner
+        var plan = PlanBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = name }).Plan
             ?? throw new ArgumentException($"'{name}' is not a valid learner of {lab.Id}", nameof(name));
-        var plan = LabPlan.Bind(lab, Learner.Of(lab, bound));
         return new LabSession(plan, rds, new TargetInfo(TargetKind.Sandbox, sandbox.Uri), store: null, time);
     }
 

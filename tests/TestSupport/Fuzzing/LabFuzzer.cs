@@ -60,7 +60,7 @@ public sealed class LabFuzzer(string sourceLab, string scratch)
             if (load.Lab is { } lab && LearnerBinding.Bind(lab, new Dictionary<string, string> { ["yourname"] = "alice" }).Learner is { } learner)
             {
                 foreach (var page in lab.Steps.Select(step => step.Page).Append(lab.Recap).OfType<Content.Model.PageRef>())
-                    unlocated.AddRange(PageLoader.Load(lab, page, learner.Placeholders).Findings.Select(UnlocatedReason).OfType<string>());
+                    unlocated.AddRange(PageLoader.Load(lab, page, learner.Values).Findings.Select(UnlocatedReason).OfType<string>());
             }
             return new VariantOutcome(lint.Findings, unlocated, null);
         }

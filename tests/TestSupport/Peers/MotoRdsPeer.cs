@@ -22,7 +22,7 @@ public sealed class MotoRdsPeer(MotoServer moto) : IRdsPeer
     {
         using var client = await this.CreateClientAsync();
         await client.CallAsync(
-            new QueryParameters("CreateDBCluster")
+            new RequestForm("CreateDBCluster")
                 .Add("DBClusterIdentifier", seed.ClusterIdentifier)
                 .Add("Engine", seed.Engine)
                 .Add("MasterUsername", "admin")
@@ -33,7 +33,7 @@ public sealed class MotoRdsPeer(MotoServer moto) : IRdsPeer
             _ => true,
             cancellationToken);
         await client.CallAsync(
-            new QueryParameters("CreateDBInstance")
+            new RequestForm("CreateDBInstance")
                 .Add("DBInstanceIdentifier", seed.WriterInstanceIdentifier)
                 .Add("DBClusterIdentifier", seed.ClusterIdentifier)
                 .Add("Engine", seed.Engine)

@@ -19,7 +19,7 @@ public static class PeerScenarios
     {
         using var client = await peer.CreateClientAsync();
         await client.CallAsync(
-            new QueryParameters("CreateDBCluster")
+            new RequestForm("CreateDBCluster")
                 .Add("DBClusterIdentifier", $"aurora-{learner}-cluster")
                 .Add("Engine", "aurora-mysql")
                 .Add("MasterUsername", "admin")
@@ -32,7 +32,7 @@ public static class PeerScenarios
     public static async Task StopClusterAsync(this IRdsPeer peer, string learner)
     {
         using var client = await peer.CreateClientAsync();
-        await client.CallAsync(new QueryParameters("StopDBCluster").Add("DBClusterIdentifier", $"aurora-{learner}-cluster"), _ => true, CancellationToken.None);
+        await client.CallAsync(new RequestForm("StopDBCluster").Add("DBClusterIdentifier", $"aurora-{learner}-cluster"), _ => true, CancellationToken.None);
     }
 
     public static async Task CreateSnapshotAsync(this IRdsPeer peer, string snapshot, string cluster)

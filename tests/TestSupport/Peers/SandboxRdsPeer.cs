@@ -21,12 +21,12 @@ public sealed class SandboxRdsPeer(SandboxFixture sandbox) : IRdsPeer
 
     public Task SeedClusterAsync(ClusterSeed seed, CancellationToken cancellationToken = default)
     {
-        sandbox.Host.Seed(
+        sandbox.Host.Seed(Fixtures.Bound(
             [Fixtures.DbCluster(
                 ("cluster", seed.ClusterIdentifier), ("writer-instance", seed.WriterInstanceIdentifier), ("engine", seed.Engine),
                 ("instance-class", seed.InstanceClass), ("backup-window", seed.PreferredBackupWindow),
                 ("maintenance-window", seed.PreferredMaintenanceWindow), ("retention", seed.BackupRetentionPeriod.ToString(CultureInfo.InvariantCulture)))],
-            new PlaceholderValues([]));
+            new PlaceholderValues([])));
         return Task.CompletedTask;
     }
 

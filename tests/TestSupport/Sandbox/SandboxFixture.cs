@@ -1,6 +1,10 @@
 using System.Xml.Linq;
+using LabRunner.Content.Kinds;
+using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
+using LabRunner.Engine.Plans;
+using LabRunner.Engine.Specs;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Seeding;
 using Microsoft.Extensions.Time.Testing;
@@ -66,9 +70,9 @@ public sealed class SandboxFixture : IAsyncDisposable
 
     /// <summary>Seeds one learner's <c>db-cluster</c> fixture with its writer instance.</summary>
     public SeedResult SeedCluster(string cluster, string? writer = null, string backupWindow = "07:10-07:40", string maintenanceWindow = "sun:09:00-sun:09:30", int retention = 1) =>
-        Host.Seed([Fixtures.DbCluster(("cluster", cluster), ("writer-instance", writer ?? cluster + "-instance-1"),
+        Host.Seed(Fixtures.Bound([Fixtures.DbCluster(("cluster", cluster), ("writer-instance", writer ?? cluster + "-instance-1"),
             ("backup-window", backupWindow), ("maintenance-window", maintenanceWindow), ("retention", retention.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
-            new PlaceholderValues([]));
+            new PlaceholderValues([])));
 
     public async ValueTask DisposeAsync()
     {
@@ -77,9 +81,25 @@ public sealed class SandboxFixture : IAsyncDisposable
     }
 }
 
-/// <summary>Fixture specs as a lab's <c>fixtures</c> list would hold them, for tests.</summary>
+/// <summary>Fixture specs as a lab's <c>fixtures</c> list would hold them, for tests, and as the sandbox receives them.</summary>
 public static class Fixtures
 {
+    /// <summary>Each spec bound for <paramref name="values"/> as the engine binds a lab's fixtures, then handed over as the sandbox target hands them.</summary>
+    /// <exception cref="LabSpecException">A spec does not bind.</exception>
+    public static IReadOnlyList<SeedSpec> Bound(IEnumerable<KindSpec> specs, PlaceholderValues values) =>
+        specs.Select(spec => Bound(spec, values)).ToList();
+
+    /// <summary>A plan's fixtures as the sandbox target hands them over.</summary>
+    public static IReadOnlyList<SeedSpec> Of(LabPlan plan) => plan.Fixtures.Select(Seed).ToList();
+
+    private static SeedSpec Bound(KindSpec spec, PlaceholderValues values)
+    {
+        var binding = SpecBinding.Bind(spec, KindRole.Fixture, values);
+        return binding.Spec is { } bound ? Seed(bound) : throw new LabSpecException(spec.Location, string.Join("; ", binding.Problems));
+    }
+
+    private static SeedSpec Seed(BoundSpec bound) => new(bound.Kind.Name, bound.Values, bound.Location.ToString());
+
     public static KindSpec DbCluster(params (string Name, string Template)[] parameters) => Spec("db-cluster", parameters);
 
     public static KindSpec Spec(string kind, params (string Name, string Template)[] parameters) =>

@@ -19,7 +19,7 @@ public static class CheckCommand
     {
         Description = "text (a table), json, junit (one testcase per step) or markdown (a CI step summary).",
         DefaultValueFactory = _ => ReportFormat.Text,
-        CustomParser = ReportFormatParser.Parse,
+        CustomParser = result => EnumOption.Parse<ReportFormat>(result, "--format") ?? ReportFormat.Text,
         CompletionSources = { "text", "json", "junit", "markdown" },
     };
 
@@ -60,7 +60,7 @@ public static class CheckCommand
     private static async Task<IReadOnlyList<StepResult>> WaitForUnsettledAsync(
         LabSession session, IReadOnlyList<StepResult> results, TextWriter error, CancellationToken cancellationToken)
     {
-        foreach (var result in results.Where(result => !StepWaiter.IsFinal(result) && session.Plan.Step(result.StepId).Step.Wait is not null))
+        foreach (var result in results.Where(result => !StepWaiter.IsFinal(result) && result.Waits))
         {
             error.WriteLine(VisibleText.Of($"waiting for {result.StepId}: {result.Reason}"));
             var progress = new InlineProgress<StepResult>(update => error.WriteLine("  " + VisibleText.Of($"{update.StepId}: {update.Reason}")));

@@ -31,7 +31,7 @@ public static class ClassCommand
     private static readonly Option<ClassFormat?> Format = new("--format")
     {
         Description = "table, json, csv, markdown or junit, printed once (the default when the output is not a terminal: table).",
-        CustomParser = ParseFormat,
+        CustomParser = result => EnumOption.Parse<ClassFormat>(result, "--format"),
         HelpName = "table|json|csv|markdown|junit",
         CompletionSources = { "table", "json", "csv", "markdown", "junit" },
     };
@@ -97,15 +97,6 @@ public static class ClassCommand
             return ExitCodes.Target;
         }
         return ExitCodes.Ok;
-    }
-
-    private static ClassFormat? ParseFormat(ArgumentResult result)
-    {
-        var text = result.Tokens.Single().Value;
-        if (Enum.TryParse<ClassFormat>(text, ignoreCase: true, out var format) && !int.TryParse(text, out _))
-            return format;
-        result.AddError($"--format '{text}' is not table, json, csv, markdown or junit");
-        return null;
     }
 
     private static int ParseWatch(ArgumentResult result)

@@ -1,15 +1,12 @@
 using System.CommandLine;
 using LabRunner.Cli.Labs;
 using LabRunner.Cli.Targets;
-using LabRunner.Content.Learners;
 using LabRunner.Content.Loading;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
-using LabRunner.Engine.Learners;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Progress;
 using LabRunner.Engine.Sessions;
-using LabRunner.Engine.Specs;
 using LabRunner.Rds;
 using LabRunner.Content.Text;
 
@@ -57,30 +54,34 @@ public static class LabInvocation
     public static async Task<OpenedLab> OpenAsync(string labPath, IReadOnlyDictionary<string, string> variables, ParseResult parse, CancellationToken cancellationToken)
     {
         var lab = LoadLab(labPath);
-        var binding = LearnerBinding.Bind(lab, variables);
-        if (binding.Learner is not { } bound)
-            throw CliFailure.Usage(string.Join(Environment.NewLine, binding.Problems.Select(problem => VisibleText.Of($"--var: {problem}"))));
-        var learner = Learner.Of(lab, bound);
-        LabPlan plan;
+        var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
+        TargetConnection? target = null;
         try
         {
-            plan = LabPlan.Bind(lab, learner);
+            var opening = await SessionOpener.OpenAsync(lab, variables, async token =>
+            {
+                var options = SessionOptions.TargetOf(parse);
+                if (options.Problem is { } contradiction)
+                    throw CliFailure.Usage(contradiction);
+                return target = await TargetConnection.ConnectAsync(options, dataDirectory, token);
+            }, new ProgressStore(dataDirectory, TimeProvider.System), TimeProvider.System, cancellationToken);
+            if (opening.Session is not { } session)
+                throw CliFailure.Usage(UsageProblem(opening.Binding));
+            if (session.ProgressWarning is { } warning)
+                parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {VisibleText.Of(warning)}");
+            return new OpenedLab(session, target!);
         }
-        catch (LabSpecException problem)
+        catch when (target is not null)
         {
-            throw CliFailure.Usage(VisibleText.Of(problem.Message));
+            await target.DisposeAsync();
+            throw;
         }
-        var options = SessionOptions.TargetOf(parse);
-        if (options.Problem is { } contradiction)
-            throw CliFailure.Usage(contradiction);
-
-        var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
-        var target = await TargetConnection.OpenAsync(options, dataDirectory, lab, bound.Placeholders, cancellationToken);
-        var session = new LabSession(plan, target.Rds, target.Info, new ProgressStore(dataDirectory, TimeProvider.System));
-        if (session.ProgressWarning is { } warning)
-            parse.InvocationConfiguration.Error.WriteLine($"labrunner: warning: {VisibleText.Of(warning)}");
-        return new OpenedLab(session, target);
     }
+
+    /// <summary>Why the learner's values do not bind the lab: each wrong <c>--var</c> on its line, or the spec at fault.</summary>
+    private static string UsageProblem(PlanBinding binding) => binding.SpecProblem is { } spec
+        ? VisibleText.Of(spec)
+        : string.Join(Environment.NewLine, binding.VariableProblems.Select(problem => VisibleText.Of($"--var: {problem}")));
 
     /// <summary>Loads the lab <paramref name="reference"/> names (see <see cref="LabLibrary"/>) or fails with its error findings, each located (exit 2).</summary>
     public static Lab LoadLab(string reference)

@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using LabRunner.Content.Learners;
-using LabRunner.Content.Model;
+using LabRunner.Cli.Targets;
 using LabRunner.Content.Text;
+using LabRunner.Engine.Plans;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.State;
@@ -130,9 +130,8 @@ public static class SandboxCommand
         }
         await using (host)
         {
-            if (seeds is { } learners)
-                foreach (var learner in learners.Learners)
-                    host.Seed(learners.Lab.Fixtures, learner.Placeholders);
+            foreach (var learner in seeds)
+                host.Seed(SandboxTarget.SeedsOf(learner));
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
             output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 ? "not verified (presigned GETs may only read)" : $"verified, {verificationKeys.Count} key(s)")}");
             output.Flush();
@@ -150,24 +149,22 @@ public static class SandboxCommand
         _ => [],
     };
 
-    private sealed record Seeds(Lab Lab, IReadOnlyList<BoundLearner> Learners);
-
-    /// <summary>Each named learner bound to the lab, all checked before the sandbox starts; null when nothing is to be seeded.</summary>
-    private static Seeds? LearnerSeeds(string? labPath, string[] learnerNames)
+    /// <summary>Each named learner's plan of the lab, all checked before the sandbox starts; none when nothing is to be seeded.</summary>
+    private static IReadOnlyList<LabPlan> LearnerSeeds(string? labPath, string[] learnerNames)
     {
         if (labPath is null)
-            return learnerNames.Length == 0 ? null : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
+            return learnerNames.Length == 0 ? [] : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
         var lab = LabInvocation.LoadLab(labPath);
         var nameVariables = lab.NameVariables;
         if (nameVariables.Count != 1)
             throw CliFailure.Usage($"--lab {labPath}: --learners needs exactly one variable marked rds-identifier to hold each name; this lab has {nameVariables.Count}");
-        var learners = new List<BoundLearner>();
+        var learners = new List<LabPlan>();
         foreach (var name in learnerNames)
         {
-            var binding = LearnerBinding.Bind(lab, new Dictionary<string, string> { [nameVariables[0].Name] = name });
-            learners.Add(binding.Learner ?? throw CliFailure.Usage($"--learners '{name}': {string.Join("; ", binding.Problems)}"));
+            var binding = PlanBinding.Bind(lab, new Dictionary<string, string> { [nameVariables[0].Name] = name });
+            learners.Add(binding.Plan ?? throw CliFailure.Usage($"--learners '{name}': {binding.SpecProblem ?? string.Join("; ", binding.VariableProblems)}"));
         }
-        return new Seeds(lab, learners);
+        return learners;
     }
 
     /// <summary>Waits for Ctrl-C or SIGTERM, taking them over so the sandbox stops cleanly and the command exits 0.</summary>

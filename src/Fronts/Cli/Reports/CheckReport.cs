@@ -17,7 +17,7 @@ public sealed record CheckReport(Lab Lab, IReadOnlyDictionary<string, string> Va
     public string LabTitle => VisibleText.Of(Lab.Title);
 
     public IEnumerable<ReportRow> Rows =>
-        Lab.Steps.Zip(Results, (step, result) => new ReportRow(VisibleText.Of(step.Id), VisibleText.Of(step.Title), result.Status, VisibleText.Of(result.Reason), result.Percent));
+        Results.Select(result => new ReportRow(VisibleText.Of(result.StepId), VisibleText.Of(result.Title), result.Status, VisibleText.Of(result.Reason), result.Percent));
 
     public IEnumerable<(string Name, string Value)> LearnerVariables =>
         Variables.Select(variable => (VisibleText.Of(variable.Key), VisibleText.Of(variable.Value)));

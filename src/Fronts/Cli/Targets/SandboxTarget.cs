@@ -1,8 +1,10 @@
 using System.Globalization;
 using Amazon.Runtime;
+using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox;
+using LabRunner.Sandbox.Seeding;
 using LabRunner.Sandbox.State;
 
 namespace LabRunner.Cli.Targets;
@@ -50,6 +52,10 @@ public static class SandboxTarget
             throw;
         }
     }
+
+    /// <summary>The plan's fixtures as the sandbox creates them.</summary>
+    public static IReadOnlyList<SeedSpec> SeedsOf(LabPlan plan) =>
+        plan.Fixtures.Select(fixture => new SeedSpec(fixture.Kind.Name, fixture.Values, fixture.Location.ToString())).ToList();
 
     private static TimeSpan? SnapshotDuration()
     {

@@ -1,5 +1,4 @@
-using LabRunner.Content.Model;
-using LabRunner.Content.Templates;
+using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox;
@@ -12,7 +11,7 @@ namespace LabRunner.Cli.Targets;
 /// a free loopback port, with its state in the data directory, seeded with the learner's fixtures; the AWS target is
 /// the RDS client with the usual endpoint, region and credential resolution.
 /// </summary>
-public sealed class TargetConnection : IAsyncDisposable
+public sealed class TargetConnection : ILabTarget
 {
     private readonly RdsQueryClient client;
     private readonly SandboxHost? sandbox;
@@ -34,24 +33,6 @@ public sealed class TargetConnection : IAsyncDisposable
     /// <summary>Requests made so far, for fronts that show them.</summary>
     public RdsCallStats Stats => client.Stats;
 
-    /// <summary>Connects and readies the learner's starting resources (<see cref="Prepare"/>).</summary>
-    /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
-    public static async Task<TargetConnection> OpenAsync(
-        TargetOptions options, string dataDirectory, Lab lab, PlaceholderValues learner, CancellationToken cancellationToken)
-    {
-        var connection = await ConnectAsync(options, dataDirectory, cancellationToken);
-        try
-        {
-            connection.Prepare(lab, learner);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
     /// <summary>Connects without any learner yet: starts the sandbox, or resolves the AWS client.</summary>
     /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
     public static async Task<TargetConnection> ConnectAsync(TargetOptions options, string dataDirectory, CancellationToken cancellationToken)
@@ -69,7 +50,11 @@ public sealed class TargetConnection : IAsyncDisposable
     }
 
     /// <summary>Readies a learner's starting resources: on the sandbox, the lab's fixtures (what exists is kept); on AWS they are the learner's own.</summary>
-    public void Prepare(Lab lab, PlaceholderValues learner) => sandbox?.Seed(lab.Fixtures, learner);
+    public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
+    {
+        sandbox?.Seed(SandboxTarget.SeedsOf(plan));
+        return Task.CompletedTask;
+    }
 
     /// <summary>Whether an RDS failure is about the target (unreachable, credentials, access, its own faults) rather than the request.</summary>
     public static bool IsTargetProblem(RdsException error) => error.Kind is RdsErrorKind.Transport or RdsErrorKind.Credentials

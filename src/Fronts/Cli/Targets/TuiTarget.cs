@@ -1,5 +1,4 @@
-using LabRunner.Content.Model;
-using LabRunner.Engine.Learners;
+using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Sandbox.Seeding;
@@ -27,17 +26,16 @@ public sealed class TuiTarget(TargetConnection connection) : ILabTarget
         }
     }
 
-    public Task PrepareAsync(Lab lab, Learner learner, CancellationToken cancellationToken)
+    public async Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {
         try
         {
-            connection.Prepare(lab, learner.Values);
+            await connection.PrepareAsync(plan, cancellationToken);
         }
         catch (FixtureException problem)
         {
             throw new TargetUnavailableException($"the sandbox cannot create this lab's starting resources: {problem.Message}", problem);
         }
-        return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

@@ -55,10 +55,10 @@ public static class ClassText
         text.AppendLine(string.Join("  ", learner.Learner.Variables.Select(variable => VisibleText.Of($"{variable.Key}={variable.Value}"))));
         text.AppendLine($"{Sources(learner.Sources)}{(row.Started ? "" : "; none of their resources exist yet")}");
         text.AppendLine();
-        foreach (var (index, (step, result)) in learner.Plan.Steps.Zip(row.Results).Index())
+        foreach (var (index, result) in row.Results.Index())
         {
             var percent = result.Percent is { } value ? $" {value} %" : "";
-            text.AppendLine(VisibleText.Of($"{ClassGridModel.StepNumber(index)} {result.Status.Glyph()} {step.Step.Title} ({step.Id}): {result.Status.WireName()}{percent}"));
+            text.AppendLine(VisibleText.Of($"{ClassGridModel.StepNumber(index)} {result.Status.Glyph()} {result.Title} ({result.StepId}): {result.Status.WireName()}{percent}"));
             text.AppendLine($"    {VisibleText.Of(result.Reason)}");
         }
         return text.ToString().TrimEnd();

@@ -109,7 +109,7 @@ public sealed class StepRunner : IDisposable
     }
 
     private void NotifyStillPerforming(string stepId) =>
-        Notify(new Notice(NoticeTone.Info, $"Still performing {session.Plan.Step(stepId).Step.Title}…"));
+        Notify(new Notice(NoticeTone.Info, $"Still performing {session.ResultOf(stepId).Title}…"));
 
     /// <summary>The learner says they did a manual step (saved off the UI thread; a check running meanwhile then reads it as done).</summary>
     public void Acknowledge(string stepId) =>
@@ -140,7 +140,7 @@ public sealed class StepRunner : IDisposable
     /// <summary>Every new result passes here: a step in progress that has a wait is polled until it settles, once at a time.</summary>
     private void WaitIfInProgress(StepResult result)
     {
-        if (result.Status != StepStatus.InProgress || session.Plan.Step(result.StepId).Step.Wait is null)
+        if (result.Status != StepStatus.InProgress || !result.Waits)
             return;
         if (!waits.TryAdd(result.StepId, new StepActivity(StepActivityKind.Waiting, time.GetUtcNow())))
             return;
@@ -215,8 +215,7 @@ public sealed class StepRunner : IDisposable
 
     private Notice Describe(StepResult result, bool learnerAsked)
     {
-        var step = session.Plan.Step(result.StepId);
-        var title = step.Step.Title;
+        var title = result.Title;
         return result.Status switch
         {
             StepStatus.Passed => new Notice(NoticeTone.Success, $"{title}: passed, {result.Reason}.", result, learnerAsked),

@@ -38,22 +38,6 @@ public sealed record DescribeDBClustersResponse(IReadOnlyList<DBCluster> DBClust
     public IReadOnlyList<DBCluster> Items => DBClusters;
 }
 
-public sealed record DescribeDBInstancesRequest : IPagedRequest<DescribeDBInstancesRequest>
-{
-    public static string Operation => "DescribeDBInstances";
-
-    public string? DBInstanceIdentifier { get; init; }
-    public IReadOnlyList<Filter> Filters { get; init; } = [];
-    public int? MaxRecords { get; init; }
-    public string? Marker { get; init; }
-    public DescribeDBInstancesRequest WithMarker(string? marker) => this with { Marker = marker };
-}
-
-public sealed record DescribeDBInstancesResponse(IReadOnlyList<DBInstance> DBInstances, string? Marker) : IPagedResponse<DBInstance>
-{
-    public IReadOnlyList<DBInstance> Items => DBInstances;
-}
-
 public sealed record DescribeDBClusterSnapshotsRequest : IPagedRequest<DescribeDBClusterSnapshotsRequest>
 {
     public static string Operation => "DescribeDBClusterSnapshots";

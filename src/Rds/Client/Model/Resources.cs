@@ -44,21 +44,6 @@ public sealed record ClusterPendingModifiedValues
     public bool IsEmpty => this == new ClusterPendingModifiedValues();
 }
 
-public sealed record DBInstance
-{
-    public required string DBInstanceIdentifier { get; init; }
-    public string? DBInstanceArn { get; init; }
-    public string? DBInstanceClass { get; init; }
-    public string? Engine { get; init; }
-    /// <summary>An instance's state is <c>DBInstanceStatus</c> on the wire, not <c>Status</c>.</summary>
-    public string? DBInstanceStatus { get; init; }
-    public string? DBClusterIdentifier { get; init; }
-    public string? PreferredBackupWindow { get; init; }
-    public string? PreferredMaintenanceWindow { get; init; }
-    public int? BackupRetentionPeriod { get; init; }
-    public DateTimeOffset? InstanceCreateTime { get; init; }
-}
-
 public sealed record DBClusterSnapshot
 {
     public required string DBClusterSnapshotIdentifier { get; init; }

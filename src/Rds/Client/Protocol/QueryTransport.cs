@@ -37,7 +37,7 @@ internal sealed class QueryTransport : IDisposable
 
     private Uri Endpoint => target.Endpoint;
 
-    public async Task<T> CallAsync<T>(QueryParameters parameters, Func<XElement, T> read, CancellationToken cancellationToken)
+    public async Task<T> CallAsync<T>(RequestForm parameters, Func<XElement, T> read, CancellationToken cancellationToken)
     {
         stats.CallStarted();
         var body = parameters.ToFormBody();

@@ -3,21 +3,15 @@ using LabRunner.Rds.Model;
 namespace LabRunner.Rds.Protocol;
 
 /// <summary>Each request record as the form fields of its Query-API action (member names from the service model).</summary>
-internal static class RequestWriter
+internal static partial class RequestWriter
 {
-    public static QueryParameters Write(DescribeDBClustersRequest r) => new QueryParameters(DescribeDBClustersRequest.Operation)
+    public static RequestForm Write(DescribeDBClustersRequest r) => new RequestForm(DescribeDBClustersRequest.Operation)
         .Add("DBClusterIdentifier", r.DBClusterIdentifier)
         .AddFilters(r.Filters)
         .Add("MaxRecords", r.MaxRecords)
         .Add("Marker", r.Marker);
 
-    public static QueryParameters Write(DescribeDBInstancesRequest r) => new QueryParameters(DescribeDBInstancesRequest.Operation)
-        .Add("DBInstanceIdentifier", r.DBInstanceIdentifier)
-        .AddFilters(r.Filters)
-        .Add("MaxRecords", r.MaxRecords)
-        .Add("Marker", r.Marker);
-
-    public static QueryParameters Write(DescribeDBClusterSnapshotsRequest r) => new QueryParameters(DescribeDBClusterSnapshotsRequest.Operation)
+    public static RequestForm Write(DescribeDBClusterSnapshotsRequest r) => new RequestForm(DescribeDBClusterSnapshotsRequest.Operation)
         .Add("DBClusterIdentifier", r.DBClusterIdentifier)
         .Add("DBClusterSnapshotIdentifier", r.DBClusterSnapshotIdentifier)
         .Add("SnapshotType", r.SnapshotType)
@@ -27,28 +21,28 @@ internal static class RequestWriter
         .Add("IncludeShared", r.IncludeShared)
         .Add("IncludePublic", r.IncludePublic);
 
-    public static QueryParameters Write(CreateDBClusterSnapshotRequest r) => new QueryParameters("CreateDBClusterSnapshot")
+    public static RequestForm Write(CreateDBClusterSnapshotRequest r) => new RequestForm("CreateDBClusterSnapshot")
         .Add("DBClusterSnapshotIdentifier", r.DBClusterSnapshotIdentifier)
         .Add("DBClusterIdentifier", r.DBClusterIdentifier);
 
-    public static QueryParameters Write(DeleteDBClusterSnapshotRequest r) => new QueryParameters("DeleteDBClusterSnapshot")
+    public static RequestForm Write(DeleteDBClusterSnapshotRequest r) => new RequestForm("DeleteDBClusterSnapshot")
         .Add("DBClusterSnapshotIdentifier", r.DBClusterSnapshotIdentifier);
 
-    public static QueryParameters Write(CopyDBClusterSnapshotRequest r) => new QueryParameters("CopyDBClusterSnapshot")
+    public static RequestForm Write(CopyDBClusterSnapshotRequest r) => new RequestForm("CopyDBClusterSnapshot")
         .Add("SourceDBClusterSnapshotIdentifier", r.SourceDBClusterSnapshotIdentifier)
         .Add("TargetDBClusterSnapshotIdentifier", r.TargetDBClusterSnapshotIdentifier)
         .Add("CopyTags", r.CopyTags);
 
-    public static QueryParameters Write(ModifyDBClusterSnapshotAttributeRequest r) => new QueryParameters("ModifyDBClusterSnapshotAttribute")
+    public static RequestForm Write(ModifyDBClusterSnapshotAttributeRequest r) => new RequestForm("ModifyDBClusterSnapshotAttribute")
         .Add("DBClusterSnapshotIdentifier", r.DBClusterSnapshotIdentifier)
         .Add("AttributeName", r.AttributeName)
         .AddList("ValuesToAdd", "AttributeValue", r.ValuesToAdd)
         .AddList("ValuesToRemove", "AttributeValue", r.ValuesToRemove);
 
-    public static QueryParameters Write(DescribeDBClusterSnapshotAttributesRequest r) => new QueryParameters("DescribeDBClusterSnapshotAttributes")
+    public static RequestForm Write(DescribeDBClusterSnapshotAttributesRequest r) => new RequestForm("DescribeDBClusterSnapshotAttributes")
         .Add("DBClusterSnapshotIdentifier", r.DBClusterSnapshotIdentifier);
 
-    public static QueryParameters Write(ModifyDBClusterRequest r) => new QueryParameters("ModifyDBCluster")
+    public static RequestForm Write(ModifyDBClusterRequest r) => new RequestForm("ModifyDBCluster")
         .Add("DBClusterIdentifier", r.DBClusterIdentifier)
         .Add("PreferredBackupWindow", r.PreferredBackupWindow)
         .Add("PreferredMaintenanceWindow", r.PreferredMaintenanceWindow)

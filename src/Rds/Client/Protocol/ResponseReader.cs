@@ -4,13 +4,10 @@ using LabRunner.Rds.Model;
 namespace LabRunner.Rds.Protocol;
 
 /// <summary>Each action's <c>&lt;ActionResult&gt;</c> element as its response record.</summary>
-internal static class ResponseReader
+internal static partial class ResponseReader
 {
     public static DescribeDBClustersResponse DescribeDBClusters(XElement result) =>
         new(result.List("DBClusters", "DBCluster", ShapeReader.DBCluster), Marker(result));
-
-    public static DescribeDBInstancesResponse DescribeDBInstances(XElement result) =>
-        new(result.List("DBInstances", "DBInstance", ShapeReader.DBInstance), Marker(result));
 
     public static DescribeDBClusterSnapshotsResponse DescribeDBClusterSnapshots(XElement result) =>
         new(result.List("DBClusterSnapshots", "DBClusterSnapshot", ShapeReader.DBClusterSnapshot), Marker(result));
@@ -35,7 +32,7 @@ internal static class ResponseReader
         ShapeReader.DBClusterSnapshotAttributesResult(Required(result, "DBClusterSnapshotAttributesResult"));
 
     // RDS sends <Marker/> only when there is another page; an empty one means none.
-    private static string? Marker(XElement result) => result.String("Marker") is { Length: > 0 } marker ? marker : null;
+    internal static string? Marker(XElement result) => result.String("Marker") is { Length: > 0 } marker ? marker : null;
 
     private static XElement Required(XElement result, string name) =>
         result.Child(name) ?? throw new InvalidDataException($"<{result.Name.LocalName}> has no <{name}>.");

@@ -4,7 +4,7 @@ using LabRunner.Rds.Model;
 namespace LabRunner.Rds.Protocol;
 
 /// <summary>The service model's structures as records. Members LabRunner does not model are ignored, as botocore ignores unknown ones.</summary>
-internal static class ShapeReader
+internal static partial class ShapeReader
 {
     public static DBCluster DBCluster(XElement e) => new()
     {
@@ -42,20 +42,6 @@ internal static class ShapeReader
         MasterUserPassword = e.String("MasterUserPassword"),
         StorageType = e.String("StorageType"),
         Iops = e.Int("Iops"),
-    };
-
-    public static DBInstance DBInstance(XElement e) => new()
-    {
-        DBInstanceIdentifier = e.RequiredString("DBInstanceIdentifier"),
-        DBInstanceArn = e.String("DBInstanceArn"),
-        DBInstanceClass = e.String("DBInstanceClass"),
-        Engine = e.String("Engine"),
-        DBInstanceStatus = e.String("DBInstanceStatus"),
-        DBClusterIdentifier = e.String("DBClusterIdentifier"),
-        PreferredBackupWindow = e.String("PreferredBackupWindow"),
-        PreferredMaintenanceWindow = e.String("PreferredMaintenanceWindow"),
-        BackupRetentionPeriod = e.Int("BackupRetentionPeriod"),
-        InstanceCreateTime = e.Timestamp("InstanceCreateTime"),
     };
 
     public static DBClusterSnapshot DBClusterSnapshot(XElement e) => new()

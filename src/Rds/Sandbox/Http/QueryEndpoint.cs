@@ -74,7 +74,7 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
     }
 
     /// <summary>The query string's parameters, overridden by the form body's (a GET has none).</summary>
-    private static QueryParameters Parameters(HttpRequest request, byte[] body)
+    private static ReceivedParameters Parameters(HttpRequest request, byte[] body)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in request.Query)
@@ -84,7 +84,7 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
             foreach (var (name, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
                 values[name] = value.ToString();
         }
-        return new QueryParameters(values);
+        return new ReceivedParameters(values);
     }
 
     private static Task WriteErrorAsync(HttpContext context, RdsFault fault, string requestId) =>

@@ -6,7 +6,7 @@ using LabRunner.Sandbox.State;
 namespace LabRunner.Sandbox.Operations;
 
 /// <summary>One request as an action sees it: its parameters and the instant it is answered at.</summary>
-public sealed record ActionRequest(QueryParameters Parameters, DateTimeOffset Now);
+public sealed record ActionRequest(ReceivedParameters Parameters, DateTimeOffset Now);
 
 /// <summary>An action does its work (or throws <see cref="RdsFault"/>) and returns what to write inside its Result element.</summary>
 public delegate Action<XmlWriter> ActionHandler(ActionRequest request);

@@ -23,7 +23,7 @@ public sealed class ActionDispatcher
     public static bool IsReadOnly(string action) => action.StartsWith("Describe", StringComparison.Ordinal);
 
     /// <summary>The success XML for the request; failures are thrown as <see cref="RdsFault"/>.</summary>
-    public string Dispatch(QueryParameters parameters, DateTimeOffset now, string requestId)
+    public string Dispatch(ReceivedParameters parameters, DateTimeOffset now, string requestId)
     {
         var action = parameters.Optional("Action");
         if (string.IsNullOrEmpty(action))

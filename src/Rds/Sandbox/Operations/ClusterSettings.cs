@@ -60,6 +60,12 @@ public sealed record ClusterSettings(string Id, string Engine)
 /// <summary>A new DB instance, from CreateDBInstance or a lab fixture's writer instance.</summary>
 public sealed record InstanceSettings(string Id, string InstanceClass, string Engine)
 {
+    /// <summary><paramref name="instanceClass"/> when it names a DB instance class (<c>db.r6g.large</c>); RDS refuses anything else.</summary>
+    public static string ValidClass(string instanceClass) =>
+        instanceClass.StartsWith("db.", StringComparison.Ordinal)
+            ? instanceClass
+            : throw RdsFault.InvalidParameterValue($"Invalid DB Instance class: {instanceClass}");
+
     public string? ClusterId { get; init; }
     public string? EngineVersion { get; init; }
     public int? PromotionTier { get; init; }

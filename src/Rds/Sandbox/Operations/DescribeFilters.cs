@@ -9,7 +9,7 @@ namespace LabRunner.Sandbox.Operations;
 public sealed class DescribeFilters<T>(IReadOnlyDictionary<string, Func<T, IEnumerable<string>>> supported)
 {
     /// <summary>The request's filters as one predicate; an unsupported filter name is <c>InvalidParameterValue</c>.</summary>
-    public Func<T, bool> Parse(QueryParameters parameters, Func<string, string, string> normalizeValue)
+    public Func<T, bool> Parse(ReceivedParameters parameters, Func<string, string, string> normalizeValue)
     {
         var filters = parameters.Filters()
             .Select(filter => supported.TryGetValue(filter.Name, out var valuesOf)

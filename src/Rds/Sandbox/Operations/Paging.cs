@@ -16,7 +16,7 @@ public static class Paging
     public sealed record Page<T>(IReadOnlyList<T> Items, string? Marker);
 
     /// <summary>One page of <paramref name="orderedItems"/> (ascending by <paramref name="key"/>, ordinal).</summary>
-    public static Page<T> Take<T>(IEnumerable<T> orderedItems, Func<T, string> key, QueryParameters parameters)
+    public static Page<T> Take<T>(IEnumerable<T> orderedItems, Func<T, string> key, ReceivedParameters parameters)
     {
         var pageSize = PageSize(parameters);
         var after = parameters.Optional("Marker") is { Length: > 0 } marker ? DecodeMarker(marker) : null;
@@ -28,7 +28,7 @@ public static class Paging
         return new Page<T>(items, EncodeMarker(key(items[^1])));
     }
 
-    private static int PageSize(QueryParameters parameters)
+    private static int PageSize(ReceivedParameters parameters)
     {
         var maxRecords = parameters.OptionalInt("MaxRecords") ?? DefaultPageSize;
         if (maxRecords is < MinPageSize or > DefaultPageSize)

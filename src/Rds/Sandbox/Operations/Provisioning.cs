@@ -20,8 +20,7 @@ public sealed class Provisioning(SandboxOptions options)
 
     public InstanceRecord AddInstance(SandboxState.Resources resources, InstanceSettings settings, DateTimeOffset createdAt, DateTimeOffset availableAt)
     {
-        if (!settings.InstanceClass.StartsWith("db.", StringComparison.Ordinal))
-            throw RdsFault.InvalidParameterValue($"Invalid DB Instance class: {settings.InstanceClass}");
+        InstanceSettings.ValidClass(settings.InstanceClass);
         var engine = Engines.Validate(settings.Engine);
         if (resources.Instances.ContainsKey(settings.Id))
             throw RdsFault.InstanceAlreadyExists(settings.Id);

@@ -5,7 +5,7 @@ using LabRunner.Sandbox.State;
 namespace LabRunner.Sandbox.Protocol;
 
 /// <summary>Writes the sandbox's resources as RDS's <c>DBCluster</c>, <c>DBInstance</c> and <c>DBClusterSnapshot</c> shapes, as seen at one instant.</summary>
-public sealed class ShapeWriter(Naming naming, DateTimeOffset now)
+public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now)
 {
     /// <param name="status">Overrides the computed status, e.g. <c>deleting</c> in DeleteDBCluster's answer.</param>
     public void Cluster(XmlWriter writer, ClusterRecord cluster, IEnumerable<InstanceRecord> members, string? status = null)
@@ -60,51 +60,6 @@ public sealed class ShapeWriter(Naming naming, DateTimeOffset now)
         writer.List<string>("TagList", "Tag", [], (_, _) => { });
         writer.Element("AutoMinorVersionUpgrade", true);
         writer.Element("NetworkType", "IPV4");
-    }
-
-    /// <summary>An Aurora instance: backup settings are the cluster's, so they are read from it.</summary>
-    public void Instance(XmlWriter writer, InstanceRecord instance, ClusterRecord? cluster, string? status = null)
-    {
-        status ??= Lifecycle.InstanceStatus(instance, now);
-        writer.Element("DBInstanceIdentifier", instance.Id);
-        writer.Element("DBInstanceClass", instance.InstanceClass);
-        writer.Element("Engine", instance.Engine);
-        writer.Element("DBInstanceStatus", status);
-        writer.Element("MasterUsername", cluster?.MasterUsername);
-        if (status != "creating")
-        {
-            writer.WriteStartElement("Endpoint");
-            writer.Element("Address", naming.InstanceEndpoint(instance.Id));
-            writer.Element("Port", cluster?.Port ?? 3306);
-            writer.Element("HostedZoneId", "Z2R2ITUGPM61AM");
-            writer.WriteEndElement();
-            writer.Element("InstanceCreateTime", instance.AvailableAt);
-        }
-        writer.Element("AllocatedStorage", 1);
-        writer.Element("PreferredBackupWindow", cluster?.PreferredBackupWindow);
-        writer.Element("BackupRetentionPeriod", cluster?.BackupRetentionPeriod ?? 1);
-        writer.List<string>("DBSecurityGroups", "DBSecurityGroup", [], (_, _) => { });
-        writer.List<string>("VpcSecurityGroups", "VpcSecurityGroupMembership", [], (_, _) => { });
-        writer.Element("AvailabilityZone", instance.AvailabilityZone);
-        writer.Element("PreferredMaintenanceWindow", cluster?.PreferredMaintenanceWindow);
-        writer.WriteStartElement("PendingModifiedValues");
-        writer.WriteEndElement();
-        writer.Element("MultiAZ", false);
-        writer.Element("EngineVersion", cluster is null ? instance.EngineVersion : Lifecycle.EngineVersion(cluster, now));
-        writer.Element("AutoMinorVersionUpgrade", true);
-        writer.Element("LicenseModel", LicenseModel(instance.Engine));
-        writer.Element("PubliclyAccessible", false);
-        writer.Element("StorageType", "aurora");
-        writer.Element("DbInstancePort", 0);
-        writer.Element("DBClusterIdentifier", instance.ClusterId);
-        writer.Element("StorageEncrypted", cluster?.StorageEncrypted ?? false);
-        writer.Element("DbiResourceId", instance.ResourceId);
-        writer.Element("CopyTagsToSnapshot", false);
-        writer.Element("PromotionTier", instance.PromotionTier);
-        writer.Element("DBInstanceArn", naming.InstanceArn(instance.Id));
-        writer.Element("IAMDatabaseAuthenticationEnabled", false);
-        writer.Element("DeletionProtection", false);
-        writer.List<string>("TagList", "Tag", [], (_, _) => { });
     }
 
     public void Snapshot(XmlWriter writer, SnapshotRecord snapshot)

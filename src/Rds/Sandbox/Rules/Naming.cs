@@ -40,7 +40,7 @@ public sealed class Naming(string region, string accountId)
     }
 
     /// <summary>A new resource's identifier: RDS's rules checked, stored in lower case.</summary>
-    public static string NewIdentifier(QueryParameters parameters, string parameterName)
+    public static string NewIdentifier(ReceivedParameters parameters, string parameterName)
     {
         var identifier = parameters.Required(parameterName);
         if (!RdsIdentifier.IsValid(identifier))

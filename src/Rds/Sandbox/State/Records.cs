@@ -32,21 +32,6 @@ public sealed record ClusterRecord
 /// </summary>
 public sealed record EngineUpgrade(string TargetVersion, DateTimeOffset StartsAt, DateTimeOffset FinishesAt);
 
-public sealed record InstanceRecord
-{
-    public required string Id { get; init; }
-    public required string ResourceId { get; init; }
-    public string? ClusterId { get; init; }
-    public required string Engine { get; init; }
-    public required string EngineVersion { get; init; }
-    public required string InstanceClass { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
-    public required DateTimeOffset AvailableAt { get; init; }
-    public bool IsClusterWriter { get; init; }
-    public int PromotionTier { get; init; } = 1;
-    public string AvailabilityZone { get; init; } = "";
-}
-
 public static class SnapshotTypes
 {
     public const string Manual = "manual";

@@ -66,7 +66,7 @@ public sealed class LearnerForm(Lab lab)
         Binding = LearnerBinding.Bind(lab, values);
         clusterProblems = Binding.Learner is { } learner
             ? maintenanceWindows
-                .Where(fact => RdsIdentifier.Normalize(learner.Placeholders.RenderLenient(fact.ClusterTemplate)) == fact.Cluster)
+                .Where(fact => RdsIdentifier.Normalize(learner.Values.RenderLenient(fact.ClusterTemplate)) == fact.Cluster)
                 .Select(fact => BackupWindowRules.Problem(learner.Variables[fact.Variable], fact.MaintenanceWindow) is { } problem ? $"{fact.Variable}: {problem}" : null)
                 .OfType<string>()
                 .ToList()

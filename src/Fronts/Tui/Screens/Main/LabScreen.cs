@@ -108,7 +108,7 @@ public sealed class LabScreen : Screen
             : IsResumed
                 ? new Notice(NoticeTone.Info, session.FirstUnfinishedStepId is null
                     ? "Welcome back: every step is done; re-checking them now."
-                    : $"Welcome back: resumed at {session.Plan.Step(resumeAt).Step.Title}; re-checking your saved progress.")
+                    : $"Welcome back: resumed at {session.ResultOf(resumeAt).Title}; re-checking your saved progress.")
                 : new Notice(NoticeTone.Info, "Follow the page on the right; the line under it says what to press next.");
     }
 
@@ -352,7 +352,7 @@ public sealed class LabScreen : Screen
             }
             else
             {
-                noticeLine.Notice = new Notice(NoticeTone.Info, $"This is the last step; still to do: {session.Plan.Step(session.FirstUnfinishedStepId).Step.Title}.");
+                noticeLine.Notice = new Notice(NoticeTone.Info, $"This is the last step; still to do: {session.ResultOf(session.FirstUnfinishedStepId).Title}.");
             }
             return;
         }

@@ -8,13 +8,13 @@ namespace LabRunner.Rds.Protocol;
 /// One Query-API call's form fields, flattened as botocore's query serializer does
 /// (<c>Filters.Filter.1.Values.Value.1</c>, <c>ValuesToAdd.AttributeValue.1</c>). Unset values are left out.
 /// </summary>
-internal sealed class QueryParameters
+internal sealed class RequestForm
 {
     public const string ApiVersion = "2014-10-31";
 
     private readonly List<KeyValuePair<string, string>> fields = [];
 
-    public QueryParameters(string action)
+    public RequestForm(string action)
     {
         Action = action;
         fields.Add(new("Action", action));
@@ -25,7 +25,7 @@ internal sealed class QueryParameters
 
     public IReadOnlyList<KeyValuePair<string, string>> Fields => fields;
 
-    public QueryParameters Add(string name, string? value)
+    public RequestForm Add(string name, string? value)
     {
         if (value is not null)
         {
@@ -35,14 +35,14 @@ internal sealed class QueryParameters
         return this;
     }
 
-    public QueryParameters Add(string name, int? value) =>
+    public RequestForm Add(string name, int? value) =>
         Add(name, value?.ToString(CultureInfo.InvariantCulture));
 
-    public QueryParameters Add(string name, bool? value) =>
+    public RequestForm Add(string name, bool? value) =>
         Add(name, value is null ? null : value.Value ? "true" : "false");
 
     /// <summary>A list of strings: <c>Name.Member.1</c>, <c>Name.Member.2</c>, …</summary>
-    public QueryParameters AddList(string name, string memberName, IReadOnlyList<string> values)
+    public RequestForm AddList(string name, string memberName, IReadOnlyList<string> values)
     {
         for (var i = 0; i < values.Count; i++)
         {
@@ -52,7 +52,7 @@ internal sealed class QueryParameters
         return this;
     }
 
-    public QueryParameters AddFilters(IReadOnlyList<Filter> filters)
+    public RequestForm AddFilters(IReadOnlyList<Filter> filters)
     {
         for (var i = 0; i < filters.Count; i++)
         {

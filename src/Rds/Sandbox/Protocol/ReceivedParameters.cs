@@ -8,7 +8,7 @@ namespace LabRunner.Sandbox.Protocol;
 /// Lists are flattened as <c>Name.Member.N</c>, with the member's location name (e.g. <c>Filters.Filter.1</c>) or <c>member</c>.
 /// A value with control characters is <c>InvalidParameterValue</c>: nothing stored can later break an answer.
 /// </summary>
-public sealed class QueryParameters(IReadOnlyDictionary<string, string> values)
+public sealed class ReceivedParameters(IReadOnlyDictionary<string, string> values)
 {
     public string? Optional(string name)
     {

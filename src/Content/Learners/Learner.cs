@@ -1,17 +1,16 @@
-using LabRunner.Content.Learners;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Content.Text;
 
-namespace LabRunner.Engine.Learners;
+namespace LabRunner.Content.Learners;
 
 /// <summary>
-/// One learner of one lab: their variable values and the identifiers of their lab resources, already validated
-/// and normalised (lower case, as RDS stores identifiers). Placeholders render from both.
+/// One learner of one lab, as <see cref="LearnerBinding"/> binds them: their variable values and the identifiers of their
+/// lab resources, already validated and normalised (lower case, as RDS stores identifiers). Placeholders render from both.
 /// </summary>
 public sealed class Learner
 {
-    public Learner(Lab lab, IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string> resources)
+    internal Learner(Lab lab, IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string> resources)
     {
         Variables = variables;
         Resources = resources;
@@ -27,16 +26,17 @@ public sealed class Learner
 
     private readonly IReadOnlyDictionary<string, Template> templatesByResource;
 
-    /// <summary>The learner as the content's <see cref="LearnerBinding"/> bound them.</summary>
-    public static Learner Of(Lab lab, BoundLearner bound) => new(lab, bound.Variables, bound.Resources);
-
     /// <summary>Variable name (as the lab declares it) to value.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }
 
     /// <summary>Resource name (<c>cluster</c>) to this learner's identifier (<c>aurora-alice-cluster</c>).</summary>
     public IReadOnlyDictionary<string, string> Resources { get; }
 
+    /// <summary>Variables and resources together, for rendering templates and pages.</summary>
     public PlaceholderValues Values { get; }
+
+    public string Resource(string name) =>
+        Resources.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"The lab has no resource '{name}'.");
 
     /// <summary>Who this is among the lab's learners, from the variables that form identifiers (e.g. <c>alice</c>); names the progress file.</summary>
     public string Key { get; }
