@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LabRunner.Cli;
 using LabRunner.TestSupport;
+using LabRunner.TestSupport.Network;
 using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Fronts.Tests;
@@ -16,6 +17,9 @@ public sealed class SandboxCommandTests : IDisposable
     [Theory]
     [InlineData("--port", "70000", "--port '70000': expected a whole number from 0 to 65535")]
     [InlineData("--port", "http", "--port 'http': expected a whole number from 0 to 65535")]
+    [InlineData("--bind", "classroom.local", "--bind 'classroom.local': expected an IP address of this machine, e.g. 127.0.0.1, a LAN address such as 192.168.1.20, or 0.0.0.0 for all of them")]
+    [InlineData("--bind", "17363", "--bind '17363': expected an IP address of this machine")]
+    [InlineData("--bind", "0.0.0.0", "--bind 0.0.0.0: beyond loopback anyone on the network reaches the sandbox, so it needs --verify-signatures (the key in $LABRUNNER_SANDBOX_CREDENTIALS) or --verify-signatures-file FILE")]
     [InlineData("--snapshot-seconds", "-1", "--snapshot-seconds '-1': expected a number of seconds from 0 to 86400")]
     [InlineData("--faults", "throttle=0.9,error500=0.2", "--faults 'throttle=0.9,error500=0.2': throttle, error500 and drop add up to")]
     [InlineData("--faults", "jitter=5ms", "--faults 'jitter=5ms': unknown fault 'jitter'")]
@@ -79,6 +83,59 @@ public sealed class SandboxCommandTests : IDisposable
 
         Assert.True(signed.ExitCode == 0, signed.ToString());
         Assert.Contains("(InvalidClientTokenId)", unknownKey.StandardError);
+    }
+
+    [Fact]
+    public async Task An_address_that_is_not_this_machines_is_named_with_the_port_and_exits_2()
+    {
+        var keyFile = Path.Combine(directory, "keys");
+        await File.WriteAllTextAsync(keyFile, $"{AwsCli.AccessKeyId}:{AwsCli.SecretAccessKey}\n");
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exitCode = await CliApp.RunAsync(["sandbox", "serve", "--state", StatePath, "--bind", "203.0.113.77", "--port", "0", "--verify-signatures-file", keyFile], output, error);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--bind 203.0.113.77 --port 0: cannot listen there", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+
+    /// <summary>A class sandbox on the machine's LAN address: what learners' laptops reach, signed with the class key.</summary>
+    [LanFact(RealPeer.AwsCli)]
+    public async Task A_sandbox_bound_beyond_loopback_refuses_unsigned_requests_as_aws_does_and_serves_signed_ones()
+    {
+        var environment = new Dictionary<string, string> { ["LABRUNNER_SANDBOX_CREDENTIALS"] = $"{AwsCli.AccessKeyId}:{AwsCli.SecretAccessKey}" };
+        await using var server = await SandboxProcess.StartAsync(environment, "--state", StatePath, "--bind", LanAddress.Value!.ToString(), "--verify-signatures", "--lab", Repository.PathOf("labs", "aurora-backup"), "--learners", "alice");
+        using var http = new HttpClient { BaseAddress = server.Uri };
+
+        var signed = await AwsCli.RdsAsync(server.Uri, "describe-db-clusters");
+        using var unsigned = await http.PostAsync("/", new FormUrlEncodedContent([new("Version", "2014-10-31"), new("Action", "DeleteDBCluster"), new("DBClusterIdentifier", "aurora-alice-cluster"), new("SkipFinalSnapshot", "true")]));
+        var refusal = await unsigned.Content.ReadAsStringAsync();
+        var afterwards = await AwsCli.RdsAsync(server.Uri, "describe-db-clusters", "--db-cluster-identifier", "aurora-alice-cluster");
+
+        Assert.Equal($"listening on http://{LanAddress.Value}:{server.Uri.Port}", server.FirstLine);
+        Assert.True(signed.ExitCode == 0, signed.ToString());
+        Assert.Contains("\"DBClusterIdentifier\": \"aurora-alice-cluster\"", signed.StandardOutput);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Contains("<Code>MissingAuthenticationToken</Code>", refusal);
+        Assert.True(afterwards.ExitCode == 0, afterwards.ToString());
+    }
+
+    [LanFact]
+    public async Task A_sandbox_bound_beyond_loopback_still_refuses_browsers_and_foreign_host_names()
+    {
+        var environment = new Dictionary<string, string> { ["LABRUNNER_SANDBOX_CREDENTIALS"] = $"{AwsCli.AccessKeyId}:{AwsCli.SecretAccessKey}" };
+        await using var server = await SandboxProcess.StartAsync(environment, "--state", StatePath, "--bind", LanAddress.Value!.ToString(), "--verify-signatures");
+        using var http = new HttpClient { BaseAddress = server.Uri };
+
+        using var fromPage = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new FormUrlEncodedContent([new("Version", "2014-10-31"), new("Action", "DescribeDBClusters")]) };
+        fromPage.Headers.TryAddWithoutValidation("Origin", "http://evil.example");
+        using var pageResponse = await http.SendAsync(fromPage);
+        using var rebound = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new FormUrlEncodedContent([new("Version", "2014-10-31"), new("Action", "DescribeDBClusters")]) };
+        rebound.Headers.Host = $"evil.example:{server.Uri.Port}";
+        using var reboundResponse = await http.SendAsync(rebound);
+
+        Assert.Contains("Requests from a web browser are refused", await pageResponse.Content.ReadAsStringAsync());
+        Assert.Contains($"The Host header 'evil.example:{server.Uri.Port}' is not this sandbox's address: address it as {LanAddress.Value}:{server.Uri.Port}", await reboundResponse.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Net;
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Rules;
@@ -14,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 namespace LabRunner.Sandbox;
 
 /// <summary>
-/// A running sandbox: LabRunner's RDS emulator on Kestrel, bound to 127.0.0.1. Start it with <see cref="StartAsync"/>,
+/// A running sandbox: LabRunner's RDS emulator on Kestrel, bound to 127.0.0.1 unless <see cref="SandboxOptions.BindAddress"/> says otherwise. Start it with <see cref="StartAsync"/>,
 /// point an RDS client at <see cref="Uri"/>, and dispose it to stop (its state is saved on every change, before the change is answered).
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
@@ -47,8 +46,12 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Loads the state file (if any) and starts listening.</summary>
     /// <exception cref="SandboxStateException">The state file exists but cannot be used.</exception>
     /// <exception cref="IOException">The port is taken.</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">The address is not this machine's.</exception>
+    /// <exception cref="ArgumentException">The options would listen beyond loopback without verifying signatures.</exception>
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.ListensBeyondLoopback && options.VerifySignaturesWith.Count == 0)
+            throw new ArgumentException($"The sandbox listens on {options.BindAddress}, beyond loopback, only when it verifies signatures: give it VerifySignaturesWith keys.", nameof(options));
         var state = new SandboxState(options.StateFile is null ? null : new StateFile(options.StateFile));
         var services = new SandboxServices(state, options, new Naming(options.Region, options.AccountId), new Provisioning(options));
         var faults = new FaultInjector(options.Faults);
@@ -59,7 +62,7 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(options.BindAddress, options.Port);
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();

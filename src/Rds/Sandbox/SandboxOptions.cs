@@ -1,3 +1,4 @@
+using System.Net;
 using LabRunner.Sandbox.Http;
 
 namespace LabRunner.Sandbox;
@@ -5,8 +6,16 @@ namespace LabRunner.Sandbox;
 /// <summary>How a sandbox runs. Every duration is measured on <see cref="TimeProvider"/>, so tests can move time by hand.</summary>
 public sealed record SandboxOptions
 {
-    /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
+    /// <summary>The port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
+
+    /// <summary>
+    /// The address to listen on: loopback by default; a LAN address (or <see cref="IPAddress.Any"/>) serves a class.
+    /// Beyond loopback the sandbox needs <see cref="VerifySignaturesWith"/>: anyone on the network could reach it.
+    /// </summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    public bool ListensBeyondLoopback => !IPAddress.IsLoopback(BindAddress);
 
     /// <summary>The JSON state file; null keeps state in memory only.</summary>
     public string? StateFile { get; init; }

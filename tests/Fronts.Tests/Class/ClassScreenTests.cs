@@ -8,6 +8,7 @@ using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
+using Terminal.Gui.Text;
 
 namespace LabRunner.Fronts.Tests.Class;
 
@@ -25,7 +26,7 @@ public sealed class ClassScreenTests(SeededClass seeded) : IClassFixture<SeededC
         app.Init(DriverRegistry.Names.ANSI);
         // Init installs Terminal.Gui's main-loop context, which only a running main loop pumps; these tests pump by hand.
         SynchronizationContext.SetSynchronizationContext(null);
-        app.Driver!.SetScreenSize(100, 16);
+        app.Driver!.SetScreenSize(80, 24);
         var room = new ClassRoom(SeededClass.Lab, [], discover: true, new ReadOnlyRdsApi(seeded.Client), CheckKinds.Default, seeded.Sandbox.Time);
         monitor = new ClassMonitor(room, seeded.Client.Stats, seeded.Sandbox.Time);
         var target = new TargetInfo(TargetKind.Sandbox, seeded.Sandbox.Uri, "us-east-1");
@@ -67,11 +68,11 @@ public sealed class ClassScreenTests(SeededClass seeded) : IClassFixture<SeededC
     private static string[] Lines(string text) => text.Split('\n').Select(line => line.TrimEnd('\r').TrimEnd()).ToArray();
 
     [Fact]
-    public void The_header_says_read_only_and_names_the_target()
+    public void The_header_fits_80_columns_saying_read_only_and_naming_the_target()
     {
         var lines = Lines(Screen());
 
-        Assert.StartsWith(" LabRunner · class view · Aurora backups and snapshots · READ-ONLY (changes nothing) · SANDBOX", lines[0]);
+        Assert.Equal(" READ-ONLY class view · SANDBOX · Aurora backups and snapshots", lines[0]);
         Assert.Matches(@"^ refreshed \d\d:\d\d:\d\d UTC, 0 s ago · 5 learners · every 10 s · \d+ requests$", lines[1]);
     }
 
@@ -87,6 +88,17 @@ public sealed class ClassScreenTests(SeededClass seeded) : IClassFixture<SeededC
         Assert.Contains("✓", lines[header + 2], StringComparison.Ordinal);
         Assert.Contains("◐ 0%", lines[header + 4], StringComparison.Ordinal);
         Assert.EndsWith("4/4", lines[header + 6], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_80_columns_every_step_column_is_headed_by_its_number_and_the_progress_shows()
+    {
+        var lines = Lines(Screen());
+
+        var header = Array.Find(lines, line => line.StartsWith(" learner ", StringComparison.Ordinal))!;
+        Assert.Matches(@"^ learner +#1 +#2 +#3 +#4 +#5 +progress$", header);
+        Assert.DoesNotContain("…", header, StringComparison.Ordinal);
+        Assert.All(lines, line => Assert.True(line.GetColumns() <= 80, line));
     }
 
     [Fact]
@@ -137,8 +149,10 @@ public sealed class ClassScreenTests(SeededClass seeded) : IClassFixture<SeededC
 
         var lines = Lines(Screen());
 
-        Assert.Contains("20 s ago", lines[1], StringComparison.Ordinal);
-        Assert.Contains("REFRESH FAILED", lines[1], StringComparison.Ordinal);
+        Assert.Equal(" READ-ONLY class view · SANDBOX · Aurora backups and snapshots", lines[0]);
+        Assert.Matches(@"^ refreshed \d\d:\d\d:\d\d UTC, 20 s ago · 5 learners · every 10 s · \d+ requests$", lines[1]);
+        Assert.StartsWith(" Filter (/):", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith(" REFRESH FAILED at ", lines[3], StringComparison.Ordinal);
         Assert.Contains(lines, line => line.StartsWith(" dave ", StringComparison.Ordinal));
     }
 

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using LabRunner.Cli.Targets;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Plans;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Http;
@@ -13,11 +16,25 @@ namespace LabRunner.Cli.Commands;
 /// <summary><c>labrunner sandbox serve</c>: the RDS sandbox as a standalone server, until Ctrl-C or SIGTERM.</summary>
 public static class SandboxCommand
 {
+    /// <summary>
+    /// Fixed, so learners' endpoints survive a restart: below every OS's ephemeral range (Linux 32768-60999, Windows and
+    /// macOS 49152-65535), so no outgoing connection holds it, and no common database, AWS emulator or dev server uses it.
+    /// </summary>
+    public const int DefaultPort = 17363;
+
     private static readonly Option<int> Port = new("--port")
     {
-        Description = "Loopback port to listen on; 0 picks a free one.",
-        DefaultValueFactory = _ => 0,
+        Description = $"Port to listen on (default {DefaultPort}); 0 picks a free one.",
+        DefaultValueFactory = _ => DefaultPort,
         CustomParser = result => ParseInt(result, "--port", 0, 65535),
+    };
+
+    private static readonly Option<IPAddress> Bind = new("--bind")
+    {
+        HelpName = "ADDR",
+        Description = "IP address to listen on (default 127.0.0.1); a LAN address or 0.0.0.0 serves a class, and needs --verify-signatures or --verify-signatures-file.",
+        DefaultValueFactory = _ => IPAddress.Loopback,
+        CustomParser = ParseAddress,
     };
 
     private static readonly Option<string?> StateFile = new("--state")
@@ -67,9 +84,9 @@ public static class SandboxCommand
 
     public static Command Build()
     {
-        var serve = new Command("serve", "Run the RDS sandbox on 127.0.0.1 until Ctrl-C; prints 'listening on URL' once ready.")
+        var serve = new Command("serve", "Run the RDS sandbox (on 127.0.0.1 unless --bind says otherwise) until Ctrl-C; prints 'listening on URL' once ready.")
         {
-            Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, LabToSeed, Learners,
+            Bind, Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
         return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build() };
@@ -83,8 +100,10 @@ public static class SandboxCommand
         var stateFile = parseResult.GetValue(StateFile) ?? Path.Combine(DataDirectory.Resolve(dataDirectory), "sandbox", "state.json");
         var seeds = LearnerSeeds(parseResult.GetValue(LabToSeed), parseResult.GetValue(Learners) ?? []);
         var verificationKeys = VerificationKeys(parseResult.GetResult(VerifySignatures) is not null, parseResult.GetValue(VerifySignaturesFile));
+        var bindAddress = parseResult.GetValue(Bind)!;
         var options = new SandboxOptions
         {
+            BindAddress = bindAddress,
             Port = parseResult.GetValue(Port),
             StateFile = stateFile,
             SnapshotDuration = TimeSpan.FromSeconds(parseResult.GetValue(SnapshotSeconds)),
@@ -92,6 +111,8 @@ public static class SandboxCommand
             VerifySignaturesWith = verificationKeys,
             OnUnexpectedError = exception => ErrorLog.Write(exception, dataDirectory),
         };
+        if (options.ListensBeyondLoopback && verificationKeys.Count == 0)
+            throw CliFailure.Usage($"--bind {bindAddress}: beyond loopback anyone on the network reaches the sandbox, so it needs --verify-signatures (the key in ${SandboxCredentials.Variable}) or --verify-signatures-file FILE");
         SandboxHost host;
         try
         {
@@ -102,9 +123,9 @@ public static class SandboxCommand
             error.WriteLine($"labrunner sandbox serve: {exception.Message}");
             return ExitCodes.Usage;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or SocketException)
         {
-            error.WriteLine($"labrunner sandbox serve: --port {options.Port}: cannot listen there ({exception.Message})");
+            error.WriteLine($"labrunner sandbox serve: --bind {options.BindAddress} --port {options.Port}: cannot listen there ({exception.Message})");
             return ExitCodes.Usage;
         }
         await using (host)
@@ -199,6 +220,15 @@ public static class SandboxCommand
             return value;
         result.AddError($"{flag} '{text}': expected a whole number from {min} to {max}");
         return 0;
+    }
+
+    private static IPAddress ParseAddress(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (IPAddress.TryParse(text, out var address) && (text.Contains(':') || text.Count(character => character == '.') == 3))
+            return address;
+        result.AddError($"--bind '{VisibleText.Of(text)}': expected an IP address of this machine, e.g. 127.0.0.1, a LAN address such as 192.168.1.20, or 0.0.0.0 for all of them");
+        return IPAddress.Loopback;
     }
 
     private static double ParseSeconds(ArgumentResult result)

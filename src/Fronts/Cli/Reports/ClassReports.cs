@@ -116,6 +116,7 @@ public static class ClassReports
         foreach (var line in new[] { grid.Header, grid.Summary }.Concat(grid.Rows.Select(ClassGridModel.CellsOf)))
             output.WriteLine(string.Concat(line.Select((cell, column) => " " + ClassGrid.Fit(VisibleText.Of(cell.Text), grid.Widths[column]))).TrimEnd());
         output.WriteLine();
+        output.WriteLine($"  {VisibleText.Of(grid.StepLegend)}");
         output.WriteLine($"  {string.Join("  ", Enum.GetValues<StepStatus>().Select(status => $"{status.Glyph()} {status.WireName()}"))}");
     }
 
@@ -128,8 +129,8 @@ public static class ClassReports
         if (target.AccountText is { } account)
             output.WriteLine($"in account {MarkdownReport.Escape(account)}");
         output.WriteLine();
-        output.WriteLine(MarkdownRow(grid.Header.Select(cell => MarkdownReport.Escape(cell.Text))));
-        output.WriteLine(MarkdownRow(grid.Header.Select(_ => "---")));
+        output.WriteLine(MarkdownRow(grid.IdHeader.Select(cell => MarkdownReport.Escape(cell.Text))));
+        output.WriteLine(MarkdownRow(grid.IdHeader.Select(_ => "---")));
         output.WriteLine(MarkdownRow(grid.Summary.Select(cell => cell.Text.Length == 0 ? "" : $"**{MarkdownReport.Escape(cell.Text)}**")));
         foreach (var row in grid.Rows)
             output.WriteLine(MarkdownRow(ClassGridModel.CellsOf(row).Select(cell => MarkdownReport.Escape(cell.Text))));

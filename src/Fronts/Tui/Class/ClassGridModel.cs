@@ -13,8 +13,9 @@ public sealed record GridCell(string Text, StepStatus? Status = null);
 public sealed class ClassGridModel
 {
     private const int MaxNameWidth = 24;
-    private const int MinStepWidth = 4;
-    private const int MaxStepWidth = 12;
+
+    /// <summary>The widest step cell, "◐ 100%"; a step's column is headed by its number, never by a cut id.</summary>
+    private const int StepWidth = 6;
 
     private ClassGridModel(ClassBoard board, IReadOnlyList<LearnerRow> rows, IReadOnlyList<int> widths)
     {
@@ -35,12 +36,21 @@ public sealed class ClassGridModel
     {
         var rows = board.Rows.Where(row => Matches(row, filter)).ToList();
         var nameWidth = Math.Clamp(board.Rows.Select(row => row.Learner.Key.Length).Append(SummaryLabel(board).Length).Max(), "learner".Length, MaxNameWidth);
-        var stepWidths = board.Steps.Select(step => Math.Clamp(step.Id.Length, MinStepWidth, MaxStepWidth));
-        return new ClassGridModel(board, rows, [nameWidth, .. stepWidths, "not started".Length]);
+        return new ClassGridModel(board, rows, [nameWidth, .. board.Steps.Select(_ => StepWidth), "not started".Length]);
     }
 
+    /// <summary>Steps are numbered as in the learner view; a learner's details (Enter) name each numbered step.</summary>
     public IReadOnlyList<GridCell> Header =>
+        [new("learner"), .. Board.Steps.Select((_, index) => new GridCell(StepNumber(index))), new("progress")];
+
+    /// <summary>The header with each step's full id, for a table that needs no fixed widths (Markdown).</summary>
+    public IReadOnlyList<GridCell> IdHeader =>
         [new("learner"), .. Board.Steps.Select(step => new GridCell(step.Id)), new("progress")];
+
+    /// <summary>"#1 find-cluster  #2 take-snapshot …": what each numbered column is.</summary>
+    public string StepLegend => string.Join("  ", Board.Steps.Select((step, index) => $"{StepNumber(index)} {step.Id}"));
+
+    public static string StepNumber(int index) => $"#{index + 1}";
 
     /// <summary>How many of the whole class (not only the filtered rows) passed each step.</summary>
     public IReadOnlyList<GridCell> Summary =>

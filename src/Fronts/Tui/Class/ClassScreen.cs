@@ -24,6 +24,7 @@ public sealed class ClassScreen : Window
     private readonly TimeSpan interval;
     private readonly Label header;
     private readonly Label statusLine;
+    private readonly Label failureLine;
     private readonly TextField filter;
     private readonly ClassGrid grid;
     private ClassStatus status;
@@ -36,13 +37,14 @@ public sealed class ClassScreen : Window
         this.time = time ?? TimeProvider.System;
         status = monitor.Status;
         BorderStyle = LineStyle.None;
-        header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = ClassText.Header(labTitle, target) };
-        statusLine = new Label { X = 0, Y = 1, Width = Dim.Fill() };
+        header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Text = ClassText.Header(labTitle, target) };
+        statusLine = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
+        failureLine = new Label { X = 0, Y = 3, Width = Dim.Fill(), Height = 1 };
         var filterLabel = new Label { X = 1, Y = 2, Text = "Filter (/):" };
         filter = new TextField { X = Pos.Right(filterLabel) + 1, Y = 2, Width = 24 };
         grid = new ClassGrid(Palette.FromEnvironment()) { X = 0, Y = 4, Width = Dim.Fill(), Height = Dim.Fill(1) };
         var keys = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = KeyHelp };
-        Add(header, statusLine, filterLabel, filter, grid, keys);
+        Add(header, statusLine, failureLine, filterLabel, filter, grid, keys);
 
         filter.TextChanged += (_, _) => ShowBoard();
         grid.LearnerActivated += ShowReasons;
@@ -98,7 +100,11 @@ public sealed class ClassScreen : Window
             grid.Model = ClassGridModel.Of(board, filter.Text ?? "");
     }
 
-    private void ShowStatus() => statusLine.Text = ClassText.Status(status, time.GetUtcNow(), interval);
+    private void ShowStatus()
+    {
+        statusLine.Text = ClassText.Status(status, time.GetUtcNow(), interval);
+        failureLine.Text = ClassText.Failure(status);
+    }
 
     private void ShowReasons(LearnerRow row)
     {

@@ -10,13 +10,23 @@ namespace LabRunner.Tui.Class;
 /// <summary>The words of the class view, worked out without drawing so they can be tested as text.</summary>
 public static class ClassText
 {
-    /// <summary>The header: what this is, that it only reads, and where it reads from.</summary>
+    /// <summary>
+    /// The header: that it only reads, where from, and the lab, in that order, so what matters most is what an 80-column
+    /// terminal shows; the lab's title is what gets cut.
+    /// </summary>
     public static string Header(string labTitle, TargetInfo target) =>
-        VisibleText.Of($" LabRunner · class view · {labTitle} · READ-ONLY (changes nothing) · {target.Description}");
+        VisibleText.Of($" READ-ONLY class view · {ShortTarget(target)} · {labTitle}");
+
+    private static string ShortTarget(TargetInfo target) => target.KindName switch
+    {
+        "sandbox" => "SANDBOX",
+        "aws" => $"AWS {target.Region}",
+        _ => $"endpoint {target.Endpoint.Authority}",
+    };
 
     /// <summary>
     /// "refreshed 09:00:12 UTC, 3 s ago · every 10 s · 12 requests · 18 learners", then what is going on now:
-    /// refreshing, throttled and retrying, or the last refresh's failure with the age of the grid still shown.
+    /// refreshing, or throttled and retrying. A failure has a line of its own, <see cref="Failure"/>.
     /// </summary>
     public static string Status(ClassStatus status, DateTimeOffset now, TimeSpan interval)
     {
@@ -29,10 +39,13 @@ public static class ClassText
             line.Append(" · THROTTLED, retrying…");
         else if (status.Refreshing)
             line.Append(" · refreshing…");
-        if (status.Failure is { } failure)
-            line.Append($" · REFRESH FAILED at {status.FailedAt:HH:mm:ss}: {VisibleText.Of(failure)}{(status.Board is null ? "" : " (showing the last good read)")}");
         return line.ToString();
     }
+
+    /// <summary>The last refresh's failure, saying that the grid on show is the last good read; empty when it succeeded.</summary>
+    public static string Failure(ClassStatus status) => status.Failure is { } failure
+        ? $" REFRESH FAILED at {status.FailedAt:HH:mm:ss}: {VisibleText.Of(failure)}{(status.Board is null ? "" : " (showing the last good read)")}"
+        : "";
 
     /// <summary>Every step of one learner with its status and full reason, for the details dialog.</summary>
     public static string Reasons(LearnerRow row)
@@ -42,10 +55,10 @@ public static class ClassText
         text.AppendLine(string.Join("  ", learner.Learner.Variables.Select(variable => VisibleText.Of($"{variable.Key}={variable.Value}"))));
         text.AppendLine($"{Sources(learner.Sources)}{(row.Started ? "" : "; none of their resources exist yet")}");
         text.AppendLine();
-        foreach (var result in row.Results)
+        foreach (var (index, result) in row.Results.Index())
         {
             var percent = result.Percent is { } value ? $" {value} %" : "";
-            text.AppendLine(VisibleText.Of($"{result.Status.Glyph()} {result.Title} ({result.StepId}): {result.Status.WireName()}{percent}"));
+            text.AppendLine(VisibleText.Of($"{ClassGridModel.StepNumber(index)} {result.Status.Glyph()} {result.Title} ({result.StepId}): {result.Status.WireName()}{percent}"));
             text.AppendLine($"    {VisibleText.Of(result.Reason)}");
         }
         return text.ToString().TrimEnd();

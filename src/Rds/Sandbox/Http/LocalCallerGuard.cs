@@ -1,3 +1,4 @@
+using System.Net;
 using LabRunner.Sandbox.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -6,7 +7,8 @@ namespace LabRunner.Sandbox.Http;
 /// <summary>
 /// Keeps web pages from driving the sandbox: a browser marks what it sends on a page's behalf with <c>Origin</c> or
 /// <c>Sec-Fetch-*</c> headers, which command-line tools and SDKs never send; and a page reaching the sandbox through a
-/// DNS name of its own (DNS rebinding) gives that name as <c>Host</c>, so only the sandbox's own addresses are accepted.
+/// DNS name of its own (DNS rebinding) gives that name as <c>Host</c>, so only the sandbox's own addresses are accepted:
+/// the loopback names, and the IP address the request arrived on (a class sandbox's LAN address).
 /// </summary>
 internal static class LocalCallerGuard
 {
@@ -17,9 +19,9 @@ internal static class LocalCallerGuard
     {
         if (BrowserHeader(request) is { } header)
             throw new RdsFault("AccessDenied", $"Requests from a web browser are refused (this one carries a {header} header): a web page must not drive the sandbox. Use the AWS CLI, an AWS SDK or LabRunner.", 403);
-        var port = request.HttpContext.Connection.LocalPort;
-        if (!IsOwnAddress(request.Host, port))
-            throw new RdsFault("AccessDenied", $"The Host header '{request.Host.Value}' is not this sandbox's address: address it as 127.0.0.1:{port}, localhost:{port} or [::1]:{port}.", 403);
+        var connection = request.HttpContext.Connection;
+        if (!IsOwnAddress(request.Host, connection.LocalIpAddress, connection.LocalPort))
+            throw new RdsFault("AccessDenied", $"The Host header '{request.Host.Value}' is not this sandbox's address: address it as {ArrivalAddress(connection.LocalIpAddress, connection.LocalPort)}, 127.0.0.1:{connection.LocalPort}, localhost:{connection.LocalPort} or [::1]:{connection.LocalPort}.", 403);
     }
 
     private static string? BrowserHeader(HttpRequest request)
@@ -29,7 +31,16 @@ internal static class LocalCallerGuard
         return request.Headers.Keys.FirstOrDefault(name => name.StartsWith("Sec-Fetch-", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static bool IsOwnAddress(HostString host, int localPort) =>
-        OwnHostNames.Contains(host.Host, StringComparer.OrdinalIgnoreCase)
+    private static bool IsOwnAddress(HostString host, IPAddress? arrivedOn, int localPort) =>
+        (OwnHostNames.Contains(host.Host, StringComparer.OrdinalIgnoreCase) || IsArrivalAddress(host.Host, arrivedOn))
         && (host.Port == localPort || (host.Port is null && localPort == 80));
+
+    private static bool IsArrivalAddress(string hostName, IPAddress? arrivedOn) =>
+        arrivedOn is not null && IPAddress.TryParse(hostName, out var named) && Unmapped(named).Equals(Unmapped(arrivedOn));
+
+    private static string ArrivalAddress(IPAddress? arrivedOn, int localPort) =>
+        new IPEndPoint(Unmapped(arrivedOn ?? IPAddress.Loopback), localPort).ToString();
+
+    /// <summary>An IPv4 client of a dual-stack socket arrives as <c>::ffff:a.b.c.d</c>.</summary>
+    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }
