@@ -320,6 +320,18 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_details_key_stays_on_the_bottom_line_at_80_columns_on_a_step_with_every_key()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "omar" } }).Run(),
+            WaitFor("Step 1 of 5"),
+            Press('n', 'n', 'n', 'n'),
+            WaitFor("Step 5 of 5 · Move the backup window"),
+            Expect("d details on the bottom line", screen => BottomLine(screen).Contains("d details")),
+            Press('q'));
+    }
+
+    [Fact]
     public void Re_checking_on_a_slow_endpoint_says_so_at_once()
     {
         using var terminal = new HeadlessTerminal();
@@ -408,6 +420,10 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Do("show the screen", t => output.WriteLine(t.Screen)),
             Press('q'));
     }
+
+    private static string[] Lines(string screen) => screen.Split('\n');
+
+    private static string BottomLine(string screen) => Lines(screen.TrimEnd())[^1];
 
     /// <summary>A left click on the first character of <paramref name="text"/> where it is on the screen.</summary>
     private static void Click(HeadlessTerminal terminal, string text)
