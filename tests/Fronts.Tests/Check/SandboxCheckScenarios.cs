@@ -20,7 +20,11 @@ public sealed class SandboxCheckScenarios : CheckScenarios
         peer = new SandboxRdsPeer(sandbox);
     }
 
-    public override async Task DisposeAsync() => await sandbox!.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        await sandbox!.DisposeAsync();
+        await base.DisposeAsync();
+    }
 
     [Fact]
     public async Task An_endpoint_is_named_endpoint_with_its_address_in_json()

@@ -1,6 +1,5 @@
 using LabRunner.Content.Text;
 using Terminal.Gui.App;
-using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace LabRunner.Tui.Widgets;
