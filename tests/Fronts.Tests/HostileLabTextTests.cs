@@ -9,6 +9,7 @@ using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Labs;
 using LabRunner.Tui.Screens.Picker;
 using LabRunner.Tui.Theme;
+using Terminal.Gui.Input;
 using static LabRunner.Fronts.Tests.Headless.ScriptStep;
 
 namespace LabRunner.Fronts.Tests;
