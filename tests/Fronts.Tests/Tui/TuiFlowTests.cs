@@ -321,14 +321,14 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_details_key_stays_on_the_bottom_line_at_80_columns_on_a_step_with_every_key()
+    public void The_details_and_tab_keys_stay_on_the_bottom_line_at_80_columns_on_a_step_with_every_key()
     {
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "omar" } }).Run(),
             WaitFor("Step 1 of 5"),
             Press('n', 'n', 'n', 'n'),
             WaitFor("Step 5 of 5 · Move the backup window"),
-            Expect("d details on the bottom line", screen => BottomLine(screen).Contains("d details")),
+            Expect("d details and t tab on the bottom line", screen => BottomLine(screen).Contains("d details") && BottomLine(screen).Contains("t tab")),
             Press('q'));
     }
 
