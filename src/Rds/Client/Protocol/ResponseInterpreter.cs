@@ -36,8 +36,11 @@ internal static partial class ResponseInterpreter
                 RequestIdOf(root));
         }
 
+        // An action without output (AddTagsToResource) is answered with ResponseMetadata alone: its result is empty.
         return root.Child(action + "Result")
-            ?? throw Unexpected("MalformedResponse", $"{endpoint} answered <{expected}> without <{action}Result>.", statusCode, RequestIdOf(root));
+            ?? (root.Elements().All(element => element.Name.LocalName == "ResponseMetadata")
+                ? new XElement(action + "Result")
+                : throw Unexpected("MalformedResponse", $"{endpoint} answered <{expected}> without <{action}Result>.", statusCode, RequestIdOf(root)));
     }
 
     /// <summary>A response that parsed but held an unreadable value (a missing identifier, a number that is not one).</summary>
