@@ -16,6 +16,9 @@ internal static partial class ResponseInterpreter
     /// <summary>An error page names itself near its start; searching no further keeps a huge page cheap.</summary>
     private const int TitleSearchLength = 4096;
 
+    /// <summary>Actions the service model gives no output: RDS answers them with ResponseMetadata alone.</summary>
+    private static readonly HashSet<string> ActionsWithoutOutput = new(StringComparer.Ordinal) { "AddTagsToResource", "RemoveTagsFromResource" };
+
     public static XElement ResultOf(string action, int statusCode, string body, Uri endpoint)
     {
         var root = ParseXml(body, statusCode, endpoint);
@@ -36,9 +39,8 @@ internal static partial class ResponseInterpreter
                 RequestIdOf(root));
         }
 
-        // An action without output (AddTagsToResource) is answered with ResponseMetadata alone: its result is empty.
         return root.Child(action + "Result")
-            ?? (root.Elements().All(element => element.Name.LocalName == "ResponseMetadata")
+            ?? (ActionsWithoutOutput.Contains(action)
                 ? new XElement(action + "Result")
                 : throw Unexpected("MalformedResponse", $"{endpoint} answered <{expected}> without <{action}Result>.", statusCode, RequestIdOf(root)));
     }
