@@ -25,8 +25,8 @@ public sealed class ClassRoom
     private readonly Dictionary<string, Observed> observed = new(StringComparer.Ordinal);
     private readonly TimeSpan stuckAfter;
 
-    /// <summary>What the view last saw of a learner: their results in one string, since when, and when it first saw them.</summary>
-    private sealed record Observed(string Results, DateTimeOffset ChangedAt, DateTimeOffset FirstSeen);
+    /// <summary>What the view last saw of a learner: their results in one string, and since when (null: since before the view saw them).</summary>
+    private sealed record Observed(string Results, DateTimeOffset? ChangedAt);
 
     /// <summary>How long without a change before an unfinished learner counts as stuck, unless told otherwise.</summary>
     public static readonly TimeSpan DefaultStuckAfter = TimeSpan.FromMinutes(10);
@@ -94,11 +94,10 @@ public sealed class ClassRoom
         var now = state.ReadAt;
         var signature = string.Join(";", results.Select(result => $"{result.Status.WireName()} {result.Percent}"));
         var seen = observed.GetValueOrDefault(learner.Key);
-        var changedAt = seen is null ? (DateTimeOffset?)null : seen.Results == signature ? seen.ChangedAt : now;
-        observed[learner.Key] = new Observed(signature, changedAt ?? DateTimeOffset.MinValue, seen?.FirstSeen ?? now);
+        var changedAt = seen is null ? null : seen.Results == signature ? seen.ChangedAt : now;
+        observed[learner.Key] = new Observed(signature, changedAt);
         var last = new[] { LearnerActivity.LatestResourceTime(learner, state), changedAt, acknowledged.Count == 0 ? null : acknowledged.Values.Max() }.Max();
-        var quietSince = new[] { last, seen?.FirstSeen ?? now }.Max()!.Value;
-        var stuck = started && !LearnerActivity.Finished(results) && now - quietSince >= stuckAfter;
+        var stuck = started && !LearnerActivity.Finished(results) && last is { } quietSince && now - quietSince >= stuckAfter;
         return new LearnerActivity(acknowledged, last, stuck);
     }
 

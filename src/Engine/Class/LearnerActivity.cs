@@ -11,7 +11,7 @@ namespace LabRunner.Engine.Class;
 /// </summary>
 /// <param name="Acknowledged">Step id to acknowledgement time, read from the tags of the learner's own clusters.</param>
 /// <param name="LastActivity">The latest of their resources' creation times, their acknowledgements and the last change the class view saw; null when none is known.</param>
-/// <param name="Stuck">Started, not finished, and nothing changed for the stuck-after time (counted from when the view first saw them at the earliest).</param>
+/// <param name="Stuck">Started, not finished (every checked step passed, every manual one acknowledged), and no activity for the stuck-after time.</param>
 public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset> Acknowledged, DateTimeOffset? LastActivity, bool Stuck)
 {
     /// <summary>The acknowledgements on the learner's own clusters in <paramref name="state"/>.</summary>
