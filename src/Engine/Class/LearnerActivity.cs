@@ -38,9 +38,10 @@ public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset>
     public static bool Finished(IEnumerable<StepResult> results) =>
         results.All(result => result.Status is StepStatus.Passed or StepStatus.Acknowledged);
 
+    /// <summary>The learner's own resources (named from their name alone) in <paramref name="state"/>, each looked up by identifier in every kind.</summary>
     private static IEnumerable<object> OwnResources(ClassLearner learner, StateSnapshot state) =>
-        learner.Learner.Resources.Values
-            .Where(identifier => learner.Learner.WhyNotTheirs(identifier) is null)
-            .SelectMany(identifier => state.Identifiers.Where(held => held.Identifier == identifier)
-                .Select(held => state.Resources(held.Kind)[identifier]));
+        learner.Learner.OwnIdentifiers
+            .SelectMany(identifier => StateKinds.All
+                .Select(kind => state.Resources(kind.Kind).GetValueOrDefault(identifier))
+                .OfType<object>());
 }

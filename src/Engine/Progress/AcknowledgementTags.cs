@@ -70,10 +70,10 @@ public static class AcknowledgementTags
     /// <summary>The ARN of a cluster among the learner's own resources (named from their name alone), or null when none exists.</summary>
     private static async Task<string?> OwnClusterArnAsync(IRdsApi rds, Learner learner, CancellationToken cancellationToken)
     {
-        var own = learner.Resources.Values.Where(identifier => learner.WhyNotTheirs(identifier) is null).Distinct(StringComparer.Ordinal).ToList();
+        var own = learner.OwnIdentifiers;
         if (own.Count == 0)
             return null;
         var found = await rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { Filters = [new("db-cluster-id", own)], MaxRecords = 20 }, cancellationToken);
-        return found.DBClusters.FirstOrDefault(cluster => cluster.DBClusterArn is not null && learner.WhyNotTheirs(cluster.DBClusterIdentifier) is null)?.DBClusterArn;
+        return found.DBClusters.FirstOrDefault(cluster => cluster.DBClusterArn is not null && own.Contains(cluster.DBClusterIdentifier, StringComparer.Ordinal))?.DBClusterArn;
     }
 }
