@@ -5,9 +5,9 @@ using LabRunner.Rds;
 
 namespace LabRunner.Engine.Class;
 
-/// <summary>One learner's line of the board: every step's result, in lab order.</summary>
+/// <summary>One learner's line of the board: every step's result, in lab order, and their activity.</summary>
 /// <param name="Started">False when none of the learner's resources exist in the account yet.</param>
-public sealed record LearnerRow(ClassLearner Learner, IReadOnlyList<StepResult> Results, bool Started)
+public sealed record LearnerRow(ClassLearner Learner, IReadOnlyList<StepResult> Results, bool Started, LearnerActivity Activity)
 {
     public int Passed => Results.Count(result => result.Status == StepStatus.Passed);
 

@@ -2,6 +2,7 @@ using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
+using LabRunner.Engine.Steps;
 using LabRunner.Rds;
 
 namespace LabRunner.Engine.Class;
@@ -21,11 +22,21 @@ public sealed class ClassRoom
     private readonly StateReader reader;
     private readonly StateQuery query;
     private readonly Dictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
+    private readonly Dictionary<string, Observed> observed = new(StringComparer.Ordinal);
+    private readonly TimeSpan stuckAfter;
+
+    /// <summary>What the view last saw of a learner: their results in one string, and since when (null: since before the view saw them).</summary>
+    private sealed record Observed(string Results, DateTimeOffset? ChangedAt);
+
+    /// <summary>How long without a change before an unfinished learner counts as stuck, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultStuckAfter = TimeSpan.FromMinutes(10);
 
     /// <param name="roster">Learners named up front; they are shown, as not started, even with nothing in the account.</param>
     /// <param name="discover">Also show every learner whose resources are in the account.</param>
-    public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null)
+    /// <param name="stuckAfter">How long without a change before an unfinished learner counts as stuck (default <see cref="DefaultStuckAfter"/>).</param>
+    public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null, TimeSpan? stuckAfter = null)
     {
+        this.stuckAfter = stuckAfter ?? DefaultStuckAfter;
         Lab = lab;
         this.roster = roster;
         this.rds = rds;
@@ -36,11 +47,12 @@ public sealed class ClassRoom
 
     public Lab Lab { get; }
 
-    /// <summary>Every resource of every kind the lab's checks read, whatever its name.</summary>
+    /// <summary>Every resource of every kind the lab's checks read, whatever its name, and every cluster (their tags hold acknowledgements).</summary>
     public static StateQuery QueryFor(Lab lab, KindRegistry<ICheckKind> checks) =>
         StateQuery.Everything(lab.Steps
             .SelectMany(step => step.Verify)
             .SelectMany(spec => checks.Find(spec.Kind)?.Reads ?? [])
+            .Append(ResourceKind.Cluster)
             .Distinct()
             .ToArray());
 
@@ -66,10 +78,27 @@ public sealed class ClassRoom
 
     private LearnerRow Judge(ClassLearner learner, StateSnapshot state)
     {
+        var acknowledged = LearnerActivity.AcknowledgementsOf(learner, state);
         var results = learner.Plan.Steps
-            .Select(step => step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
+            .Select(step => step.IsManual && acknowledged.TryGetValue(step.Id, out var at)
+                ? step.Acknowledged(at)
+                : step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
             .ToList();
-        return new LearnerRow(learner, results, Started(learner, state));
+        var started = Started(learner, state);
+        return new LearnerRow(learner, results, started, Activity(learner, state, results, acknowledged, started));
+    }
+
+    /// <summary>Last activity and stuck, remembering when this view last saw the learner's results change.</summary>
+    private LearnerActivity Activity(ClassLearner learner, StateSnapshot state, IReadOnlyList<StepResult> results, IReadOnlyDictionary<string, DateTimeOffset> acknowledged, bool started)
+    {
+        var now = state.ReadAt;
+        var signature = string.Join(";", results.Select(result => $"{result.Status.WireName()} {result.Percent}"));
+        var seen = observed.GetValueOrDefault(learner.Key);
+        var changedAt = seen is null ? null : seen.Results == signature ? seen.ChangedAt : now;
+        observed[learner.Key] = new Observed(signature, changedAt);
+        var last = new[] { LearnerActivity.LatestResourceTime(learner, state), changedAt, acknowledged.Count == 0 ? null : acknowledged.Values.Max() }.Max();
+        var stuck = started && !LearnerActivity.Finished(results) && last is { } quietSince && now - quietSince >= stuckAfter;
+        return new LearnerActivity(acknowledged, last, stuck);
     }
 
     private Dictionary<string, string> BaselinesOf(string learner, string step)

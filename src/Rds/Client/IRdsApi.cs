@@ -14,7 +14,7 @@ public partial interface IRdsReadApi
 /// The RDS operations LabRunner uses, shaped like AWSSDK.RDS's <c>IAmazonRDS</c> so it could be swapped for it.
 /// Every implementation speaks the RDS Query API over HTTP; failures surface as <see cref="RdsException"/>.
 /// </summary>
-public interface IRdsApi : IRdsReadApi
+public partial interface IRdsApi : IRdsReadApi
 {
     Task<CreateDBClusterSnapshotResponse> CreateDBClusterSnapshotAsync(CreateDBClusterSnapshotRequest request, CancellationToken cancellationToken = default);
 

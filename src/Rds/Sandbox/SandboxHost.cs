@@ -36,6 +36,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public SandboxState State { get; }
 
+    /// <inheritdoc cref="SandboxState.Identity"/>
+    public string Identity => State.Identity;
+
     /// <summary>The faults injected from now on; tests switch them on after setting things up.</summary>
     public FaultSpec Faults
     {
@@ -66,6 +69,11 @@ public sealed class SandboxHost : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[SandboxIdentity.Header] = state.Identity;
+            return next(context);
+        });
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using LabRunner.Engine.Progress;
+using LabRunner.Rds.Model;
+using LabRunner.Sandbox.Http;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Class;
 using LabRunner.TestSupport.Peers;
@@ -8,7 +11,8 @@ namespace LabRunner.Fronts.Tests.Class;
 
 /// <summary>
 /// The real <c>labrunner class</c> binary in a real terminal (tmux on a private socket) against a seeded sandbox:
-/// the live grid appears, refreshes on its own, filters, shows a learner's reasons, and quits cleanly.
+/// the live grid appears, refreshes on its own, filters, shows a learner's reasons, and quits cleanly; at 80×24 it shows
+/// an acknowledged manual step, stuck learners, and a failed refresh on its own line under an intact header.
 /// </summary>
 public sealed partial class ClassTmuxTests(SeededClass seeded) : IClassFixture<SeededClass>, IAsyncLifetime
 {
@@ -28,12 +32,7 @@ public sealed partial class ClassTmuxTests(SeededClass seeded) : IClassFixture<S
     [PeerFact(RealPeer.Tmux)]
     public async Task The_live_grid_refreshes_filters_shows_reasons_and_quits()
     {
-        var binary = LabRunnerBinary.Path;
-        // The test process hides the console from Terminal.Gui (DisableRealDriverIO); the binary under test must not inherit that.
-        var command = $"env -u DisableRealDriverIO '{binary}' --data-dir '{data.Path}' class '{SeededClass.LabPath}' --endpoint {seeded.Sandbox.Uri} --discover --watch 1; echo EXITED $?; sleep 60";
-        await TmuxAsync("new-session", "-d", "-s", Session, "-x", "110", "-y", "30",
-            "-e", "AWS_ACCESS_KEY_ID=AKIDLABRUNNERTEST", "-e", "AWS_SECRET_ACCESS_KEY=labrunner-test-secret", "-e", "AWS_REGION=us-east-1",
-            "-e", "AWS_PROFILE=", "-e", "TERM=xterm-256color", command);
+        await StartAsync(110, 30, "--watch 1");
 
         var screen = await UntilAsync("the grid", text => text.Contains("READ-ONLY", StringComparison.Ordinal) && text.Contains(" dave ", StringComparison.Ordinal));
         Assert.Contains("passed (of 5)", screen, StringComparison.Ordinal);
@@ -55,6 +54,53 @@ public sealed partial class ClassTmuxTests(SeededClass seeded) : IClassFixture<S
         await UntilAsync("the grid again", text => !text.Contains("frank: every step", StringComparison.Ordinal));
         await TmuxAsync("send-keys", "-t", Session, "q");
         await UntilAsync("a clean exit", text => text.Contains("EXITED 0", StringComparison.Ordinal));
+    }
+
+    [PeerFact(RealPeer.Tmux)]
+    public async Task At_80_by_24_an_acknowledged_step_a_stuck_learner_and_a_failed_refresh_under_an_intact_header()
+    {
+        var arn = (await seeded.Client.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = "aurora-dave-cluster" })).DBClusters[0].DBClusterArn!;
+        await seeded.Client.AddTagsToResourceAsync(new AddTagsToResourceRequest(arn, [AcknowledgementTags.For("snapshot-actions", seeded.Sandbox.Time.GetUtcNow())]));
+        await StartAsync(80, 24, "--watch 1");
+
+        // The seeded resources are far older than 10 minutes on the real clock: whoever has not finished is stuck.
+        var screen = await UntilAsync("the grid", text => text.Contains(" dave ", StringComparison.Ordinal));
+        var lines = screen.Split('\n');
+        Assert.StartsWith(" READ-ONLY class view · endpoint", lines[0]);
+        Assert.Matches(@" dave +✓ +✓ +✓ +☑ +✓ +4/4", screen);
+        Assert.Matches(@" alice .*stuck", screen);
+        Assert.DoesNotMatch(@" dave .*stuck", screen);
+        Assert.Contains("4 stuck", screen, StringComparison.Ordinal);
+
+        seeded.Sandbox.Host.Faults = FaultSpec.None with { Error500 = 1 };
+        try
+        {
+            screen = await UntilAsync("a failed refresh", text => text.Contains("REFRESH FAILED", StringComparison.Ordinal));
+        }
+        finally
+        {
+            seeded.Sandbox.Host.Faults = FaultSpec.None;
+        }
+        lines = screen.Split('\n');
+        Assert.StartsWith(" READ-ONLY class view · endpoint", lines[0]);
+        Assert.StartsWith(" refreshed ", lines[1]);
+        Assert.StartsWith(" REFRESH FAILED", lines[3]);
+        Assert.Contains(" dave ", screen, StringComparison.Ordinal);
+
+        await TmuxAsync("send-keys", "-t", Session, "!");
+        await UntilAsync("stuck learners only", text => text.Contains("stuck learners only", StringComparison.Ordinal) && !text.Contains(" dave ", StringComparison.Ordinal));
+        await TmuxAsync("send-keys", "-t", Session, "q");
+        await UntilAsync("a clean exit", text => text.Contains("EXITED 0", StringComparison.Ordinal));
+    }
+
+    private async Task StartAsync(int columns, int rows, string options)
+    {
+        var binary = LabRunnerBinary.Path;
+        // The test process hides the console from Terminal.Gui (DisableRealDriverIO); the binary under test must not inherit that.
+        var command = $"env -u DisableRealDriverIO '{binary}' --data-dir '{data.Path}' class '{SeededClass.LabPath}' --endpoint {seeded.Sandbox.Uri} --discover {options}; echo EXITED $?; sleep 60";
+        await TmuxAsync("new-session", "-d", "-s", Session, "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-e", "AWS_ACCESS_KEY_ID=AKIDLABRUNNERTEST", "-e", "AWS_SECRET_ACCESS_KEY=labrunner-test-secret", "-e", "AWS_REGION=us-east-1",
+            "-e", "AWS_PROFILE=", "-e", "TERM=xterm-256color", command);
     }
 
     private static long Requests(string screen) =>

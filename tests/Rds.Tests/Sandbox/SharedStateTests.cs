@@ -77,14 +77,16 @@ public sealed class SharedStateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_state_file_without_a_generation_is_read_and_gets_one_on_the_next_save()
+    public async Task A_state_file_without_a_generation_is_read_and_gets_one_with_its_identity_at_start()
     {
         await File.WriteAllTextAsync(StatePath, "{\"formatVersion\": 1, \"clusters\": [], \"instances\": [], \"snapshots\": []}");
         await using var sandbox = await StartAsync();
 
+        var saved = await File.ReadAllTextAsync(StatePath);
+        Assert.StartsWith("{\"generation\":1,\"formatVersion\":1,", saved);
+        Assert.Contains($"\"sandboxId\":\"{sandbox.Host.Identity}\"", saved);
         sandbox.SeedCluster("aurora-alice-cluster");
-
-        Assert.StartsWith("{\"generation\":1,\"formatVersion\":1,", await File.ReadAllTextAsync(StatePath));
+        Assert.StartsWith("{\"generation\":2,", await File.ReadAllTextAsync(StatePath));
     }
 
     [Fact]

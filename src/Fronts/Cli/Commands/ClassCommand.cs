@@ -44,6 +44,14 @@ public static class ClassCommand
         CustomParser = ParseWatch,
     };
 
+    private static readonly Option<int> StuckAfter = new("--stuck-after")
+    {
+        Description = "Minutes without a change after which an unfinished learner shows as stuck (1 to 1440).",
+        HelpName = "minutes",
+        DefaultValueFactory = _ => (int)ClassRoom.DefaultStuckAfter.TotalMinutes,
+        CustomParser = ParseStuckAfter,
+    };
+
     public static Command Create(CliTerminal terminal)
     {
         var command = new Command("class", "Show every learner's progress on a lab, read-only, from one read of the account.")
@@ -53,6 +61,7 @@ public static class ClassCommand
             Discover,
             Format,
             Watch,
+            StuckAfter,
             SessionOptions.Target,
             SessionOptions.Endpoint,
             SessionOptions.Profile,
@@ -80,7 +89,7 @@ public static class ClassCommand
 
         var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
         await using var target = await TargetConnection.ConnectAsync(options, dataDirectory, cancellationToken);
-        var room = new ClassRoom(lab, roster, discover, target.ReadOnly, CheckKinds.Default);
+        var room = new ClassRoom(lab, roster, discover, target.ReadOnly, CheckKinds.Default, stuckAfter: TimeSpan.FromMinutes(parse.GetValue(StuckAfter)));
         var format = parse.GetValue(Format);
         if (format is null && terminal.OutputIsTerminal)
         {
@@ -97,6 +106,15 @@ public static class ClassCommand
             return ExitCodes.Target;
         }
         return ExitCodes.Ok;
+    }
+
+    private static int ParseStuckAfter(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is >= 1 and <= 1440)
+            return minutes;
+        result.AddError($"--stuck-after '{VisibleText.Of(text)}' is not a whole number of minutes from 1 to 1440");
+        return (int)ClassRoom.DefaultStuckAfter.TotalMinutes;
     }
 
     private static int ParseWatch(ArgumentResult result)

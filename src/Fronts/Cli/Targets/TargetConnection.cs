@@ -1,6 +1,7 @@
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
+using LabRunner.Rds.Model;
 using LabRunner.Sandbox;
 using LabRunner.Content.Text;
 
@@ -92,13 +93,34 @@ public sealed class TargetConnection : ILabTarget
         {
             var target = client.Target;
             var identity = await WhoAmIAsync(client, cancellationToken);
-            return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, target.Profile, target.CredentialSource, identity), null);
+            var sandboxId = await SandboxIdAsync(client, cancellationToken);
+            return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, target.Profile, target.CredentialSource, identity, sandboxId), null);
         }
         catch
         {
             client.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The identity of a LabRunner sandbox at a stand-in endpoint, from the header its every answer carries: one small
+    /// Describe, whose answer (even a refusal) is enough. Null for AWS, for other stand-ins, and when nothing answers:
+    /// the learner's own first call then says what is wrong.
+    /// </summary>
+    private static async Task<string?> SandboxIdAsync(RdsQueryClient client, CancellationToken cancellationToken)
+    {
+        if (TargetInfo.IsAmazonEndpoint(client.Target.Endpoint))
+            return null;
+        try
+        {
+            await client.DescribeDBClustersAsync(new DescribeDBClustersRequest { Filters = [new("db-cluster-id", ["labrunner-identity-probe"])], MaxRecords = 20 }, cancellationToken);
+        }
+        catch (RdsException)
+        {
+            // Any answer names the sandbox; no answer leaves it unnamed.
+        }
+        return client.Stats.SandboxId;
     }
 
     // Refused or missing credentials (or a malformed STS endpoint) stop here, before any step, with their source and

@@ -6,6 +6,23 @@ namespace LabRunner.Tui.Class;
 /// <summary>One cell of the class grid: its text and, for a step, the status that colours it.</summary>
 public sealed record GridCell(string Text, StepStatus? Status = null);
 
+/// <summary>How the grid orders learners: least progress first (the board's order), longest idle first, or by name.</summary>
+public enum ClassSort
+{
+    Progress,
+    Idle,
+    Name,
+}
+
+/// <summary>What the instructor chose to see: a name filter, an order, and whether only stuck learners show.</summary>
+public sealed record GridView(string Filter = "", ClassSort Sort = ClassSort.Progress, bool StuckOnly = false)
+{
+    /// <summary>"sorted by progress · all learners", for the line under the header.</summary>
+    public string Text => $"sorted by {Sort.ToString().ToLowerInvariant()} · {(StuckOnly ? "stuck learners only" : "all learners")}";
+
+    public GridView NextSort() => this with { Sort = (ClassSort)(((int)Sort + 1) % Enum.GetValues<ClassSort>().Length) };
+}
+
 /// <summary>
 /// What the class grid shows, worked out from a board and the name filter without any drawing: the columns
 /// (learner, one per step, progress) with their widths, the header and summary lines, and the learners' rows.
@@ -17,6 +34,9 @@ public sealed class ClassGridModel
     /// <summary>The widest step cell, "◐ 100%"; a step's column is headed by its number, never by a cut id.</summary>
     private const int StepWidth = 6;
 
+    /// <summary>The widest idle cell, "stuck 59 min".</summary>
+    private const int IdleWidth = 12;
+
     private ClassGridModel(ClassBoard board, IReadOnlyList<LearnerRow> rows, IReadOnlyList<int> widths)
     {
         Board = board;
@@ -26,26 +46,34 @@ public sealed class ClassGridModel
 
     public ClassBoard Board { get; }
 
-    /// <summary>The learners whose name holds the filter, in the board's order (least progress first).</summary>
+    /// <summary>The learners the view shows (name holds the filter; stuck only, if asked), in its order.</summary>
     public IReadOnlyList<LearnerRow> Rows { get; }
 
-    /// <summary>Column widths: the learner, each step, the progress.</summary>
+    /// <summary>Column widths: the learner, each step, the progress, the time idle.</summary>
     public IReadOnlyList<int> Widths { get; }
 
-    public static ClassGridModel Of(ClassBoard board, string filter)
+    public static ClassGridModel Of(ClassBoard board, string filter) => Of(board, new GridView(filter));
+
+    public static ClassGridModel Of(ClassBoard board, GridView view)
     {
-        var rows = board.Rows.Where(row => Matches(row, filter)).ToList();
+        var shown = board.Rows.Where(row => Matches(row, view.Filter) && (!view.StuckOnly || row.Activity.Stuck));
+        var rows = view.Sort switch
+        {
+            ClassSort.Idle => shown.OrderBy(row => row.Activity.LastActivity ?? DateTimeOffset.MinValue).ThenBy(row => row.Learner.Key, StringComparer.Ordinal),
+            ClassSort.Name => shown.OrderBy(row => row.Learner.Key, StringComparer.Ordinal),
+            _ => shown,
+        };
         var nameWidth = Math.Clamp(board.Rows.Select(row => row.Learner.Key.Length).Append(SummaryLabel(board).Length).Max(), "learner".Length, MaxNameWidth);
-        return new ClassGridModel(board, rows, [nameWidth, .. board.Steps.Select(_ => StepWidth), "not started".Length]);
+        return new ClassGridModel(board, rows.ToList(), [nameWidth, .. board.Steps.Select(_ => StepWidth), "not started".Length, IdleWidth]);
     }
 
     /// <summary>Steps are numbered as in the learner view; a learner's details (Enter) name each numbered step.</summary>
     public IReadOnlyList<GridCell> Header =>
-        [new("learner"), .. Board.Steps.Select((_, index) => new GridCell(StepNumber(index))), new("progress")];
+        [new("learner"), .. Board.Steps.Select((_, index) => new GridCell(StepNumber(index))), new("progress"), new("idle")];
 
     /// <summary>The header with each step's full id, for a table that needs no fixed widths (Markdown).</summary>
     public IReadOnlyList<GridCell> IdHeader =>
-        [new("learner"), .. Board.Steps.Select(step => new GridCell(step.Id)), new("progress")];
+        [new("learner"), .. Board.Steps.Select(step => new GridCell(step.Id)), new("progress"), new("idle")];
 
     /// <summary>"#1 find-cluster  #2 take-snapshot …": what each numbered column is.</summary>
     public string StepLegend => string.Join("  ", Board.Steps.Select((step, index) => $"{StepNumber(index)} {step.Id}"));
@@ -54,10 +82,16 @@ public sealed class ClassGridModel
 
     /// <summary>How many of the whole class (not only the filtered rows) passed each step.</summary>
     public IReadOnlyList<GridCell> Summary =>
-        [new(SummaryLabel(Board)), .. Board.PassedPerStep.Select(count => new GridCell(count.ToString(System.Globalization.CultureInfo.InvariantCulture), StepStatus.Passed)), new("")];
+        [new(SummaryLabel(Board)), .. Board.PassedPerStep.Select(count => new GridCell(count.ToString(System.Globalization.CultureInfo.InvariantCulture), StepStatus.Passed)), new(""), new($"{Board.Rows.Count(row => row.Activity.Stuck)} stuck")];
 
-    public static IReadOnlyList<GridCell> CellsOf(LearnerRow row) =>
-        [new(row.Learner.Key), .. row.Results.Select(result => new GridCell(StepCell(result), result.Status)), new(Progress(row))];
+    /// <summary>A learner's line; idle times count to when the board was read.</summary>
+    public IReadOnlyList<GridCell> CellsOf(LearnerRow row) =>
+        [new(row.Learner.Key), .. row.Results.Select(result => new GridCell(StepCell(result), result.Status)), new(Progress(row)), new(Idle(row, Board.ReadAt))];
+
+    /// <summary>How long since the learner's last activity ("12 min"), "stuck 12 min" when stuck, empty when unknown.</summary>
+    public static string Idle(LearnerRow row, DateTimeOffset now) => row.Activity.LastActivity is { } last
+        ? (row.Activity.Stuck ? "stuck " : "") + ClassText.Age(now - last)
+        : row.Activity.Stuck ? "stuck" : "";
 
     /// <summary>The step's glyph, with the percent when RDS reports one ("◐ 45%").</summary>
     public static string StepCell(StepResult result) =>

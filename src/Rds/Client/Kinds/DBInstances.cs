@@ -19,6 +19,7 @@ namespace LabRunner.Rds.Model
         public string? PreferredMaintenanceWindow { get; init; }
         public int? BackupRetentionPeriod { get; init; }
         public DateTimeOffset? InstanceCreateTime { get; init; }
+        public IReadOnlyList<Tag> TagList { get; init; } = [];
     }
 
     public sealed record DescribeDBInstancesRequest : IPagedRequest<DescribeDBInstancesRequest>
@@ -96,6 +97,7 @@ namespace LabRunner.Rds.Protocol
             PreferredMaintenanceWindow = e.String("PreferredMaintenanceWindow"),
             BackupRetentionPeriod = e.Int("BackupRetentionPeriod"),
             InstanceCreateTime = e.Timestamp("InstanceCreateTime"),
+            TagList = e.List("TagList", "Tag", Tag),
         };
     }
 }

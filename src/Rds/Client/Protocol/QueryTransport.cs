@@ -80,6 +80,8 @@ internal sealed class QueryTransport : IDisposable
             statusCode = (int)response.StatusCode;
             if (response.Headers.Date is { } serverNow)
                 stats.ServerClockSeen(serverNow - time.GetUtcNow());
+            if (response.Headers.TryGetValues(RdsCallStats.SandboxIdHeader, out var sandboxIds))
+                stats.SandboxIdSeen(sandboxIds.FirstOrDefault());
             var text = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
             try
             {

@@ -8,8 +8,11 @@ namespace LabRunner.Sandbox.Operations;
 /// <summary>One request as an action sees it: its parameters and the instant it is answered at.</summary>
 public sealed record ActionRequest(ReceivedParameters Parameters, DateTimeOffset Now);
 
-/// <summary>An action does its work (or throws <see cref="RdsFault"/>) and returns what to write inside its Result element.</summary>
-public delegate Action<XmlWriter> ActionHandler(ActionRequest request);
+/// <summary>
+/// An action does its work (or throws <see cref="RdsFault"/>) and returns what to write inside its Result element;
+/// null for an action without output, answered as RDS answers it, with no Result element.
+/// </summary>
+public delegate Action<XmlWriter>? ActionHandler(ActionRequest request);
 
 /// <summary>What every group of actions works with.</summary>
 public sealed record SandboxServices(SandboxState State, SandboxOptions Options, Naming Naming, Provisioning Provisioning)

@@ -15,13 +15,14 @@ public sealed class ActionDispatcher
             .Concat(new SnapshotActions(services).Handlers())
             .Concat(new SnapshotSharingActions(services).Handlers())
             .Concat(new ClusterMemberRefusals(services).Handlers())
+            .Concat(new TagActions(services).Handlers())
             .ToDictionary(StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<string> Actions => handlers.Keys;
 
-    /// <summary>True for an action that only reads; in the RDS API those are the Describe actions.</summary>
-    public static bool IsReadOnly(string action) => action.StartsWith("Describe", StringComparison.Ordinal);
+    /// <summary>True for an action that only reads; in the RDS API those are the Describe actions and ListTagsForResource.</summary>
+    public static bool IsReadOnly(string action) => action.StartsWith("Describe", StringComparison.Ordinal) || action == "ListTagsForResource";
 
     /// <summary>The success XML for the request; failures are thrown as <see cref="RdsFault"/>.</summary>
     public string Dispatch(ReceivedParameters parameters, DateTimeOffset now, string requestId)

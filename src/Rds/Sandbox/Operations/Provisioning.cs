@@ -18,7 +18,11 @@ public sealed class Provisioning(SandboxOptions options)
         resources.Snapshots[automatedId] = NewSnapshot(cluster, automatedId, SnapshotTypes.Automated, cluster.AvailableAt);
     }
 
-    public InstanceRecord AddInstance(SandboxState.Resources resources, InstanceSettings settings, DateTimeOffset createdAt, DateTimeOffset availableAt)
+    /// <param name="firstMember">
+    /// True when the caller knows the cluster has no member yet (it just created it): the instance is then its writer,
+    /// without looking through every instance, which keeps seeding a large class linear.
+    /// </param>
+    public InstanceRecord AddInstance(SandboxState.Resources resources, InstanceSettings settings, DateTimeOffset createdAt, DateTimeOffset availableAt, bool firstMember = false)
     {
         InstanceSettings.ValidClass(settings.InstanceClass);
         var engine = Engines.Validate(settings.Engine);
@@ -30,7 +34,7 @@ public sealed class Provisioning(SandboxOptions options)
             var cluster = resources.Clusters.GetValueOrDefault(clusterId) ?? throw RdsFault.ClusterNotFound(clusterId);
             if (cluster.Engine != engine)
                 throw RdsFault.InvalidParameterCombination($"The engine name requested for your DB instance ({engine}) doesn't match the engine name of your DB cluster ({cluster.Engine}).");
-            isWriter = !resources.MembersOf(clusterId).Any();
+            isWriter = firstMember || !resources.MembersOf(clusterId).Any();
         }
         var instance = new InstanceRecord
         {

@@ -110,6 +110,7 @@ public sealed class SnapshotActions(SandboxServices services)
         var parameters = request.Parameters;
         var sourceId = Naming.IdentifierOf(parameters.Required("SourceDBClusterSnapshotIdentifier"), "cluster-snapshot");
         var targetId = Naming.NewIdentifier(parameters, "TargetDBClusterSnapshotIdentifier");
+        var copyTags = parameters.OptionalBool("CopyTags") ?? false;
         var now = request.Now;
         var copy = services.State.Write(resources =>
         {
@@ -128,6 +129,7 @@ public sealed class SnapshotActions(SandboxServices services)
                 CompletesAt = now + duration,
                 SourceSnapshotArn = services.Naming.SnapshotArn(sourceId),
                 SharedWith = [],
+                Tags = copyTags ? source.Tags : [],
             };
             resources.Snapshots.Add(targetId, created);
             return created;

@@ -15,7 +15,11 @@ public sealed class FixtureSeeder(SandboxServices services)
     public SeedResult Seed(IEnumerable<SeedSpec> fixtures)
     {
         var plans = fixtures.Select(Plan).ToList();
-        return services.State.Write(resources => plans.Aggregate(SeedResult.Empty, (result, plan) => result.Plus(plan(resources))));
+        return services.State.Write(resources =>
+        {
+            var results = plans.Select(plan => plan(resources)).ToList();
+            return new SeedResult([.. results.SelectMany(result => result.Created)], [.. results.SelectMany(result => result.Kept)]);
+        });
     }
 
     private Func<State.SandboxState.Resources, SeedResult> Plan(SeedSpec spec)

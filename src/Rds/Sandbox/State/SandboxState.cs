@@ -19,7 +19,14 @@ public sealed class SandboxState
     {
         this.file = file;
         Refresh();
+        Identity = Read(resources => resources.Identity) ?? Write(resources => resources.Identity ??= SandboxIdentity.New());
     }
+
+    /// <summary>
+    /// Who this sandbox is, whatever address it listens on: kept in the state file, so a restart on another port is the
+    /// same sandbox, and learners' progress against it (keyed by it) survives.
+    /// </summary>
+    public string Identity { get; }
 
     /// <summary>The mutable collections, only reachable inside <see cref="Read{T}"/> and <see cref="Write{T}"/>.</summary>
     public sealed class Resources
@@ -27,6 +34,9 @@ public sealed class SandboxState
         public SortedDictionary<string, ClusterRecord> Clusters { get; } = new(StringComparer.Ordinal);
         public SortedDictionary<string, InstanceRecord> Instances { get; } = new(StringComparer.Ordinal);
         public SortedDictionary<string, SnapshotRecord> Snapshots { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Set once, when the state is first saved (see <see cref="SandboxState.Identity"/>).</summary>
+        public string? Identity { get; set; }
 
         public IEnumerable<InstanceRecord> MembersOf(string clusterId) =>
             Instances.Values.Where(instance => instance.ClusterId == clusterId);

@@ -17,8 +17,15 @@ public sealed record StateDocument(
     [JsonPropertyOrder(-1)]
     public long Generation { get; init; }
 
+    /// <summary>The sandbox's identity (<see cref="SandboxState.Resources.Identity"/>); absent in files from before it had one.</summary>
+    public string? SandboxId { get; init; }
+
     public static StateDocument From(SandboxState.Resources resources, long generation) =>
-        new(CurrentFormatVersion, [.. resources.Clusters.Values], [.. resources.Instances.Values], [.. resources.Snapshots.Values]) { Generation = generation };
+        new(CurrentFormatVersion, [.. resources.Clusters.Values], [.. resources.Instances.Values], [.. resources.Snapshots.Values])
+        {
+            Generation = generation,
+            SandboxId = resources.Identity,
+        };
 }
 
 /// <summary>
@@ -113,7 +120,7 @@ public sealed class StateFile(string path)
 
     private static SandboxState.Resources ToResources(StateDocument document)
     {
-        var resources = new SandboxState.Resources();
+        var resources = new SandboxState.Resources { Identity = document.SandboxId };
         foreach (var cluster in document.Clusters)
             resources.Clusters.Add(cluster.Id, cluster);
         foreach (var instance in document.Instances)
