@@ -52,8 +52,7 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         if (options.ListensBeyondLoopback && options.VerifySignaturesWith.Count == 0)
             throw new ArgumentException($"The sandbox listens on {options.BindAddress}, beyond loopback, only when it verifies signatures: give it VerifySignaturesWith keys.", nameof(options));
-        var state = new SandboxState(options.StateFile is null ? null : new StateFile(options.StateFile));
-        var services = new SandboxServices(state, options, new Naming(options.Region, options.AccountId), new Provisioning(options));
+        var services = SandboxServices.From(options);
         var faults = new FaultInjector(options.Faults);
         var verifier = new SignatureVerifier(options.VerifySignaturesWith, options.Region, options.TimeProvider);
         var endpoint = new QueryEndpoint(new ActionDispatcher(services), faults, verifier, options.TimeProvider, options.OnUnexpectedError);
@@ -69,7 +68,7 @@ public sealed class SandboxHost : IAsyncDisposable
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), state, faults, new FixtureSeeder(services));
+        return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), services.State, faults, new FixtureSeeder(services));
     }
 
     /// <summary>Creates a learner's fixtures (see <see cref="FixtureSeeder"/>); what already exists is kept.</summary>
