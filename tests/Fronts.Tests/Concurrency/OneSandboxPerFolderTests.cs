@@ -68,7 +68,7 @@ public sealed class OneSandboxPerFolderTests(ITestOutputHelper log) : IDisposabl
         var checkResult = await check;
         using (var report = JsonDocument.Parse(checkResult.StandardOutput))
         {
-            Assert.Equal(sandbox.Address, new Uri(report.RootElement.GetProperty("target").GetProperty("endpoint").GetString()!));
+            Assert.Equal(sandbox.Address, EndpointOf(checkResult.StandardOutput));
             var statuses = report.RootElement.GetProperty("steps").EnumerateArray()
                 .ToDictionary(step => step.GetProperty("id").GetString()!, step => step.GetProperty("status").GetString());
             Assert.Equal("passed", statuses["snapshot-available"]);
@@ -98,8 +98,54 @@ public sealed class OneSandboxPerFolderTests(ITestOutputHelper log) : IDisposabl
         Assert.All(["find-cluster", "take-snapshot", "snapshot-available", "modify-backup-window"], step => Assert.Equal("passed", progress.Steps[step].Status));
     }
 
-    private Task<ProcessResult> LabRunnerBinaryCheck() => ExternalProcess.RunAsync(LabRunnerBinary.Path,
-        ["check", Lab, "--wait", "--format", "json", "--var", "yourname=pat", "--data-dir", data.Path],
+    [Fact]
+    public async Task Processes_that_start_at_once_on_a_fresh_folder_start_one_sandbox()
+    {
+        var checks = await Task.WhenAll(Enumerable.Range(1, 6).Select(n => Check($"p{n}", wait: false)));
+
+        var endpoints = checks.Select(check => EndpointOf(check.StandardOutput)).Distinct().ToList();
+        log.WriteLine($"{checks.Length} checks started at once used {endpoints.Count} sandbox(es): {string.Join(", ", endpoints)}");
+        Assert.Single(endpoints);
+        Assert.All(checks, check => Assert.Contains("\"kind\": \"sandbox\"", check.StandardOutput, StringComparison.Ordinal));
+    }
+
+    [PeerFact(RealPeer.Tmux)]
+    public void A_sandbox_killed_under_a_running_TUI_is_started_again_on_the_same_address_and_the_TUI_goes_on()
+    {
+        first = TuiInTmux.Start(data.Path, snapshotSeconds: 4, Environment);
+        Wait(first, "Aurora backups and snapshots");
+        Keys(first, "Enter");
+        Wait(first, "Your details");
+        first.Type("pat");
+        Wait(first, "snapshot  aurora-pat-snap1");
+        Keys(first, "Enter");
+        Wait(first, "✓ Passed: cluster aurora-pat-cluster is");
+        var killed = ServeRecord.ReadIn(data.Path)!;
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-KILL", killed.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+        Keys(first, "n");
+        Wait(first, "Step 2 of 5 · Take a manual snapshot");
+        Keys(first, "Enter");
+        Wait(first, "✗ Not yet: snapshot aurora-pat-snap1 not");
+
+        var revived = ServeRecord.ReadIn(data.Path)!;
+        Assert.NotEqual(killed.ProcessId, revived.ProcessId);
+        Assert.Equal(killed.Address, revived.Address);
+        Keys(first, "q");
+        Wait(first, "labrunner exited with 0");
+    }
+
+    private static Uri EndpointOf(string checkReport)
+    {
+        using var report = JsonDocument.Parse(checkReport);
+        return new Uri(report.RootElement.GetProperty("target").GetProperty("endpoint").GetString()!);
+    }
+
+    private Task<ProcessResult> LabRunnerBinaryCheck() => Check("pat", wait: true);
+
+    private Task<ProcessResult> Check(string learner, bool wait) => ExternalProcess.RunAsync(LabRunnerBinary.Path,
+        ["check", Lab, .. wait ? ["--wait"] : Array.Empty<string>(), "--format", "json", "--var", $"yourname={learner}", "--data-dir", data.Path],
         new Dictionary<string, string> { [SandboxTarget.SnapshotSecondsVariable] = "4", [SandboxHostCommand.IdleSecondsVariable] = "1" },
         TimeSpan.FromSeconds(60));
 

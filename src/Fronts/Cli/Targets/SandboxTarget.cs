@@ -37,10 +37,12 @@ public static class SandboxTarget
         }
         IAsyncDisposable sandbox;
         Uri endpoint;
+        HttpMessageHandler? handler = null;
         if (SharedSandbox.Executable is { } executable)
         {
             var shared = await SharedSandbox.JoinAsync(executable, dataDirectory, port: 0, new Dictionary<string, string>(), cancellationToken);
-            (sandbox, endpoint) = (new Leaving(shared), shared.Uri);
+            handler = shared.Reviver(new SocketsHttpHandler());
+            (sandbox, endpoint) = (new Leaving(shared, handler), shared.Uri);
         }
         else
         {
@@ -54,6 +56,7 @@ public static class SandboxTarget
                 Endpoint = endpoint,
                 Region = options.Region,
                 Credentials = new BasicAWSCredentials(AwsCliEnvironment.SandboxKey, AwsCliEnvironment.SandboxKey),
+                HttpMessageHandler = handler,
             }, cancellationToken);
             return new TargetConnection(client, new TargetInfo(TargetKind.Sandbox, endpoint, options.Region), new SandboxUse(sandbox, seeder));
         }
@@ -85,11 +88,12 @@ public static class SandboxTarget
         throw CliFailure.Usage($"{SnapshotSecondsVariable}='{text}' is not a number of seconds");
     }
 
-    /// <summary>Leaves the shared sandbox when the connection closes; it stops by itself once nobody uses it.</summary>
-    private sealed class Leaving(SharedSandbox shared) : IAsyncDisposable
+    /// <summary>Leaves the shared sandbox when the connection closes (it stops by itself once nobody uses it), and closes the client's handler.</summary>
+    private sealed class Leaving(SharedSandbox shared, HttpMessageHandler handler) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()
         {
+            handler.Dispose();
             shared.Dispose();
             return ValueTask.CompletedTask;
         }

@@ -21,11 +21,13 @@ public sealed class SharedSandbox : IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 
     private readonly SandboxFolder folder;
+    private readonly HostStart start;
     private ClientLease? lease;
 
-    private SharedSandbox(SandboxFolder folder, ClientLease lease, ServeRecord.Entry record, bool startedHere)
+    private SharedSandbox(HostStart start, ClientLease lease, ServeRecord.Entry record, bool startedHere)
     {
-        this.folder = folder;
+        folder = new SandboxFolder(start.DataDirectory);
+        this.start = start;
         this.lease = lease;
         Uri = record.Address;
         ProcessId = record.ProcessId;
@@ -52,6 +54,7 @@ public sealed class SharedSandbox : IDisposable
     /// <exception cref="CliFailure">The sandbox process could not be started (exit 3).</exception>
     public static async Task<SharedSandbox> JoinAsync(string executable, string dataDirectory, int port, IReadOnlyDictionary<string, string> hostEnvironment, CancellationToken cancellationToken)
     {
+        var start = new HostStart(executable, dataDirectory, hostEnvironment);
         var folder = new SandboxFolder(dataDirectory);
         DataDirectory.CreatePrivate(folder.Root);
         using var starting = folder.LockStarting();
@@ -59,9 +62,9 @@ public sealed class SharedSandbox : IDisposable
         try
         {
             if (folder.HostIsRunning())
-                return new SharedSandbox(folder, lease, await RecordOfAsync(dataDirectory, null, cancellationToken), startedHere: false);
-            using var host = StartHost(executable, dataDirectory, port, hostEnvironment);
-            return new SharedSandbox(folder, lease, await RecordOfAsync(dataDirectory, host, cancellationToken), startedHere: true);
+                return new SharedSandbox(start, lease, await RecordOfAsync(dataDirectory, null, cancellationToken), startedHere: false);
+            using var host = StartHost(start, port);
+            return new SharedSandbox(start, lease, await RecordOfAsync(dataDirectory, host, cancellationToken), startedHere: true);
         }
         catch
         {
@@ -88,14 +91,58 @@ public sealed class SharedSandbox : IDisposable
         return 0;
     }
 
+    /// <summary>
+    /// Starts the sandbox again on the same address when its process is gone (killed): the state it saved before
+    /// answering is all there, and this process's requests go on. Nothing happens when it runs.
+    /// </summary>
+    /// <exception cref="CliFailure">It could not be started again (its port was taken meanwhile, say).</exception>
+    public async Task ReviveAsync(CancellationToken cancellationToken)
+    {
+        using var starting = folder.LockStarting();
+        if (folder.HostIsRunning())
+            return;
+        using var host = StartHost(start, Uri.Port);
+        await RecordOfAsync(start.DataDirectory, host, cancellationToken);
+    }
+
+    /// <summary>A handler for this process's RDS client that revives the sandbox when its connection is refused; the client's own retry then goes through.</summary>
+    public DelegatingHandler Reviver(HttpMessageHandler inner) => new Reviving(this) { InnerHandler = inner };
+
     public void Dispose()
     {
         lease?.Dispose();
         lease = null;
     }
 
-    private static Process StartHost(string executable, string dataDirectory, int port, IReadOnlyDictionary<string, string> environment)
+    /// <summary>How this process starts the sandbox process, should it have to.</summary>
+    private sealed record HostStart(string Executable, string DataDirectory, IReadOnlyDictionary<string, string> Environment);
+
+    private sealed class Reviving(SharedSandbox sandbox) : DelegatingHandler
     {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException refused) when (refused.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                try
+                {
+                    await sandbox.ReviveAsync(cancellationToken);
+                }
+                catch (CliFailure)
+                {
+                    // The refusal stands: the client reports the target unreachable.
+                }
+                throw;
+            }
+        }
+    }
+
+    private static Process StartHost(HostStart host, int port)
+    {
+        var (executable, dataDirectory, environment) = host;
         var start = new ProcessStartInfo(executable)
         {
             // Its own pipes, closed once it is up: it never holds this process's output open, nor writes to a terminal.
