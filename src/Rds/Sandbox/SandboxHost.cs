@@ -1,6 +1,5 @@
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.Operations;
-using LabRunner.Sandbox.Rules;
 using LabRunner.Sandbox.Seeding;
 using LabRunner.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
