@@ -174,7 +174,8 @@ public sealed class SharedSandbox : IDisposable
         {
             while (true)
             {
-                if (ServeRecord.ReadIn(dataDirectory) is { } record && (host is null || record.ProcessId == host.Id))
+                // Another's sandbox: a record whose process is gone is a killed one's, not yet replaced by the one starting.
+                if (ServeRecord.ReadIn(dataDirectory) is { } record && (host is null ? IsAlive(record.ProcessId) : record.ProcessId == host.Id))
                     return record;
                 if (host is { HasExited: true })
                     throw CliFailure.Target($"the sandbox did not start: {Content.Text.VisibleText.Of((await host.StandardError.ReadToEndAsync(patience.Token)).Trim())}");
@@ -190,6 +191,19 @@ public sealed class SharedSandbox : IDisposable
             host?.StandardInput.Close();
             host?.StandardOutput.Close();
             host?.StandardError.Close();
+        }
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception problem) when (problem is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 
