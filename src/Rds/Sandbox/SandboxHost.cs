@@ -1,6 +1,5 @@
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.Operations;
-using LabRunner.Sandbox.Rules;
 using LabRunner.Sandbox.Seeding;
 using LabRunner.Sandbox.State;
 using Microsoft.AspNetCore.Builder;
@@ -55,8 +54,7 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         if (options.ListensBeyondLoopback && options.VerifySignaturesWith.Count == 0)
             throw new ArgumentException($"The sandbox listens on {options.BindAddress}, beyond loopback, only when it verifies signatures: give it VerifySignaturesWith keys.", nameof(options));
-        var state = new SandboxState(options.StateFile is null ? null : new StateFile(options.StateFile));
-        var services = new SandboxServices(state, options, new Naming(options.Region, options.AccountId), new Provisioning(options));
+        var services = SandboxServices.From(options);
         var faults = new FaultInjector(options.Faults);
         var verifier = new SignatureVerifier(options.VerifySignaturesWith, options.Region, options.TimeProvider);
         var endpoint = new QueryEndpoint(new ActionDispatcher(services), faults, verifier, options.TimeProvider, options.OnUnexpectedError);
@@ -71,13 +69,13 @@ public sealed class SandboxHost : IAsyncDisposable
         var app = builder.Build();
         app.Use((context, next) =>
         {
-            context.Response.Headers[SandboxIdentity.Header] = state.Identity;
+            context.Response.Headers[SandboxIdentity.Header] = services.State.Identity;
             return next(context);
         });
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), state, faults, new FixtureSeeder(services));
+        return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), services.State, faults, new FixtureSeeder(services));
     }
 
     /// <summary>Creates a learner's fixtures (see <see cref="FixtureSeeder"/>); what already exists is kept.</summary>

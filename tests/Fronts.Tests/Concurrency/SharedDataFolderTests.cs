@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 namespace LabRunner.Fronts.Tests.Concurrency;
 
 /// <summary>
-/// Many real <c>labrunner</c> processes on one data folder at once, each with its own in-process sandbox on the shared
-/// state file, some of them killed with SIGKILL part way: every action a process acknowledged (exit 0 and its
+/// Many real <c>labrunner</c> processes on one data folder at once, all on the folder's one sandbox (each seeds its
+/// learner into the shared state file), some of them killed with SIGKILL part way: every action a process acknowledged (exit 0 and its
 /// confirmation printed) is in the state afterwards, and the state file is whole. Two of them meet the same damaged
 /// progress file: it is set aside once, and neither crashes.
 /// </summary>

@@ -9,6 +9,9 @@ using LabRunner.Content.Text;
 using LabRunner.Engine.Plans;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Http;
+using LabRunner.Sandbox.Operations;
+using LabRunner.Sandbox.Seeding;
+using LabRunner.Sandbox.Sharing;
 using LabRunner.Sandbox.State;
 
 namespace LabRunner.Cli.Commands;
@@ -89,7 +92,7 @@ public static class SandboxCommand
             Bind, Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
-        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build() };
+        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build(), SandboxHostCommand.Build() };
     }
 
     private static async Task<int> ServeAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -113,6 +116,9 @@ public static class SandboxCommand
         };
         if (options.ListensBeyondLoopback && verificationKeys.Count == 0)
             throw CliFailure.Usage($"--bind {bindAddress}: beyond loopback anyone on the network reaches the sandbox, so it needs --verify-signatures (the key in ${SandboxCredentials.Variable}) or --verify-signatures-file FILE");
+        var servesTheFolder = parseResult.GetValue(StateFile) is null && !options.ListensBeyondLoopback && verificationKeys.Count == 0 && options.Faults == FaultSpec.None;
+        if (servesTheFolder && SharedSandbox.Executable is { } executable)
+            return await ServeFolderSandboxAsync(parseResult, executable, DataDirectory.Resolve(dataDirectory), seeds, cancellationToken);
         SandboxHost host;
         try
         {
@@ -132,40 +138,50 @@ public static class SandboxCommand
         {
             // One write for the whole class: seeding stays linear in the number of learners.
             host.Seed(seeds.SelectMany(SandboxTarget.SeedsOf));
-            // Recorded before it says it listens: whoever reads that line can run 'sandbox env' at once.
-            var recordedIn = Record(DataDirectory.Resolve(dataDirectory), host.Uri, error);
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
             output.WriteLine($"sandbox id: {host.Identity} (learners' progress is kept against it, whatever the address)");
             output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 ? "not verified (presigned GETs may only read)" : $"verified, {verificationKeys.Count} key(s)")}");
             output.Flush();
-            try
-            {
-                await UntilStoppedAsync(cancellationToken);
-            }
-            finally
-            {
-                if (recordedIn is not null)
-                    ServeRecord.Remove(recordedIn);
-            }
+            await UntilStoppedAsync(cancellationToken);
             output.WriteLine("stopping; the state is saved");
         }
         return ExitCodes.Ok;
     }
 
-    /// <summary>Records where this serve listens for 'sandbox env'; the folder it recorded in, or null (said on stderr) when it could not.</summary>
-    private static string? Record(string dataDirectory, Uri address, TextWriter error)
+    /// <summary>
+    /// Serves the data folder's shared sandbox (the one every LabRunner process on the folder uses): starts it, or
+    /// joins the one running and says so. On Ctrl-C it stops it, unless other processes still use it.
+    /// </summary>
+    private static async Task<int> ServeFolderSandboxAsync(ParseResult parseResult, string executable, string dataDirectory, IReadOnlyList<LabPlan> seeds, CancellationToken cancellationToken)
     {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
         try
         {
-            DataDirectory.CreatePrivate(Path.Combine(dataDirectory, "sandbox"));
-            ServeRecord.Write(dataDirectory, address);
-            return dataDirectory;
+            var seeder = new FixtureSeeder(SandboxServices.From(SandboxTarget.Options(dataDirectory)));
+            foreach (var learner in seeds)
+                seeder.Seed(SandboxTarget.SeedsOf(learner));
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        catch (SandboxStateException exception)
         {
-            error.WriteLine($"labrunner sandbox serve: 'labrunner sandbox env' will not find this sandbox: {ServeRecord.PathIn(dataDirectory)} cannot be written ({problem.Message})");
-            return null;
+            error.WriteLine($"labrunner sandbox serve: {exception.Message}");
+            return ExitCodes.Usage;
         }
+        var hostEnvironment = parseResult.GetResult(SnapshotSeconds) is { Implicit: false }
+            ? new Dictionary<string, string> { [SandboxTarget.SnapshotSecondsVariable] = parseResult.GetValue(SnapshotSeconds).ToString(CultureInfo.InvariantCulture) }
+            : new Dictionary<string, string>();
+        using var shared = await SharedSandbox.JoinAsync(executable, dataDirectory, parseResult.GetValue(Port), hostEnvironment, cancellationToken);
+        output.WriteLine($"listening on {shared.Uri.GetLeftPart(UriPartial.Authority)}");
+        output.WriteLine(shared.StartedHere
+            ? $"state: {new SandboxFolder(dataDirectory).StatePath}; every LabRunner process on this data folder uses this sandbox (process {shared.ProcessId})"
+            : $"this data folder's sandbox was already running (process {shared.ProcessId}, with its own port and settings): serving it until Ctrl-C");
+        output.Flush();
+        await UntilStoppedAsync(cancellationToken);
+        var others = await shared.StopUnlessUsedAsync();
+        output.WriteLine(others == 0
+            ? "stopping; the state is saved"
+            : $"leaving the sandbox running: {others} other LabRunner process(es) on this data folder still use it");
+        return ExitCodes.Ok;
     }
 
     private static IReadOnlyList<AccessKey> VerificationKeys(bool fromEnvironment, string? file) => (fromEnvironment, file) switch

@@ -2,23 +2,22 @@ using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
-using LabRunner.Sandbox;
 using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Targets;
 
 /// <summary>
-/// The RDS API a front talks to and what to show about it. The sandbox target starts LabRunner's sandbox in-process on
-/// a free loopback port, with its state in the data directory, seeded with the learner's fixtures; the AWS target is
+/// The RDS API a front talks to and what to show about it. The sandbox target is the data folder's shared sandbox (see
+/// <see cref="SandboxTarget"/>), seeded with the learner's fixtures; the AWS target is
 /// the RDS client with the usual endpoint, region and credential resolution.
 /// </summary>
 public sealed class TargetConnection : ILabTarget
 {
     private readonly RdsQueryClient client;
-    private readonly SandboxHost? sandbox;
+    private readonly SandboxUse? sandbox;
     private readonly List<RdsQueryClient> siblings = [];
 
-    internal TargetConnection(RdsQueryClient client, TargetInfo info, SandboxHost? sandbox)
+    internal TargetConnection(RdsQueryClient client, TargetInfo info, SandboxUse? sandbox)
     {
         this.client = client;
         this.sandbox = sandbox;
@@ -69,7 +68,7 @@ public sealed class TargetConnection : ILabTarget
     /// <summary>Readies a learner's starting resources: on the sandbox, the lab's fixtures (what exists is kept); on AWS they are the learner's own.</summary>
     public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {
-        sandbox?.Seed(SandboxTarget.SeedsOf(plan));
+        sandbox?.Seeder.Seed(SandboxTarget.SeedsOf(plan));
         return Task.CompletedTask;
     }
 
@@ -82,7 +81,7 @@ public sealed class TargetConnection : ILabTarget
         client.Dispose();
         siblings.ForEach(sibling => sibling.Dispose());
         if (sandbox is not null)
-            await sandbox.DisposeAsync();
+            await sandbox.Sandbox.DisposeAsync();
     }
 
     private static async Task<TargetConnection> OpenAwsAsync(TargetOptions options, CancellationToken cancellationToken)

@@ -18,4 +18,10 @@ public delegate Action<XmlWriter>? ActionHandler(ActionRequest request);
 public sealed record SandboxServices(SandboxState State, SandboxOptions Options, Naming Naming, Provisioning Provisioning)
 {
     public ShapeWriter Shapes(DateTimeOffset now) => new(Naming, now);
+
+    /// <summary>The services a sandbox with <paramref name="options"/> works with, its state loaded from the options' state file (if any).</summary>
+    /// <exception cref="SandboxStateException">The state file exists but cannot be used.</exception>
+    public static SandboxServices From(SandboxOptions options) => new(
+        new SandboxState(options.StateFile is null ? null : new StateFile(options.StateFile)),
+        options, new Naming(options.Region, options.AccountId), new Provisioning(options));
 }
