@@ -6,6 +6,9 @@ namespace LabRunner.Rds.Passes;
 /// </summary>
 public sealed record PassHosts(Uri? Endpoint)
 {
+    /// <summary>Where requests for <paramref name="region"/> go: the named endpoint, else RDS's there.</summary>
+    public Uri EndpointFor(string region) => Endpoint ?? Targeting.EndpointResolver.RegionalEndpoint(region);
+
     /// <summary>Why <paramref name="request"/> may not be sent, or null when it may.</summary>
     public string? Refusal(PresignedRequest request)
     {

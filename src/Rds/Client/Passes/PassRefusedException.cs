@@ -16,6 +16,12 @@ public enum PassRefusal
     Invalid,
 }
 
+public static class PassRefusals
+{
+    /// <summary>As reports print it: <c>expired</c>, <c>tampered</c>, <c>foreign-region</c>, <c>invalid</c>.</summary>
+    public static string WireName(this PassRefusal refusal) => refusal == PassRefusal.ForeignRegion ? "foreign-region" : refusal.ToString().ToLowerInvariant();
+}
+
 /// <summary>A pass's request refused before sending (or refused by the endpoint in a way that says which <see cref="PassRefusal"/>).</summary>
 public sealed class PassRefusedException(PassRefusal refusal, string message, Exception? innerException = null)
     : RdsException(RdsErrorKind.AccessDenied, $"Pass{refusal}", message, innerException: innerException)
