@@ -8,7 +8,7 @@ namespace LabRunner.Engine.Class;
 
 /// <summary>
 /// The learners of a class read from passes: each pass bound to this lab with the values it carries (read-only, as a
-/// roster's learners are), its reads answered by <paramref name="replay"/>. A pass for another lab, with values that do
+/// roster's learners are), its reads answered by the replay it is given. A pass for another lab, with values that do
 /// not fit the lab, or naming no endpoint becomes a problem naming where it came from; of several passes for one
 /// learner the newest counts.
 /// </summary>
