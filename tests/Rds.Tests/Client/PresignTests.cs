@@ -54,12 +54,42 @@ public sealed class PresignTests
             ours.AddRange(recorder.Requests);
 
             var common = new { endpoint = endpoint ?? $"https://rds.{region}.amazonaws.com", region, key = keys.AccessKey, secret = keys.SecretKey, token = keys.UseToken ? keys.Token : null, at = At.ToString("O"), expires = 43200 };
-            jobs.Add(new { common.endpoint, common.region, common.key, common.secret, common.token, common.at, common.expires, operation = "describe_db_clusters",
-                @params = new { Filters = new[] { new { Name = "db-cluster-id", Values = new[] { "aurora-alice-cluster", "b c/+~é" } } }, MaxRecords = 100 } });
-            jobs.Add(new { common.endpoint, common.region, common.key, common.secret, common.token, common.at, common.expires, operation = "describe_db_cluster_snapshots",
-                @params = new { Filters = new[] { new { Name = "db-cluster-snapshot-id", Values = new[] { "aurora-alice-snap1" } } }, MaxRecords = 100 } });
-            jobs.Add(new { common.endpoint, common.region, common.key, common.secret, common.token, common.at, common.expires, operation = "describe_db_instances",
-                @params = new { Filters = new[] { new { Name = "db-instance-id", Values = new[] { "aurora-alice-instance-1" } } }, MaxRecords = 100 } });
+            jobs.Add(new
+            {
+                common.endpoint,
+                common.region,
+                common.key,
+                common.secret,
+                common.token,
+                common.at,
+                common.expires,
+                operation = "describe_db_clusters",
+                @params = new { Filters = new[] { new { Name = "db-cluster-id", Values = new[] { "aurora-alice-cluster", "b c/+~é" } } }, MaxRecords = 100 }
+            });
+            jobs.Add(new
+            {
+                common.endpoint,
+                common.region,
+                common.key,
+                common.secret,
+                common.token,
+                common.at,
+                common.expires,
+                operation = "describe_db_cluster_snapshots",
+                @params = new { Filters = new[] { new { Name = "db-cluster-snapshot-id", Values = new[] { "aurora-alice-snap1" } } }, MaxRecords = 100 }
+            });
+            jobs.Add(new
+            {
+                common.endpoint,
+                common.region,
+                common.key,
+                common.secret,
+                common.token,
+                common.at,
+                common.expires,
+                operation = "describe_db_instances",
+                @params = new { Filters = new[] { new { Name = "db-instance-id", Values = new[] { "aurora-alice-instance-1" } } }, MaxRecords = 100 }
+            });
         }
 
         var botocore = ((JsonArray)await PythonRunner.RunJsonAsync(BotocorePresigner, jobs)).Select(url => url!.GetValue<string>()).ToList();
