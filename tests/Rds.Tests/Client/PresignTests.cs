@@ -53,43 +53,21 @@ public sealed class PresignTests
             await recorder.DescribeDBInstancesAsync(new DescribeDBInstancesRequest { Filters = [new("db-instance-id", ["aurora-alice-instance-1"])], MaxRecords = 100 });
             ours.AddRange(recorder.Requests);
 
-            var common = new { endpoint = endpoint ?? $"https://rds.{region}.amazonaws.com", region, key = keys.AccessKey, secret = keys.SecretKey, token = keys.UseToken ? keys.Token : null, at = At.ToString("O"), expires = 43200 };
-            jobs.Add(new
+            object Job(string operation, string filter, string[] values) => new
             {
-                common.endpoint,
-                common.region,
-                common.key,
-                common.secret,
-                common.token,
-                common.at,
-                common.expires,
-                operation = "describe_db_clusters",
-                @params = new { Filters = new[] { new { Name = "db-cluster-id", Values = new[] { "aurora-alice-cluster", "b c/+~é" } } }, MaxRecords = 100 }
-            });
-            jobs.Add(new
-            {
-                common.endpoint,
-                common.region,
-                common.key,
-                common.secret,
-                common.token,
-                common.at,
-                common.expires,
-                operation = "describe_db_cluster_snapshots",
-                @params = new { Filters = new[] { new { Name = "db-cluster-snapshot-id", Values = new[] { "aurora-alice-snap1" } } }, MaxRecords = 100 }
-            });
-            jobs.Add(new
-            {
-                common.endpoint,
-                common.region,
-                common.key,
-                common.secret,
-                common.token,
-                common.at,
-                common.expires,
-                operation = "describe_db_instances",
-                @params = new { Filters = new[] { new { Name = "db-instance-id", Values = new[] { "aurora-alice-instance-1" } } }, MaxRecords = 100 }
-            });
+                endpoint = endpoint ?? $"https://rds.{region}.amazonaws.com",
+                region,
+                key = keys.AccessKey,
+                secret = keys.SecretKey,
+                token = keys.UseToken ? keys.Token : null,
+                at = At.ToString("O"),
+                expires = 43200,
+                operation,
+                @params = new { Filters = new[] { new { Name = filter, Values = values } }, MaxRecords = 100 },
+            };
+            jobs.Add(Job("describe_db_clusters", "db-cluster-id", ["aurora-alice-cluster", "b c/+~é"]));
+            jobs.Add(Job("describe_db_cluster_snapshots", "db-cluster-snapshot-id", ["aurora-alice-snap1"]));
+            jobs.Add(Job("describe_db_instances", "db-instance-id", ["aurora-alice-instance-1"]));
         }
 
         var botocore = ((JsonArray)await PythonRunner.RunJsonAsync(BotocorePresigner, jobs)).Select(url => url!.GetValue<string>()).ToList();
