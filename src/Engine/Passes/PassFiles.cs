@@ -36,9 +36,19 @@ public static class PassFiles
     private static IEnumerable<string> Expand(string path, List<string> problems)
     {
         if (Directory.Exists(path))
-            return Directory.EnumerateFiles(path)
-                .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
+        {
+            try
+            {
+                return Directory.GetFiles(path)
+                    .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"{path}: cannot list the folder: {e.Message}");
+                return [];
+            }
+        }
         if (File.Exists(path))
             return [path];
         problems.Add($"{path}: no such file or folder");
