@@ -2,7 +2,6 @@ using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Specs;
 using LabRunner.Engine.State;
-using LabRunner.Engine.Steps;
 using LabRunner.Rds;
 
 namespace LabRunner.Engine.Class;
@@ -14,19 +13,14 @@ namespace LabRunner.Engine.Class;
 /// Baselines are recorded the first time the class sees a learner's step, as a learner's own first check does.
 /// One refresh at a time.
 /// </summary>
-public sealed class ClassRoom
+public sealed class ClassRoom : IClassReader
 {
     private readonly IReadOnlyList<ClassLearner> roster;
     private readonly LearnerDiscovery? discovery;
     private readonly ReadOnlyRdsApi rds;
     private readonly StateReader reader;
     private readonly StateQuery query;
-    private readonly Dictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
-    private readonly Dictionary<string, Observed> observed = new(StringComparer.Ordinal);
-    private readonly TimeSpan stuckAfter;
-
-    /// <summary>What the view last saw of a learner: their results in one string, and since when (null: since before the view saw them).</summary>
-    private sealed record Observed(string Results, DateTimeOffset? ChangedAt);
+    private readonly ClassJudge judge;
 
     /// <summary>How long without a change before an unfinished learner counts as stuck, unless told otherwise.</summary>
     public static readonly TimeSpan DefaultStuckAfter = TimeSpan.FromMinutes(10);
@@ -36,7 +30,7 @@ public sealed class ClassRoom
     /// <param name="stuckAfter">How long without a change before an unfinished learner counts as stuck (default <see cref="DefaultStuckAfter"/>).</param>
     public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null, TimeSpan? stuckAfter = null)
     {
-        this.stuckAfter = stuckAfter ?? DefaultStuckAfter;
+        judge = new ClassJudge(stuckAfter ?? DefaultStuckAfter);
         Lab = lab;
         this.roster = roster;
         this.rds = rds;
@@ -62,7 +56,7 @@ public sealed class ClassRoom
         var requestsBefore = rds.Stats.Attempts;
         var state = await reader.ReadAsync(query, cancellationToken);
         var learners = Merge(roster, discovery?.Discover(state) ?? []);
-        var rows = learners.Select(learner => Judge(learner, state));
+        var rows = learners.Select(learner => judge.Judge(learner, state));
         return new ClassBoard(Lab, ClassBoard.InProgressOrder(rows), state.ReadAt, state.Failures, rds.Stats.Attempts - requestsBefore);
     }
 
@@ -75,39 +69,4 @@ public sealed class ClassRoom
             .Concat(discovered.Where(learner => !named.Contains(learner.Key)))
             .ToList();
     }
-
-    private LearnerRow Judge(ClassLearner learner, StateSnapshot state)
-    {
-        var acknowledged = LearnerActivity.AcknowledgementsOf(learner, state);
-        var results = learner.Plan.Steps
-            .Select(step => step.IsManual && acknowledged.TryGetValue(step.Id, out var at)
-                ? step.Acknowledged(at)
-                : step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
-            .ToList();
-        var started = Started(learner, state);
-        return new LearnerRow(learner, results, started, Activity(learner, state, results, acknowledged, started));
-    }
-
-    /// <summary>Last activity and stuck, remembering when this view last saw the learner's results change.</summary>
-    private LearnerActivity Activity(ClassLearner learner, StateSnapshot state, IReadOnlyList<StepResult> results, IReadOnlyDictionary<string, DateTimeOffset> acknowledged, bool started)
-    {
-        var now = state.ReadAt;
-        var signature = string.Join(";", results.Select(result => $"{result.Status.WireName()} {result.Percent}"));
-        var seen = observed.GetValueOrDefault(learner.Key);
-        var changedAt = seen is null ? null : seen.Results == signature ? seen.ChangedAt : now;
-        observed[learner.Key] = new Observed(signature, changedAt);
-        var last = new[] { LearnerActivity.LatestResourceTime(learner, state), changedAt, acknowledged.Count == 0 ? null : acknowledged.Values.Max() }.Max();
-        var stuck = started && !LearnerActivity.Finished(results) && last is { } quietSince && now - quietSince >= stuckAfter;
-        return new LearnerActivity(acknowledged, last, stuck);
-    }
-
-    private Dictionary<string, string> BaselinesOf(string learner, string step)
-    {
-        if (!baselines.TryGetValue((learner, step), out var recorded))
-            baselines[(learner, step)] = recorded = new Dictionary<string, string>(StringComparer.Ordinal);
-        return recorded;
-    }
-
-    private static bool Started(ClassLearner learner, StateSnapshot state) =>
-        learner.Learner.Resources.Values.Any(state.Holds);
 }

@@ -26,6 +26,7 @@ public static class CliApp
         SandboxCommand.Build(),
         CheckCommand.Create(terminal),
         DoctorCommand.Create(),
+        PassCommand.Create(),
         PerformCommand.Create(terminal),
         CleanupCommand.Create(terminal),
         RunCommand.Create(terminal),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Xml.Linq;
 using CsvHelper;
 using LabRunner.Content.Text;
@@ -47,8 +48,9 @@ public static class ClassReports
         }
     }
 
+    /// <summary>The learner's own check report: on the class's target, or for a class read from passes, on the learner's as their pass names it.</summary>
     public static CheckReport LearnerReport(ClassBoard board, LearnerRow row, TargetInfo target) =>
-        new(board.Lab, row.Learner.Learner.Variables, target, row.Results);
+        new(board.Lab, row.Learner.Learner.Variables, row.Pass?.Target ?? target, row.Results);
 
     /// <summary>
     /// <c>{"lab", "target", "read-only": true, "read-at", "requests", "steps": [{"id", "title", "passed"}],
@@ -94,6 +96,8 @@ public static class ClassReports
             else
                 json.WriteNull("last-activity");
             json.WriteBoolean("stuck", row.Activity.Stuck);
+            if (row.Pass is { } pass)
+                WritePass(json, pass);
             json.WritePropertyName("check");
             JsonReport.WriteObject(json, LearnerReport(board, row, target));
             json.WriteEndObject();
@@ -105,6 +109,18 @@ public static class ClassReports
         json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    /// <summary><c>"pass": {"source", "status", "detail" (when refused), "expires"}</c>.</summary>
+    private static void WritePass(Utf8JsonWriter json, LearnerPass pass)
+    {
+        json.WriteStartObject("pass");
+        json.WriteString("source", VisibleText.Of(pass.Source));
+        json.WriteString("status", pass.StatusText);
+        if (pass.Problem is { } problem)
+            json.WriteString("detail", VisibleText.Of(problem));
+        json.WriteString("expires", pass.Expires);
+        json.WriteEndObject();
+    }
 
     /// <summary>A row per learner: learner, started, each step's status (with its percent when known; <c>acknowledged</c> for a manual step done), passed, total, last activity (ISO 8601 UTC), stuck.</summary>
     private static void WriteCsv(ClassBoard board, TextWriter output)
@@ -130,6 +146,8 @@ public static class ClassReports
         output.WriteLine();
         output.WriteLine($"  {VisibleText.Of(grid.StepLegend)}");
         output.WriteLine($"  {string.Join("  ", Enum.GetValues<StepStatus>().Select(status => $"{status.Glyph()} {status.WireName()}"))}");
+        foreach (var row in board.Rows.Where(row => row.Pass?.Problem is not null))
+            output.WriteLine(VisibleText.Of($"  {row.Learner.Key}: {row.Pass!.StatusText} pass ({row.Pass.Source}): {row.Pass.Problem}"));
     }
 
     private static void WriteMarkdown(ClassBoard board, TargetInfo target, TextWriter output)

@@ -65,6 +65,20 @@ public sealed class TargetConnection : ILabTarget
         }
     }
 
+    /// <summary>Presigns the Describe calls a read asks, for a progress pass (see <see cref="RdsQueryClient.PresignReadsAsync"/>).</summary>
+    /// <exception cref="CliFailure">The credentials cannot sign one (exit 3).</exception>
+    public async Task<Rds.Passes.PassRecorder> PresignReadsAsync(TimeSpan expiresIn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.PresignReadsAsync(expiresIn, cancellationToken);
+        }
+        catch (RdsException problem)
+        {
+            throw CliFailure.Target(VisibleText.Of(problem.Message));
+        }
+    }
+
     /// <summary>Readies a learner's starting resources: on the sandbox, the lab's fixtures (what exists is kept); on AWS they are the learner's own.</summary>
     public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {

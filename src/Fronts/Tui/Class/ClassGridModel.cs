@@ -1,5 +1,6 @@
 using LabRunner.Engine.Class;
 using LabRunner.Engine.Steps;
+using LabRunner.Rds.Passes;
 
 namespace LabRunner.Tui.Class;
 
@@ -64,7 +65,8 @@ public sealed class ClassGridModel
             _ => shown,
         };
         var nameWidth = Math.Clamp(board.Rows.Select(row => row.Learner.Key.Length).Append(SummaryLabel(board).Length).Max(), "learner".Length, MaxNameWidth);
-        return new ClassGridModel(board, rows.ToList(), [nameWidth, .. board.Steps.Select(_ => StepWidth), "not started".Length, IdleWidth]);
+        var progressWidth = board.Rows.Select(row => Progress(row).Length).Append("not started".Length).Max();
+        return new ClassGridModel(board, rows.ToList(), [nameWidth, .. board.Steps.Select(_ => StepWidth), progressWidth, IdleWidth]);
     }
 
     /// <summary>Steps are numbered as in the learner view; a learner's details (Enter) name each numbered step.</summary>
@@ -97,7 +99,10 @@ public sealed class ClassGridModel
     public static string StepCell(StepResult result) =>
         result.Percent is { } percent ? $"{result.Status.Glyph()} {percent}%" : result.Status.Glyph();
 
-    public static string Progress(LearnerRow row) => row.Started ? $"{row.Passed}/{row.Total}" : "not started";
+    /// <summary>"3/4", "not started", or why the learner's pass was refused ("expired", "tampered", "foreign-region", "invalid").</summary>
+    public static string Progress(LearnerRow row) => row.Pass?.Refusal is { } refusal
+        ? refusal.WireName()
+        : row.Started ? $"{row.Passed}/{row.Total}" : "not started";
 
     private static string SummaryLabel(ClassBoard board) => $"passed (of {board.Rows.Count})";
 

@@ -58,6 +58,15 @@ namespace LabRunner.Rds
             client.DescribeDBInstancesAsync(request, cancellationToken);
     }
 
+    namespace Passes
+    {
+        public abstract partial class FormReadApi
+        {
+            public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
+                CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBInstances, cancellationToken);
+        }
+    }
+
     public static partial class RdsPaginators
     {
         public static IAsyncEnumerable<DBInstance> DescribeAllDBInstancesAsync(

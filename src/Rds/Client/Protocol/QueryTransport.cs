@@ -128,7 +128,7 @@ internal sealed class QueryTransport : IDisposable
 
     // Refreshing credentials (SSO, assume-role, instance metadata) renew themselves here. A provider fails with the
     // SDK's client or service exceptions, or (a missing runtime piece, an unreadable token file) with others of its own.
-    private async Task<ImmutableCredentials> CurrentKeysAsync()
+    internal async Task<ImmutableCredentials> CurrentKeysAsync()
     {
         try
         {
