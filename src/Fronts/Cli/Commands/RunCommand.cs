@@ -1,3 +1,5 @@
+using LabRunner.Cli.Classroom;
+using LabRunner.Engine.Targets;
 using System.CommandLine;
 using LabRunner.Cli.Labs;
 using LabRunner.Cli.Reports;
@@ -66,12 +68,14 @@ public static class RunCommand
 
         var dataDirectoryOption = parse.GetValue(GlobalOptions.DataDir);
         var dataDirectory = DataDirectory.Resolve(dataDirectoryOption);
+        var joined = StoredTargets.For(target, dataDirectory);
         var result = LabRunnerTui.Run(new TuiOptions
         {
             LabFolders = folders,
             Lab = lab,
             Variables = SessionOptions.VariablesOf(parse),
-            TargetKind = target.ResolvedKind,
+            Learner = joined?.Learner,
+            TargetKind = joined is null ? target.ResolvedKind : TargetKind.Aws,
             Connect = token => TuiTarget.ConnectAsync(target, dataDirectory, token),
             DataDirectory = dataDirectory,
             LogUnexpected = exception => ErrorLog.Write(exception, dataDirectoryOption),
