@@ -21,8 +21,8 @@ public sealed record StateDocument(
     /// <summary>The class served, with its keys; null for the single-learner sandbox.</summary>
     public ClassRoster? Class { get; init; }
 
-    /// <summary>Each learner's account; the lists above are the default account's.</summary>
-    public IReadOnlyList<LearnerAccountDocument> LearnerAccounts { get; init; } = [];
+    /// <summary>Each learner's account (none in a file from before classes); the lists above are the default account's.</summary>
+    public IReadOnlyList<LearnerAccountDocument>? LearnerAccounts { get; init; }
 
     public static StateDocument From(AccountSet accounts, long generation) =>
         new(CurrentFormatVersion, [.. accounts.Default.Clusters.Values], [.. accounts.Default.Instances.Values], [.. accounts.Default.Snapshots.Values])
@@ -134,7 +134,7 @@ public sealed class StateFile(string path)
     {
         var accounts = new AccountSet { Class = document.Class };
         Fill(accounts.Default, document.Clusters, document.Instances, document.Snapshots);
-        foreach (var learner in document.LearnerAccounts)
+        foreach (var learner in document.LearnerAccounts ?? [])
             Fill(accounts.LearnerAccount(learner.Learner), learner.Clusters, learner.Instances, learner.Snapshots);
         return accounts;
     }
@@ -157,11 +157,12 @@ public sealed class StateFile(string path)
                 ?? throw new SandboxStateException(Path, "it holds null instead of the sandbox's state");
             if (document.FormatVersion != StateDocument.CurrentFormatVersion)
                 throw new SandboxStateException(Path, $"it has format version {document.FormatVersion}; this LabRunner reads version {StateDocument.CurrentFormatVersion}");
-            var accounts = document.LearnerAccounts.Select(learner => (learner.Clusters, learner.Instances, learner.Snapshots)).Prepend((document.Clusters, document.Instances, document.Snapshots)).ToList();
+            var learnerAccounts = document.LearnerAccounts ?? [];
+            var accounts = learnerAccounts.Select(learner => (learner.Clusters, learner.Instances, learner.Snapshots)).Prepend((document.Clusters, document.Instances, document.Snapshots)).ToList();
             EnsureUnique(accounts.SelectMany(account => account.Clusters).Select(cluster => cluster.Id), "cluster");
             EnsureUnique(accounts.SelectMany(account => account.Instances).Select(instance => instance.Id), "instance");
             EnsureUnique(accounts.SelectMany(account => account.Snapshots).Select(snapshot => snapshot.Id), "snapshot");
-            EnsureUnique(document.LearnerAccounts.Select(learner => learner.Learner), "learner account");
+            EnsureUnique(learnerAccounts.Select(learner => learner.Learner), "learner account");
             return document;
         }
         catch (JsonException exception)
