@@ -146,12 +146,13 @@ public static class SandboxCommand
         {
             foreach (var learner in seeds)
                 host.Seed(SandboxTarget.SeedsOf(learner));
-            // Recorded before it says it listens: whoever reads that line can run 'sandbox env' at once.
+            // Recorded before it says it listens: whoever reads that line can run 'sandbox env' (or, for a class, 'sandbox add-learners') at once.
             var recordedIn = Record(DataDirectory.Resolve(dataDirectory), host.Uri, error);
+            var instructor = className is null ? null : StoreInstructor(host, options, DataDirectory.Resolve(dataDirectory));
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
             output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 && className is null ? "not verified (presigned GETs may only read)" : "verified")}");
-            if (className is not null)
-                await OpenClassAsync(host, options, learnerNames, DataDirectory.Resolve(dataDirectory), output, cancellationToken);
+            if (instructor is not null)
+                await OpenClassAsync(host, instructor, learnerNames, DataDirectory.Resolve(dataDirectory), output, cancellationToken);
             output.Flush();
             try
             {
@@ -191,11 +192,8 @@ public static class SandboxCommand
         _ => [],
     };
 
-    /// <summary>
-    /// Stores the instructor's key as this user's current target (so 'class' and 'sandbox add-learners' need no flags)
-    /// and adds the learners named at start that the class does not have yet, printing their join lines.
-    /// </summary>
-    private static async Task OpenClassAsync(SandboxHost host, SandboxOptions options, string[] learnerNames, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Stores the instructor's key as this user's current target, so 'class' and 'sandbox add-learners' need no flags.</summary>
+    private static StoredTarget StoreInstructor(SandboxHost host, SandboxOptions options, string dataDirectory)
     {
         var roster = host.Class!;
         var reachedAt = options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any)
@@ -203,13 +201,20 @@ public static class SandboxCommand
             : host.Uri;
         var instructor = new StoredTarget(roster.Name, reachedAt, options.Region, roster.Instructor.AccessKeyId, roster.Instructor.SecretAccessKey, null);
         StoredTargets.Store(dataDirectory, instructor);
+        return instructor;
+    }
+
+    /// <summary>Says how the class runs, and adds the learners named at start that it does not have yet, printing their join lines.</summary>
+    private static async Task OpenClassAsync(SandboxHost host, StoredTarget instructor, string[] learnerNames, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
+    {
+        var roster = host.Class!;
         output.WriteLine(VisibleText.Of($"class {roster.Name}: {roster.Learners.Count} learner(s); your instructor key (read-only) is stored in {StoredTargets.PathIn(dataDirectory)}: 'labrunner class LAB' and 'labrunner sandbox add-learners NAME...' use it"));
-        if (!reachedAt.Equals(host.Uri))
-            output.WriteLine($"join lines name {reachedAt.Authority}, which only this machine reaches: serve with --bind THIS-MACHINE'S-LAN-ADDRESS for lines learners can use");
+        if (!instructor.Endpoint.Equals(host.Uri))
+            output.WriteLine($"join lines name {instructor.Endpoint.Authority}, which only this machine reaches: serve with --bind THIS-MACHINE'S-LAN-ADDRESS for lines learners can use");
         // A restart with the same command line keeps the learners it already added (and their codes).
         var newLearners = learnerNames.Except(roster.Learners.Select(learner => learner.Name), StringComparer.Ordinal).ToList();
         if (newLearners.Count > 0)
-            AddLearnersCommand.WriteJoinLines(output, reachedAt, await ClassSandboxCalls.AddLearnersAsync(instructor, newLearners, cancellationToken));
+            AddLearnersCommand.WriteJoinLines(output, instructor.Endpoint, await ClassSandboxCalls.AddLearnersAsync(instructor, newLearners, cancellationToken));
     }
 
     /// <summary>The lab whose fixtures learners get, with its one name variable; null when none is given.</summary>
