@@ -1,11 +1,11 @@
-using LabRunner.Cli.Classroom;
-using LabRunner.Engine.Targets;
 using System.CommandLine;
+using LabRunner.Cli.Classroom;
 using LabRunner.Cli.Labs;
 using LabRunner.Cli.Reports;
 using LabRunner.Cli.Targets;
 using LabRunner.Content.Text;
 using LabRunner.Engine.Actions;
+using LabRunner.Engine.Targets;
 using LabRunner.Tui;
 using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Labs;
