@@ -306,14 +306,14 @@ public sealed class LabScreen : Screen
     {
         var normal = steps.GetAttributeForRole(VisualRole.Normal);
         if (row.Heading is { } heading)
-            return [new Segment(heading.Title, palette.Emphasis(palette.Quiet(normal)))];
+            return [new Segment(heading.Title, Palette.Emphasis(palette.Quiet(normal)))];
         var step = row.Step!;
         var result = session.ResultOf(step.Id);
         var activity = runner.ActivityOf(step.Id);
         var glyph = activity?.Kind is StepActivityKind.Checking or StepActivityKind.Performing ? "…" : result.Status.Glyph();
         var percent = result.Status == StepStatus.InProgress && result.Percent is { } value ? $" {value}%" : "";
         var title = SegmentWriter.Fit(step.Step.Title, width - 3 - percent.Length);
-        var text = selected ? palette.Emphasis(normal) : normal;
+        var text = selected ? Palette.Emphasis(normal) : normal;
         return
         [
             new Segment(selected ? "▸" : " ", text),
