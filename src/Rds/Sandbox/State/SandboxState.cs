@@ -8,7 +8,7 @@ namespace LabRunner.Sandbox.State;
 /// write calls; those without a <see cref="Caller"/> work on the default account.
 /// With a state file, the file is the truth and other processes may change it at any time: a read first reloads the
 /// file if it changed, and a write runs as read-modify-write under the file's lock, saved before
-/// <see cref="Write{T}"/> returns, so what a caller is told was done is on disk and no process undoes another's work.
+/// <see cref="WriteAccounts{T}"/> returns, so what a caller is told was done is on disk and no process undoes another's work.
 /// </summary>
 public sealed class SandboxState
 {
