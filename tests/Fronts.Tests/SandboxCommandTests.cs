@@ -217,11 +217,7 @@ public sealed class SandboxCommandTests : IDisposable
                 }
             });
             var before = Volatile.Read(ref acknowledged);
-            using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-            {
-                while (Volatile.Read(ref acknowledged) < before + 3 && !writes.IsCompleted)
-                    await Task.Delay(10, deadline.Token);
-            }
+            await Eventually.HoldsAsync(() => Volatile.Read(ref acknowledged) >= before + 3 || writes.IsCompleted, "the server acknowledges three more writes", TimeSpan.FromSeconds(20));
             await Task.Delay(30 * round);
             server.Kill();
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => writes);

@@ -18,7 +18,8 @@ public sealed class DoctorCommandTests(MotoServer moto) : IAsyncLifetime, IDispo
     private readonly TempDirectory data = new();
     private readonly MotoRdsPeer peer = new(moto);
 
-    public Task InitializeAsync() => peer.ResetAsync();
+    /// <summary>A fresh moto where it is here; the tests that need no moto run without it.</summary>
+    public Task InitializeAsync() => PeerAvailability.MissingReason(RealPeer.Moto) is null ? peer.ResetAsync() : Task.CompletedTask;
 
     public Task DisposeAsync() => Task.CompletedTask;
 
