@@ -31,6 +31,7 @@ public static class CliApp
         CleanupCommand.Create(terminal),
         RunCommand.Create(terminal),
         ClassCommand.Create(terminal),
+        Classroom.JoinCommand.Create(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CliTerminal? terminal = null)

@@ -89,7 +89,7 @@ public sealed class OneSandboxPerFolderTests(ITestOutputHelper log) : IDisposabl
         log.WriteLine($"one sandbox, process {sandbox.ProcessId} at {sandbox.Address}, served both TUIs and the check; it stopped after they ended");
         Assert.Null(ServeRecord.ReadIn(data.Path));
 
-        var state = new StateFile(Path.Combine(data.Path, "sandbox", "state.json")).LoadIfChanged(null)!.Resources;
+        var state = new StateFile(Path.Combine(data.Path, "sandbox", "state.json")).LoadIfChanged(null)!.Accounts.Default;
         Assert.Equal("manual", state.Snapshots["aurora-pat-snap1"].SnapshotType);
         Assert.Equal("05:00-05:45", state.Clusters["aurora-pat-cluster"].PreferredBackupWindow);
         var progress = new ProgressStore(data.Path, TimeProvider.System).Load("aurora-backup", "sandbox", "pat").Progress;

@@ -47,7 +47,7 @@ public sealed class SharedDataFolderTests(ITestOutputHelper log) : IDisposable
 
         var outcomes = await Task.WhenAll(jobs.Select(RunAsync));
 
-        var state = new StateFile(Path.Combine(data.Path, "sandbox", "state.json")).LoadIfChanged(null)!.Resources;
+        var state = new StateFile(Path.Combine(data.Path, "sandbox", "state.json")).LoadIfChanged(null)!.Accounts.Default;
         var acknowledged = outcomes.Where(IsAcknowledged).ToList();
         var lost = acknowledged.Where(outcome => !IsPresent(outcome.Job, state)).ToList();
         log.WriteLine($"{jobs.Count} processes, {outcomes.Count(outcome => outcome.Killed)} killed with SIGKILL, {acknowledged.Count} acknowledged actions, {lost.Count} lost");

@@ -59,7 +59,7 @@ public sealed class SharedStateTests : IDisposable
 
         Assert.All(created, response => Assert.Equal(200, response.Status));
         var saved = new StateFile(StatePath).LoadIfChanged(null)!;
-        Assert.Equal(40, saved.Resources.Snapshots.Values.Count(snapshot => snapshot.SnapshotType == SnapshotTypes.Manual));
+        Assert.Equal(40, saved.Accounts.Default.Snapshots.Values.Count(snapshot => snapshot.SnapshotType == SnapshotTypes.Manual));
         Assert.True(saved.Stamp.Generation >= 41, $"generation {saved.Stamp.Generation}");
     }
 

@@ -4,7 +4,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using LabRunner.Sandbox.Accounts;
+using LabRunner.Cli.Classroom;
 using LabRunner.Cli.Targets;
+using LabRunner.Content.Model;
 using LabRunner.Content.Text;
 using LabRunner.Engine.Plans;
 using LabRunner.Sandbox;
@@ -35,7 +38,7 @@ public static class SandboxCommand
     private static readonly Option<IPAddress> Bind = new("--bind")
     {
         HelpName = "ADDR",
-        Description = "IP address to listen on (default 127.0.0.1); a LAN address or 0.0.0.0 serves a class, and needs --verify-signatures or --verify-signatures-file.",
+        Description = "IP address to listen on (default 127.0.0.1); a LAN address or 0.0.0.0 serves a class, and needs --class (or --verify-signatures or --verify-signatures-file).",
         DefaultValueFactory = _ => IPAddress.Loopback,
         CustomParser = ParseAddress,
     };
@@ -73,14 +76,21 @@ public static class SandboxCommand
         Description = "Like --verify-signatures, with the access keys in FILE (KEYID:SECRET, one a line).",
     };
 
+    private static readonly Option<string?> ClassName = new("--class")
+    {
+        HelpName = "NAME",
+        Description = "Serve a class named NAME: each learner an account of their own with a key of their own, the instructor's key (stored for you) read-only; every request must be signed.",
+        Validators = { ValidateClassName },
+    };
+
     private static readonly Option<string?> LabToSeed = new("--lab")
     {
-        Description = "Seed each of --learners with this lab's sandbox fixtures (a lab folder or its lab.yaml).",
+        Description = "Seed each of --learners (and, with --class, each learner added later) with this lab's sandbox fixtures (a lab folder or its lab.yaml).",
     };
 
     private static readonly Option<string[]> Learners = new("--learners")
     {
-        Description = "Learners to seed, comma-separated (e.g. alice,bob): each is the value of the lab's name variable.",
+        Description = "Learners to seed, comma-separated (e.g. alice,bob): each is the value of the lab's name variable. With --class they join the class, each with a join line.",
         AllowMultipleArgumentsPerToken = true,
         CustomParser = result => result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray(),
     };
@@ -89,10 +99,10 @@ public static class SandboxCommand
     {
         var serve = new Command("serve", "Run the RDS sandbox (on 127.0.0.1 unless --bind says otherwise) until Ctrl-C; prints 'listening on URL' once ready.")
         {
-            Bind, Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, LabToSeed, Learners,
+            Bind, Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, ClassName, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
-        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build(), SandboxHostCommand.Build() };
+        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build(), SandboxHostCommand.Build(), AddLearnersCommand.Create() };
     }
 
     private static async Task<int> ServeAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -101,7 +111,10 @@ public static class SandboxCommand
         var error = parseResult.InvocationConfiguration.Error;
         var dataDirectory = parseResult.GetValue(GlobalOptions.DataDir);
         var stateFile = parseResult.GetValue(StateFile) ?? Path.Combine(DataDirectory.Resolve(dataDirectory), "sandbox", "state.json");
-        var seeds = LearnerSeeds(parseResult.GetValue(LabToSeed), parseResult.GetValue(Learners) ?? []);
+        var className = parseResult.GetValue(ClassName);
+        var learnerNames = parseResult.GetValue(Learners) ?? [];
+        var lab = LabOf(parseResult.GetValue(LabToSeed), learnerNames.Length > 0 || className is not null);
+        var seeds = className is null ? LearnerSeeds(lab, learnerNames) : [];
         var verificationKeys = VerificationKeys(parseResult.GetResult(VerifySignatures) is not null, parseResult.GetValue(VerifySignaturesFile));
         var bindAddress = parseResult.GetValue(Bind)!;
         var options = new SandboxOptions
@@ -112,11 +125,13 @@ public static class SandboxCommand
             SnapshotDuration = TimeSpan.FromSeconds(parseResult.GetValue(SnapshotSeconds)),
             Faults = parseResult.GetValue(Faults)!,
             VerifySignaturesWith = verificationKeys,
+            ClassName = className,
+            LearnerFixtures = lab is null ? null : name => SandboxTarget.SeedsOf(LearnerPlan(lab, name)),
             OnUnexpectedError = exception => ErrorLog.Write(exception, dataDirectory),
         };
-        if (options.ListensBeyondLoopback && verificationKeys.Count == 0)
-            throw CliFailure.Usage($"--bind {bindAddress}: beyond loopback anyone on the network reaches the sandbox, so it needs --verify-signatures (the key in ${SandboxCredentials.Variable}) or --verify-signatures-file FILE");
-        var servesTheFolder = parseResult.GetValue(StateFile) is null && !options.ListensBeyondLoopback && verificationKeys.Count == 0 && options.Faults == FaultSpec.None;
+        if (options.ListensBeyondLoopback && verificationKeys.Count == 0 && className is null)
+            throw CliFailure.Usage($"--bind {bindAddress}: beyond loopback anyone on the network reaches the sandbox, so it needs --class NAME (a key for each learner), --verify-signatures (the key in ${SandboxCredentials.Variable}) or --verify-signatures-file FILE");
+        var servesTheFolder = parseResult.GetValue(StateFile) is null && !options.ListensBeyondLoopback && verificationKeys.Count == 0 && className is null && options.Faults == FaultSpec.None;
         if (servesTheFolder && SharedSandbox.Executable is { } executable)
             return await ServeFolderSandboxAsync(parseResult, executable, DataDirectory.Resolve(dataDirectory), seeds, cancellationToken);
         SandboxHost host;
@@ -138,9 +153,13 @@ public static class SandboxCommand
         {
             // One write for the whole class: seeding stays linear in the number of learners.
             host.Seed(seeds.SelectMany(SandboxTarget.SeedsOf));
+            // Stored before it says it listens: whoever reads that line can run 'sandbox add-learners' at once.
+            var instructor = className is null ? null : StoreInstructor(host, options, DataDirectory.Resolve(dataDirectory));
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
             output.WriteLine($"sandbox id: {host.Identity} (learners' progress is kept against it, whatever the address)");
-            output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 ? "not verified (presigned GETs may only read)" : $"verified, {verificationKeys.Count} key(s)")}");
+            output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 && className is null ? "not verified (presigned GETs may only read)" : $"verified, {(className is null ? $"{verificationKeys.Count} key(s)" : "the class's keys")}")}");
+            if (instructor is not null)
+                await OpenClassAsync(host, instructor, learnerNames, DataDirectory.Resolve(dataDirectory), output, cancellationToken);
             output.Flush();
             await UntilStoppedAsync(cancellationToken);
             output.WriteLine("stopping; the state is saved");
@@ -159,8 +178,7 @@ public static class SandboxCommand
         try
         {
             var seeder = new FixtureSeeder(SandboxServices.From(SandboxTarget.Options(dataDirectory)));
-            foreach (var learner in seeds)
-                seeder.Seed(SandboxTarget.SeedsOf(learner));
+            seeder.Seed(Caller.Local, seeds.SelectMany(SandboxTarget.SeedsOf));
         }
         catch (SandboxStateException exception)
         {
@@ -192,22 +210,75 @@ public static class SandboxCommand
         _ => [],
     };
 
-    /// <summary>Each named learner's plan of the lab, all checked before the sandbox starts; none when nothing is to be seeded.</summary>
-    private static IReadOnlyList<LabPlan> LearnerSeeds(string? labPath, string[] learnerNames)
+    /// <summary>Stores the instructor's key as this user's current target, so 'class' and 'sandbox add-learners' need no flags.</summary>
+    private static StoredTarget StoreInstructor(SandboxHost host, SandboxOptions options, string dataDirectory)
+    {
+        var roster = host.Class!;
+        var reachedAt = options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any)
+            ? new Uri($"http://127.0.0.1:{host.Uri.Port}/")
+            : host.Uri;
+        var instructor = new StoredTarget(roster.Name, reachedAt, options.Region, roster.Instructor.AccessKeyId, roster.Instructor.SecretAccessKey, null);
+        StoredTargets.Store(dataDirectory, instructor);
+        return instructor;
+    }
+
+    /// <summary>Says how the class runs, and adds the learners named at start that it does not have yet, printing their join lines.</summary>
+    private static async Task OpenClassAsync(SandboxHost host, StoredTarget instructor, string[] learnerNames, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
+    {
+        var roster = host.Class!;
+        output.WriteLine(VisibleText.Of($"class {roster.Name}: {roster.Learners.Count} learner(s); your instructor key (read-only) is stored in {StoredTargets.PathIn(dataDirectory)}: 'labrunner class LAB' and 'labrunner sandbox add-learners NAME...' use it"));
+        if (!instructor.Endpoint.Equals(host.Uri))
+            output.WriteLine($"join lines name {instructor.Endpoint.Authority}, which only this machine reaches: serve with --bind THIS-MACHINE'S-LAN-ADDRESS for lines learners can use");
+        // A restart with the same command line keeps the learners it already added (and their codes).
+        var newLearners = learnerNames.Except(roster.Learners.Select(learner => learner.Name), StringComparer.Ordinal).ToList();
+        if (newLearners.Count > 0)
+            AddLearnersCommand.WriteJoinLines(output, instructor.Endpoint, await ClassSandboxCalls.AddLearnersAsync(instructor, newLearners, cancellationToken));
+    }
+
+    /// <summary>The lab whose fixtures learners get, with its one name variable; null when none is given.</summary>
+    private static Lab? LabOf(string? labPath, bool learnersNeedIt)
     {
         if (labPath is null)
-            return learnerNames.Length == 0 ? [] : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
+            return null;
         var lab = LabInvocation.LoadLab(labPath);
-        var nameVariables = lab.NameVariables;
-        if (nameVariables.Count != 1)
-            throw CliFailure.Usage($"--lab {labPath}: --learners needs exactly one variable marked rds-identifier to hold each name; this lab has {nameVariables.Count}");
+        if (learnersNeedIt && lab.NameVariables.Count != 1)
+            throw CliFailure.Usage($"--lab {labPath}: learners need exactly one variable marked rds-identifier to hold each name; this lab has {lab.NameVariables.Count}");
+        return lab;
+    }
+
+    /// <summary>Each named learner's plan of the lab, all checked before the sandbox starts; none when nothing is to be seeded.</summary>
+    private static IReadOnlyList<LabPlan> LearnerSeeds(Lab? lab, string[] learnerNames)
+    {
+        if (lab is null)
+            return learnerNames.Length == 0 ? [] : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
         var learners = new List<LabPlan>();
         foreach (var name in learnerNames)
         {
-            var binding = PlanBinding.Bind(lab, new Dictionary<string, string> { [nameVariables[0].Name] = name });
-            learners.Add(binding.Plan ?? throw CliFailure.Usage($"--learners '{name}': {binding.SpecProblem ?? string.Join("; ", binding.VariableProblems)}"));
+            try
+            {
+                learners.Add(LearnerPlan(lab, name));
+            }
+            catch (ArgumentException problem)
+            {
+                throw CliFailure.Usage($"--learners '{VisibleText.Of(name)}': {problem.Message}");
+            }
         }
         return learners;
+    }
+
+    /// <summary>The lab bound to a learner's name in its one name variable.</summary>
+    /// <exception cref="ArgumentException">The lab cannot take that name, saying why.</exception>
+    private static LabPlan LearnerPlan(Lab lab, string name)
+    {
+        var binding = PlanBinding.Bind(lab, new Dictionary<string, string> { [lab.NameVariables[0].Name] = name });
+        return binding.Plan ?? throw new ArgumentException(VisibleText.Of(binding.SpecProblem ?? string.Join("; ", binding.VariableProblems)));
+    }
+
+    private static void ValidateClassName(OptionResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (text.Trim().Length is 0 or > 64 || VisibleText.Of(text) != text)
+            result.AddError($"--class '{VisibleText.Of(text)}': expected a class name of 1 to 64 printable characters, e.g. 'Aurora workshop'");
     }
 
     /// <summary>Waits for Ctrl-C or SIGTERM, taking them over so the sandbox stops cleanly and the command exits 0.</summary>

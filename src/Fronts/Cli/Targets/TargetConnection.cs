@@ -1,3 +1,6 @@
+using Amazon.Runtime;
+using LabRunner.Sandbox.Accounts;
+using LabRunner.Cli.Classroom;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
@@ -49,12 +52,14 @@ public sealed class TargetConnection : ILabTarget
         return readers;
     }
 
-    /// <summary>Connects without any learner yet: starts the sandbox, or resolves the AWS client.</summary>
+    /// <summary>Connects without any learner yet: the class joined (when no option names a target), starts the sandbox, or resolves the AWS client.</summary>
     /// <exception cref="CliFailure">The target cannot be used (exit 3) or a setting is wrong (exit 2).</exception>
     public static async Task<TargetConnection> ConnectAsync(TargetOptions options, string dataDirectory, CancellationToken cancellationToken)
     {
         try
         {
+            if (StoredTargets.For(options, dataDirectory) is { } joined)
+                return await OpenClassAsync(joined, cancellationToken);
             return options.ResolvedKind == TargetKind.Sandbox
                 ? await SandboxTarget.StartAsync(dataDirectory, cancellationToken)
                 : await OpenAwsAsync(options, cancellationToken);
@@ -82,7 +87,7 @@ public sealed class TargetConnection : ILabTarget
     /// <summary>Readies a learner's starting resources: on the sandbox, the lab's fixtures (what exists is kept); on AWS they are the learner's own.</summary>
     public Task PrepareAsync(LabPlan plan, CancellationToken cancellationToken)
     {
-        sandbox?.Seeder.Seed(SandboxTarget.SeedsOf(plan));
+        sandbox?.Seeder.Seed(Caller.Local, SandboxTarget.SeedsOf(plan));
         return Task.CompletedTask;
     }
 
@@ -134,6 +139,17 @@ public sealed class TargetConnection : ILabTarget
             // Any answer names the sandbox; no answer leaves it unnamed.
         }
         return client.Stats.SandboxId;
+    }
+
+    /// <summary>The class sandbox joined, signing with the stored key; no STS to ask, no credential chain to consult.</summary>
+    private static async Task<TargetConnection> OpenClassAsync(StoredTarget joined, CancellationToken cancellationToken)
+    {
+        var client = await RdsClientFactory.CreateAsync(
+            new RdsClientOptions { Endpoint = joined.Endpoint, Region = joined.Region, Credentials = new BasicAWSCredentials(joined.AccessKeyId, joined.SecretAccessKey) }, cancellationToken);
+        var target = client.Target;
+        var credentialSource = joined.Learner is null ? "the class's instructor key" : $"{joined.Learner}'s key in the class";
+        var sandboxId = await SandboxIdAsync(client, cancellationToken);
+        return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, CredentialSource: credentialSource, SandboxId: sandboxId, ClassName: joined.ClassName), null);
     }
 
     // Refused or missing credentials (or a malformed STS endpoint) stop here, before any step, with their source and

@@ -1,12 +1,13 @@
 using System.Xml;
+using LabRunner.Sandbox.Accounts;
 using LabRunner.Sandbox.Protocol;
 using LabRunner.Sandbox.Rules;
 using LabRunner.Sandbox.State;
 
 namespace LabRunner.Sandbox.Operations;
 
-/// <summary>One request as an action sees it: its parameters and the instant it is answered at.</summary>
-public sealed record ActionRequest(ReceivedParameters Parameters, DateTimeOffset Now);
+/// <summary>One request as an action sees it: its parameters, the instant it is answered at, and who sent it (whose account it works on).</summary>
+public sealed record ActionRequest(ReceivedParameters Parameters, DateTimeOffset Now, Caller Caller);
 
 /// <summary>
 /// An action does its work (or throws <see cref="RdsFault"/>) and returns what to write inside its Result element;

@@ -11,7 +11,7 @@ public sealed class Provisioning(SandboxOptions options)
     /// <summary>Adds the cluster and, as RDS does once a cluster is up, its first automated snapshot.</summary>
     public void AddCluster(SandboxState.Resources resources, ClusterRecord cluster)
     {
-        if (resources.Clusters.ContainsKey(cluster.Id))
+        if (resources.ClusterIdTaken(cluster.Id))
             throw RdsFault.ClusterAlreadyExists(cluster.Id);
         resources.Clusters.Add(cluster.Id, cluster);
         var automatedId = $"rds:{cluster.Id}-{cluster.AvailableAt.UtcDateTime.ToString("yyyy-MM-dd-HH-mm", CultureInfo.InvariantCulture)}";
@@ -26,7 +26,7 @@ public sealed class Provisioning(SandboxOptions options)
     {
         InstanceSettings.ValidClass(settings.InstanceClass);
         var engine = Engines.Validate(settings.Engine);
-        if (resources.Instances.ContainsKey(settings.Id))
+        if (resources.InstanceIdTaken(settings.Id))
             throw RdsFault.InstanceAlreadyExists(settings.Id);
         var isWriter = false;
         if (settings.ClusterId is { } clusterId)

@@ -53,7 +53,7 @@ public sealed partial class TagActions(SandboxServices services)
         var added = TagsIn(request.Parameters);
         if (added.Count == 0)
             throw RdsFault.MissingParameter("Tags");
-        services.State.Write(resources =>
+        services.State.Write(request.Caller, resources =>
         {
             var current = kind.Read(resources, id) ?? throw kind.NotFound(id);
             var addedKeys = added.Select(tag => tag.Key).ToHashSet(StringComparer.Ordinal);
@@ -72,7 +72,7 @@ public sealed partial class TagActions(SandboxServices services)
         var keys = request.Parameters.List("TagKeys", "member").ToHashSet(StringComparer.Ordinal);
         if (keys.Count == 0)
             throw RdsFault.MissingParameter("TagKeys");
-        services.State.Write(resources =>
+        services.State.Write(request.Caller, resources =>
         {
             var current = kind.Read(resources, id) ?? throw kind.NotFound(id);
             IReadOnlyList<TagRecord> kept = [.. current.Where(tag => !keys.Contains(tag.Key))];
@@ -85,7 +85,7 @@ public sealed partial class TagActions(SandboxServices services)
     private Action<System.Xml.XmlWriter> List(ActionRequest request)
     {
         var (kind, id) = Resource(request.Parameters);
-        var tags = services.State.Read(resources => kind.Read(resources, id) ?? throw kind.NotFound(id));
+        var tags = services.State.Read(request.Caller, resources => kind.Read(resources, id) ?? throw kind.NotFound(id));
         return writer => ShapeWriter.Tags(writer, tags);
     }
 
