@@ -328,6 +328,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("Step 1 of 5"),
             Press('n', 'n', 'n', 'n'),
             WaitFor("Step 5 of 5 · Move the backup window"),
+            WaitFor("▸ AWS CLI"),
             Expect("d details and t tab on the bottom line", screen => BottomLine(screen).Contains("d details") && BottomLine(screen).Contains("t tab")),
             Press('q'));
     }

@@ -64,7 +64,12 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         ["CreateDBSnapshot"] = new RequestForm("CreateDBSnapshot").Add("DBSnapshotIdentifier", "aurora-intruder-db-snap").Add("DBInstanceIdentifier", "aurora-bob-instance-1"),
         ["ModifyDBInstance"] = new RequestForm("ModifyDBInstance").Add("DBInstanceIdentifier", "aurora-bob-instance-1").Add("PreferredBackupWindow", "01:00-01:30"),
         ["LabRunnerAddLearners"] = new RequestForm("LabRunnerAddLearners").Add("Learners.member.1", "mallory"),
+        ["AddTagsToResource"] = new RequestForm("AddTagsToResource").Add("ResourceName", BobsClusterArn).Add("Tags.Tag.1.Key", "labrunner:ack:snapshot-actions").Add("Tags.Tag.1.Value", "forged"),
+        ["RemoveTagsFromResource"] = new RequestForm("RemoveTagsFromResource").Add("ResourceName", BobsClusterArn).Add("TagKeys.member.1", "owner"),
+        ["ListTagsForResource"] = new RequestForm("ListTagsForResource").Add("ResourceName", BobsClusterArn),
     };
+
+    private const string BobsClusterArn = "arn:aws:rds:us-east-1:000000000000:cluster:aurora-bob-cluster";
 
     [Fact]
     public void The_attacks_cover_every_action_the_sandbox_answers_but_joining()

@@ -41,7 +41,7 @@ public static class SandboxTarget
         if (SharedSandbox.Executable is { } executable)
         {
             var shared = await SharedSandbox.JoinAsync(executable, dataDirectory, port: 0, new Dictionary<string, string>(), cancellationToken);
-            handler = shared.Reviver(new SocketsHttpHandler());
+            handler = shared.Reviver(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
             (sandbox, endpoint) = (new Leaving(shared, handler), shared.Uri);
         }
         else

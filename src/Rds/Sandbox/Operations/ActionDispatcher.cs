@@ -70,6 +70,7 @@ public sealed class ActionDispatcher
             ("TargetDBClusterSnapshotIdentifier", services.Naming.SnapshotArn),
             ("DBClusterIdentifier", services.Naming.ClusterArn),
             ("DBInstanceIdentifier", services.Naming.InstanceArn),
+            ("ResourceName", arn => arn),
         ];
         foreach (var (parameter, arn) in named)
         {
