@@ -194,7 +194,9 @@ public sealed class OneSandboxPerFolderTests(ITestOutputHelper log) : IDisposabl
         }
     }
 
-    private static string Wait(TmuxSession tmux, string text) => tmux.WaitFor(text, Patience);
+    /// <summary>Waits for <paramref name="text"/>, also where the terminal wrapped it: a killed TUI leaves its screen, and the shell's line after it starts wherever the cursor was.</summary>
+    private static string Wait(TmuxSession tmux, string text) =>
+        tmux.WaitFor($"'{text}'", screen => screen.Replace("\n", "", StringComparison.Ordinal).Contains(text, StringComparison.Ordinal), Patience);
 
     private static void Keys(TmuxSession tmux, params string[] keys) => tmux.SendKeys(keys);
 

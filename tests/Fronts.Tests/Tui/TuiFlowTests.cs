@@ -237,6 +237,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "kim" } }).Run(),
             WaitFor("✓ Passed: cluster aurora-kim-cluster is"),
+            WaitFor("the page", screen => screen.Contains("Ask RDS for your cluster")),
             Press('o'),
             WaitFor("Links on this page"),
             Expect("the link numbered with its address", screen => screen.Contains("1. https://console.aws.amazon.com/rds/")),
