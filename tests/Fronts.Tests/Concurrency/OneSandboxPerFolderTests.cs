@@ -28,14 +28,7 @@ public sealed class OneSandboxPerFolderTests(ITestOutputHelper log) : IDisposabl
     [PeerFact(RealPeer.Tmux)]
     public async Task Two_TUIs_and_a_waiting_check_share_one_sandbox_and_lose_nothing_when_one_is_killed()
     {
-        first = TuiInTmux.Start(data.Path, snapshotSeconds: 4, Environment);
-        Wait(first, "Aurora backups and snapshots");
-        Keys(first, "Enter");
-        Wait(first, "Your details");
-        first.Type("pat");
-        Wait(first, "snapshot  aurora-pat-snap1");
-        Keys(first, "Enter");
-        Wait(first, "✓ Passed: cluster aurora-pat-cluster is");
+        first = OpenTheLabAsPat();
         var sandbox = ServeRecord.ReadIn(data.Path) ?? throw new InvalidOperationException("no sandbox recorded in the data folder");
         Keys(first, "n");
         Wait(first, "Step 2 of 5 · Take a manual snapshot");
@@ -114,14 +107,7 @@ public sealed class OneSandboxPerFolderTests(ITestOutputHelper log) : IDisposabl
     [PeerFact(RealPeer.Tmux)]
     public void A_sandbox_killed_under_a_running_TUI_is_started_again_on_the_same_address_and_the_TUI_goes_on()
     {
-        first = TuiInTmux.Start(data.Path, snapshotSeconds: 4, Environment);
-        Wait(first, "Aurora backups and snapshots");
-        Keys(first, "Enter");
-        Wait(first, "Your details");
-        first.Type("pat");
-        Wait(first, "snapshot  aurora-pat-snap1");
-        Keys(first, "Enter");
-        Wait(first, "✓ Passed: cluster aurora-pat-cluster is");
+        first = OpenTheLabAsPat();
         var killed = ServeRecord.ReadIn(data.Path)!;
 
         using (var kill = System.Diagnostics.Process.Start("kill", ["-KILL", killed.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -192,6 +178,20 @@ public sealed class OneSandboxPerFolderTests(ITestOutputHelper log) : IDisposabl
         {
             return null;
         }
+    }
+
+    /// <summary>A TUI on the shared folder, through the picker and the details screen, at step 1 judged.</summary>
+    private TmuxSession OpenTheLabAsPat()
+    {
+        var tui = TuiInTmux.Start(data.Path, snapshotSeconds: 4, Environment);
+        Wait(tui, "Aurora backups and snapshots");
+        Keys(tui, "Enter");
+        Wait(tui, "Your details");
+        tui.Type("pat");
+        Wait(tui, "snapshot  aurora-pat-snap1");
+        Keys(tui, "Enter");
+        Wait(tui, "✓ Passed: cluster aurora-pat-cluster is");
+        return tui;
     }
 
     /// <summary>Waits for <paramref name="text"/>, also where the terminal wrapped it: a killed TUI leaves its screen, and the shell's line after it starts wherever the cursor was.</summary>

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
+using LabRunner.Rds.Protocol;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Seeding;
@@ -41,7 +42,7 @@ public static class SandboxTarget
         if (SharedSandbox.Executable is { } executable)
         {
             var shared = await SharedSandbox.JoinAsync(executable, dataDirectory, port: 0, new Dictionary<string, string>(), cancellationToken);
-            handler = shared.Reviver(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            handler = shared.Reviver(RdsHttpHandler.New());
             (sandbox, endpoint) = (new Leaving(shared, handler), shared.Uri);
         }
         else

@@ -23,7 +23,7 @@ public sealed class PassReplayer : IDisposable
         this.region = region;
         this.time = time ?? TimeProvider.System;
         this.timeout = timeout ?? TimeSpan.FromSeconds(20);
-        http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: handler is null)
+        http = new HttpClient(handler ?? RdsHttpHandler.New(), disposeHandler: handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = ResponseBody.MaxBytes,

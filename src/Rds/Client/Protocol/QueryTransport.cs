@@ -28,7 +28,7 @@ internal sealed class QueryTransport : IDisposable
         signer = new QuerySigner(target.Region);
         time = options.TimeProvider;
         pipeline = CallPipeline.Build(options, stats);
-        http = new HttpClient(options.HttpMessageHandler ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: options.HttpMessageHandler is null)
+        http = new HttpClient(options.HttpMessageHandler ?? RdsHttpHandler.New(), disposeHandler: options.HttpMessageHandler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline owns timeouts
         };
