@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.State;
 
@@ -11,11 +12,19 @@ namespace LabRunner.Engine.Class;
 /// </summary>
 internal sealed class ClassJudge(TimeSpan stuckAfter)
 {
-    private readonly Dictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
-    private readonly Dictionary<string, Observed> observed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
+    private readonly ConcurrentDictionary<string, Observed> observed = new(StringComparer.Ordinal);
 
     /// <summary>What the view last saw of a learner: their results in one string, and since when (null: since before the view saw them).</summary>
     private sealed record Observed(string Results, DateTimeOffset? ChangedAt);
+
+    /// <summary>Each learner judged (in their order); learners are judged side by side, each only touching their own records.</summary>
+    public IReadOnlyList<LearnerRow> JudgeAll(IReadOnlyList<ClassLearner> learners, StateSnapshot state)
+    {
+        var rows = new LearnerRow[learners.Count];
+        Parallel.For(0, learners.Count, index => rows[index] = Judge(learners[index], state));
+        return rows;
+    }
 
     public LearnerRow Judge(ClassLearner learner, StateSnapshot state, LearnerPass? pass = null)
     {
@@ -42,10 +51,6 @@ internal sealed class ClassJudge(TimeSpan stuckAfter)
         return new LearnerActivity(acknowledged, last, stuck);
     }
 
-    private Dictionary<string, string> BaselinesOf(string learner, string step)
-    {
-        if (!baselines.TryGetValue((learner, step), out var recorded))
-            baselines[(learner, step)] = recorded = new Dictionary<string, string>(StringComparer.Ordinal);
-        return recorded;
-    }
+    private Dictionary<string, string> BaselinesOf(string learner, string step) =>
+        baselines.GetOrAdd((learner, step), _ => new Dictionary<string, string>(StringComparer.Ordinal));
 }

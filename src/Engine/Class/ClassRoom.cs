@@ -56,7 +56,7 @@ public sealed class ClassRoom : IClassReader
         var requestsBefore = rds.Stats.Attempts;
         var state = await reader.ReadAsync(query, cancellationToken);
         var learners = Merge(roster, discovery?.Discover(state) ?? []);
-        var rows = learners.Select(learner => judge.Judge(learner, state));
+        var rows = judge.JudgeAll(learners, state);
         return new ClassBoard(Lab, ClassBoard.InProgressOrder(rows), state.ReadAt, state.Failures, rds.Stats.Attempts - requestsBefore);
     }
 

@@ -18,8 +18,8 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
     /// <summary>Every learner whose resources are in <paramref name="state"/>, by key.</summary>
     public IReadOnlyList<ClassLearner> Discover(StateSnapshot state)
     {
-        var candidates = new Dictionary<string, Candidate?>(StringComparer.Ordinal);
-        var found = new SortedDictionary<string, ClassLearner>(StringComparer.Ordinal);
+        var matches = new List<(ResourceKind Kind, string Identifier, string Key)>();
+        var valuesByKey = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var (kind, identifier) in state.Identifiers.OrderBy(resource => resource.Kind).ThenBy(resource => resource.Identifier, StringComparer.Ordinal))
         {
             foreach (var pattern in patterns)
@@ -27,15 +27,23 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
                 if (pattern.Match(identifier) is not { } values)
                     continue;
                 var key = string.Join("\n", values.OrderBy(value => value.Key, StringComparer.Ordinal).Select(value => $"{value.Key}={value.Value}"));
-                if (!candidates.TryGetValue(key, out var candidate))
-                    candidates[key] = candidate = Candidate.Of(lab, values, checks);
-                if (candidate is not null && candidate.Reads(kind, identifier))
-                    found.TryAdd(candidate.Learner.Key, candidate.Learner);
+                valuesByKey.TryAdd(key, values);
+                matches.Add((kind, identifier, key));
             }
+        }
+        // Binding a candidate is most of the work for a class of thousands, and each is on its own.
+        var keys = valuesByKey.Keys.ToList();
+        var bound = new Candidate?[keys.Count];
+        Parallel.For(0, keys.Count, index => bound[index] = Candidate.Of(lab, valuesByKey[keys[index]], checks));
+        var candidates = keys.Select((key, index) => (key, bound[index])).ToDictionary(pair => pair.key, pair => pair.Item2, StringComparer.Ordinal);
+        var found = new SortedDictionary<string, ClassLearner>(StringComparer.Ordinal);
+        foreach (var (kind, identifier, key) in matches)
+        {
+            if (candidates[key] is { } candidate && candidate.Reads(kind, identifier))
+                found.TryAdd(candidate.Learner.Key, candidate.Learner);
         }
         return found.Values.ToList();
     }
-
 
     /// <summary>A learner recovered from one resource name, with the state their checks read.</summary>
     private sealed class Candidate(ClassLearner learner, StateQuery reads)
