@@ -54,6 +54,8 @@ public sealed partial class ClassJoinTests : IAsyncLifetime
         Assert.True(classView.ExitCode == 0, classView.ToString());
         Assert.Contains("alice", classView.StandardOutput);
         Assert.Contains("bob", classView.StandardOutput);
+        // Their starting resources look a day old, yet neither has had ten minutes to start: nobody is stuck.
+        Assert.All(classView.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), row => Assert.EndsWith(",false", row.TrimEnd('\r')));
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class CountingProxy : IAsyncDisposable
     /// <summary>Requests forwarded so far.</summary>
     public long Requests => Interlocked.Read(ref requests);
 
+    /// <summary>A handler that sends every request through this proxy, loopback ones too (which <c>HTTP_PROXY</c> leaves out), for an in-process client.</summary>
+    public SocketsHttpHandler NewClientHandler() => new() { Proxy = new EveryRequest(Address), UseProxy = true, AllowAutoRedirect = false, UseCookies = false };
+
     public static async Task<CountingProxy> StartAsync(TimeSpan latency)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -70,6 +73,15 @@ public sealed class CountingProxy : IAsyncDisposable
         foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers).Where(header => !HopHeaders.Contains(header.Key)))
             context.Response.Headers[name] = values.ToArray();
         await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private sealed class EveryRequest(Uri proxy) : IWebProxy
+    {
+        public ICredentials? Credentials { get; set; }
+
+        public Uri GetProxy(Uri destination) => proxy;
+
+        public bool IsBypassed(Uri host) => false;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Xml;
+using LabRunner.Content.Learners;
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Protocol;
 using LabRunner.Sandbox.Seeding;
+using LabRunner.Sandbox.State;
 
 namespace LabRunner.Sandbox.Accounts;
 
@@ -53,7 +55,9 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
             var accountsAdded = new List<LearnerAccount>();
             foreach (var (name, seed) in seeds)
             {
-                seed(accounts.LearnerAccount(name));
+                var account = accounts.LearnerAccount(name);
+                seed(account);
+                Mark(account, LearnerTags.Seeded, request.Now);
                 var code = ClassSecrets.NewJoinCode();
                 accountsAdded.Add(new LearnerAccount(name, ClassSecrets.NewKey("LRKL"), ClassSecrets.HashOf(code), expiresAt));
                 invitations.Add((name, code));
@@ -109,6 +113,7 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
             if (request.Now > found.JoinCodeExpiresAt)
                 throw new RdsFault("JoinCodeExpired", $"This join code expired at {found.JoinCodeExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. Ask your instructor for a new learner name and code.", 403);
             var joined = found with { JoinedAt = request.Now };
+            Mark(accounts.LearnerAccount(found.Name), LearnerTags.Joined, request.Now);
             accounts.Class = roster with { Learners = [.. roster.Learners.Select(candidate => ReferenceEquals(candidate, found) ? joined : candidate)] };
             return (roster.Name, joined);
         });
@@ -120,6 +125,16 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
             writer.Element("SecretAccessKey", learner.Key.SecretAccessKey);
             writer.Element("Region", services.Options.Region);
         };
+    }
+
+    /// <summary>
+    /// Tags each of the learner's clusters with <paramref name="key"/> = <paramref name="at"/>: the class view counts a
+    /// learner as stuck only from the later of these times and their last change, never for a wait before they could start.
+    /// </summary>
+    private static void Mark(SandboxState.Resources account, string key, DateTimeOffset at)
+    {
+        foreach (var cluster in account.Clusters.Values.ToList())
+            account.Clusters[cluster.Id] = cluster with { Tags = [.. cluster.Tags.Where(tag => tag.Key != key), new TagRecord(key, LearnerTags.TimeText(at))] };
     }
 
     private static RdsFault NoClass() =>
