@@ -53,13 +53,16 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
                 throw new RdsFault("LearnerAlreadyExists", $"The class already has a learner named '{taken}': nothing was added. Give the new learner another name.", 409);
             var invitations = new List<(string Name, string Code)>();
             var accountsAdded = new List<LearnerAccount>();
+            var accountIds = roster.Learners.Select(learner => learner.AccountId).OfType<string>().Append(services.Options.AccountId).ToHashSet(StringComparer.Ordinal);
             foreach (var (name, seed) in seeds)
             {
-                var account = accounts.LearnerAccount(name);
+                var accountId = ClassSecrets.NewAccountId(accountIds);
+                accountIds.Add(accountId);
+                var account = accounts.LearnerAccount(name, accountId);
                 seed(account);
                 Mark(account, LearnerTags.Seeded, request.Now);
                 var code = ClassSecrets.NewJoinCode();
-                accountsAdded.Add(new LearnerAccount(name, ClassSecrets.NewKey("LRKL"), ClassSecrets.HashOf(code), expiresAt));
+                accountsAdded.Add(new LearnerAccount(name, ClassSecrets.NewKey("LRKL"), ClassSecrets.HashOf(code), expiresAt, AccountId: accountId));
                 invitations.Add((name, code));
             }
             accounts.Class = roster with { Learners = [.. roster.Learners, .. accountsAdded] };
@@ -123,6 +126,7 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
             writer.Element("Learner", learner.Name);
             writer.Element("AccessKeyId", learner.Key.AccessKeyId);
             writer.Element("SecretAccessKey", learner.Key.SecretAccessKey);
+            writer.Element("AccountId", learner.AccountId ?? services.Options.AccountId);
             writer.Element("Region", services.Options.Region);
         };
     }
