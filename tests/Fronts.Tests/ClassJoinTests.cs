@@ -43,12 +43,13 @@ public sealed partial class ClassJoinTests : IAsyncLifetime
         var classView = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, "class", "aurora-backup", "--format", "csv");
 
         Assert.True(joined.ExitCode == 0, joined.ToString());
-        Assert.Contains("Joined the class Aurora workshop as alice.", joined.StandardOutput);
+        Assert.Matches(@"Joined the class Aurora workshop as alice \(account [0-9]{12}\)\.", joined.StandardOutput);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(targets));
         Assert.DoesNotContain(secret, joined.StandardOutput + joined.StandardError);
         Assert.True(check.ExitCode == ExitCodes.NotPassed, check.ToString());
         Assert.Contains("yourname=alice", check.StandardOutput);
         Assert.Contains("target   CLASS Aurora workshop", check.StandardOutput);
+        Assert.Matches(@"account  (?<id>[0-9]{12}) as arn:aws:iam::\k<id>:user/alice", check.StandardOutput);
         Assert.Contains("✓ find-cluster", check.StandardOutput);
         Assert.True(perform.ExitCode == 0, perform.ToString());
         Assert.True(classView.ExitCode == 0, classView.ToString());
