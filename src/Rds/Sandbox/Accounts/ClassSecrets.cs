@@ -16,13 +16,13 @@ public static class ClassSecrets
     public static StoredKey NewKey(string prefix) =>
         new(prefix + RandomNumberGenerator.GetString(KeyIdAlphabet, 20 - prefix.Length), RandomNumberGenerator.GetString(SecretAlphabet, 40));
 
-    /// <summary>A 12-digit AWS-style account id for a learner, unlike every id in <paramref name="taken"/> and the placeholder 000000000000.</summary>
+    /// <summary>A 12-digit AWS-style account id for a learner, unlike every id in <paramref name="taken"/> (the sandbox's own among them).</summary>
     public static string NewAccountId(IReadOnlySet<string> taken)
     {
         while (true)
         {
             var id = RandomNumberGenerator.GetString("0123456789", 12);
-            if (id != "000000000000" && !taken.Contains(id))
+            if (!taken.Contains(id))
                 return id;
         }
     }
