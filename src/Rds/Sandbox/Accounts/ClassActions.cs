@@ -18,7 +18,8 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
 {
     public const string AddLearnersAction = "LabRunnerAddLearners";
     public const string JoinAction = "LabRunnerJoin";
-    public const int MaxLearnersPerRequest = 1000;
+    /// <summary>Enough for <c>serve --class --learners</c> to add the largest class in one request, all or nothing.</summary>
+    public const int MaxLearnersPerRequest = 5000;
 
     public IEnumerable<KeyValuePair<string, ActionHandler>> Handlers() =>
     [

@@ -11,6 +11,7 @@ namespace LabRunner.Sandbox.State;
 public sealed class AccountSet
 {
     private readonly SortedDictionary<string, SandboxState.Resources> learners = new(StringComparer.Ordinal);
+    private readonly AccountIndex index = AccountIndex.New();
 
     public AccountSet() => Default = NewResources();
 
@@ -60,16 +61,11 @@ public sealed class AccountSet
 
     private SandboxState.Resources Merged()
     {
-        var merged = new SandboxState.Resources(() => []);
+        var merged = new SandboxState.Resources(AccountIndex.New());
         foreach (var account in All)
             merged.Merge(account);
         return merged;
     }
 
-    private SandboxState.Resources NewResources(string? accountId = null)
-    {
-        SandboxState.Resources? made = null;
-        made = new SandboxState.Resources(() => All.Where(account => !ReferenceEquals(account, made)), accountId);
-        return made;
-    }
+    private SandboxState.Resources NewResources(string? accountId = null) => new(index, accountId);
 }
