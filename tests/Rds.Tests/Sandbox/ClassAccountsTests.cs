@@ -155,6 +155,21 @@ public sealed class ClassAccountsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_identifier_is_one_accounts_at_a_time_and_free_again_once_deleted()
+    {
+        var bobSnapshot = new RequestForm("CreateDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap").Add("DBClusterIdentifier", "aurora-bob-cluster");
+        var aliceTakesIt = new RequestForm("CreateDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap").Add("DBClusterIdentifier", "aurora-alice-cluster");
+
+        var whileBobsExists = await Assert.ThrowsAsync<RdsException>(() => CallAsync(alice, aliceTakesIt));
+        await CallAsync(bob, new RequestForm("DeleteDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap"));
+        await CallAsync(alice, aliceTakesIt);
+        var bobAgain = await Assert.ThrowsAsync<RdsException>(() => CallAsync(bob, bobSnapshot));
+
+        Assert.Equal("DBClusterSnapshotAlreadyExistsFault", whileBobsExists.ErrorCode);
+        Assert.Equal("DBClusterSnapshotAlreadyExistsFault", bobAgain.ErrorCode);
+    }
+
+    [Fact]
     public async Task The_manual_snapshot_quota_counts_per_learner()
     {
         for (var index = 1; index <= Quota; index++)
