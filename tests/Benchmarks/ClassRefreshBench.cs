@@ -6,9 +6,9 @@ using LabRunner.Engine.Checks;
 using LabRunner.Engine.Class;
 using LabRunner.Rds;
 using LabRunner.Sandbox;
-using LabRunner.Sandbox.Http;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Class;
+using LabRunner.TestSupport.Http;
 using LabRunner.TestSupport.Peers;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,10 +16,11 @@ namespace LabRunner.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Benchmarks -- class-refresh [learners] [latency-ms] [runs]</c>: a sandbox
-/// seeded with a class of aurora-backup learners at mixed stages and a latency injected into every request; then one
+/// seeded with a class of aurora-backup learners at mixed stages, read through a counting HTTP proxy that adds a latency
+/// to every request (<see cref="CountingProxy"/>, as a slow LAN between instructor and sandbox); then one
 /// full class refresh (the whole-account read, every learner judged) side by side with a naive loop of per-learner
 /// checks (one <c>labrunner check</c> evaluation each). Prints HTTP requests and wall time for both, and the targets:
-/// at most 3·⌈N/100⌉+3 requests, under 1.5 s, at least 50× fewer requests than the naive loop.
+/// at most 3·⌈N/100⌉+3 requests (counted by the client and at the proxy), under 2 s, at least 50× fewer requests than the naive loop.
 /// Wall time is measured, not asserted: this is a report, not a test.
 /// </summary>
 public static class ClassRefreshBench
@@ -40,17 +41,24 @@ public static class ClassRefreshBench
             SnapshotDuration = snapshotDuration,
             ManualSnapshotQuota = learners * 2,
         });
-        using var client = await PeerClients.CreateClientAsync(sandbox.Uri);
+        using var direct = await PeerClients.CreateClientAsync(sandbox.Uri);
 
         var seeded = Enumerable.Range(1, learners).Select(index => new SeededLearner($"learner{index:000}", Stages[index % Stages.Length])).ToList();
-        await ClassSeeding.SeedAsync(sandbox, time, snapshotDuration, client, lab, seeded);
-        sandbox.Faults = FaultSpec.None with { Latency = latency };
+        await ClassSeeding.SeedAsync(sandbox, time, snapshotDuration, direct, lab, seeded);
+        await using var proxy = await CountingProxy.StartAsync(latency);
+        using var proxyHandler = proxy.NewClientHandler();
+        using var client = await PeerClients.CreateClientAsync(sandbox.Uri, options => options with { HttpMessageHandler = proxyHandler });
         Console.WriteLine($"{learners} learners ({string.Join(", ", seeded.GroupBy(learner => learner.Stage).Select(group => $"{group.Count()} {group.Key}"))}), {latency.TotalMilliseconds} ms latency per request");
 
         var room = new ClassRoom(lab, [], discover: true, new ReadOnlyRdsApi(client), CheckKinds.Default, time);
         var refreshes = new List<(long Requests, TimeSpan Wall, int Rows)>();
+        var proxied = new List<long>();
         for (var run = 0; run < runs; run++)
+        {
+            var before = proxy.Requests;
             refreshes.Add(await MeasureAsync(client, async () => (await room.RefreshAsync()).Rows.Count));
+            proxied.Add(proxy.Requests - before);
+        }
         var naive = await MeasureAsync(client, () => NaiveLoopAsync(sandbox, client, lab, seeded, time));
 
         var refresh = refreshes.OrderBy(measure => measure.Wall).ElementAt(refreshes.Count / 2);
@@ -62,8 +70,8 @@ public static class ClassRefreshBench
         Console.WriteLine($"| naive loop of per-learner checks | {naive.Rows} | {naive.Requests} | {Seconds(naive.Wall)} |");
         Console.WriteLine();
         Console.WriteLine($"class refresh runs: {string.Join(", ", refreshes.Select(measure => $"{measure.Requests} requests in {Seconds(measure.Wall)}"))}");
-        Console.WriteLine($"requests: {refresh.Requests} (target at most {budget}: {Verdict(refresh.Requests <= budget)})");
-        Console.WriteLine($"wall time: {Seconds(refresh.Wall)} (target under 1.5 s: {Verdict(refresh.Wall < TimeSpan.FromSeconds(1.5))})");
+        Console.WriteLine($"requests: {refresh.Requests}, at the proxy {proxied.Max()} at most per refresh (target at most {budget}: {Verdict(Math.Max(refresh.Requests, proxied.Max()) <= budget)})");
+        Console.WriteLine($"wall time: {Seconds(refresh.Wall)} (target under 2 s: {Verdict(refresh.Wall < TimeSpan.FromSeconds(2))})");
         var ratio = naive.Requests / (double)refresh.Requests;
         Console.WriteLine($"naive/class requests: {ratio.ToString("0.#", CultureInfo.InvariantCulture)}x (target at least 50x: {Verdict(ratio >= 50)})");
         return 0;

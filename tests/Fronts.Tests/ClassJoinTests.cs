@@ -43,17 +43,20 @@ public sealed partial class ClassJoinTests : IAsyncLifetime
         var classView = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, "class", "aurora-backup", "--format", "csv");
 
         Assert.True(joined.ExitCode == 0, joined.ToString());
-        Assert.Contains("Joined the class Aurora workshop as alice.", joined.StandardOutput);
+        Assert.Matches(@"Joined the class Aurora workshop as alice \(account [0-9]{12}\)\.", joined.StandardOutput);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(targets));
         Assert.DoesNotContain(secret, joined.StandardOutput + joined.StandardError);
         Assert.True(check.ExitCode == ExitCodes.NotPassed, check.ToString());
         Assert.Contains("yourname=alice", check.StandardOutput);
         Assert.Contains("target   CLASS Aurora workshop", check.StandardOutput);
+        Assert.Matches(@"account  (?<id>[0-9]{12}) as arn:aws:iam::\k<id>:user/alice", check.StandardOutput);
         Assert.Contains("✓ find-cluster", check.StandardOutput);
         Assert.True(perform.ExitCode == 0, perform.ToString());
         Assert.True(classView.ExitCode == 0, classView.ToString());
         Assert.Contains("alice", classView.StandardOutput);
         Assert.Contains("bob", classView.StandardOutput);
+        // Their starting resources look a day old, yet neither has had ten minutes to start: nobody is stuck.
+        Assert.All(classView.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), row => Assert.EndsWith(",false", row.TrimEnd('\r')));
     }
 
     [Fact]

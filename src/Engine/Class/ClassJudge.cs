@@ -47,7 +47,8 @@ internal sealed class ClassJudge(TimeSpan stuckAfter)
         var changedAt = seen is null ? null : seen.Results == signature ? seen.ChangedAt : now;
         observed[learner.Key] = new Observed(signature, changedAt);
         var last = new[] { LearnerActivity.LatestResourceTime(learner, state), changedAt, acknowledged.Count == 0 ? null : acknowledged.Values.Max() }.Max();
-        var stuck = started && !LearnerActivity.Finished(results) && last is { } quietSince && now - quietSince >= stuckAfter;
+        var quietSince = new[] { last, LearnerActivity.ReadyAt(learner, state) }.Max();
+        var stuck = started && !LearnerActivity.Finished(results) && quietSince is { } since && now - since >= stuckAfter;
         return new LearnerActivity(acknowledged, last, stuck);
     }
 

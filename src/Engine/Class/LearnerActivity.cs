@@ -1,3 +1,4 @@
+using LabRunner.Content.Learners;
 using LabRunner.Engine.Progress;
 using LabRunner.Engine.State;
 using LabRunner.Engine.Steps;
@@ -11,7 +12,7 @@ namespace LabRunner.Engine.Class;
 /// </summary>
 /// <param name="Acknowledged">Step id to acknowledgement time, read from the tags of the learner's own clusters.</param>
 /// <param name="LastActivity">The latest of their resources' creation times, their acknowledgements and the last change the class view saw; null when none is known.</param>
-/// <param name="Stuck">Started, not finished (every checked step passed, every manual one acknowledged), and no activity for the stuck-after time.</param>
+/// <param name="Stuck">Started, not finished (every checked step passed, every manual one acknowledged), and for the stuck-after time neither any activity nor a chance to start (see <see cref="ReadyAt"/>).</param>
 public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset> Acknowledged, DateTimeOffset? LastActivity, bool Stuck)
 {
     /// <summary>The acknowledgements on the learner's own clusters in <paramref name="state"/>.</summary>
@@ -33,6 +34,18 @@ public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset>
             DBInstance instance => instance.InstanceCreateTime,
             _ => null,
         }).Max();
+
+    /// <summary>
+    /// The latest time the learner was given their starting resources or joined the class, as a class sandbox tags
+    /// their clusters (<see cref="LearnerTags.Seeded"/>, <see cref="LearnerTags.Joined"/>); null when untagged. Starting
+    /// resources are made looking a day old, so without this everyone would look stuck the moment a class starts.
+    /// </summary>
+    public static DateTimeOffset? ReadyAt(ClassLearner learner, StateSnapshot state) =>
+        OwnResources(learner, state).OfType<DBCluster>()
+            .SelectMany(cluster => cluster.TagList)
+            .Where(tag => tag.Key is LearnerTags.Seeded or LearnerTags.Joined)
+            .Select(tag => LearnerTags.TimeOf(tag.Value))
+            .Max();
 
     /// <summary>Every step done: checked ones passed, manual ones acknowledged.</summary>
     public static bool Finished(IEnumerable<StepResult> results) =>

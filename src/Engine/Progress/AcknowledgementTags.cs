@@ -1,4 +1,3 @@
-using System.Globalization;
 using LabRunner.Content.Learners;
 using LabRunner.Rds;
 using LabRunner.Rds.Model;
@@ -27,12 +26,9 @@ public enum AcknowledgementDelivery
 /// </summary>
 public static class AcknowledgementTags
 {
-    public const string KeyPrefix = "labrunner:ack:";
+    public const string KeyPrefix = LearnerTags.AcknowledgedPrefix;
 
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-
-    public static Tag For(string stepId, DateTimeOffset at) =>
-        new(KeyPrefix + stepId, at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+    public static Tag For(string stepId, DateTimeOffset at) => new(KeyPrefix + stepId, LearnerTags.TimeText(at));
 
     /// <summary>Step id to acknowledgement time, from a resource's tags; tags that are not well-formed acknowledgements are ignored.</summary>
     public static IReadOnlyDictionary<string, DateTimeOffset> Read(IEnumerable<Tag> tags)
@@ -40,8 +36,7 @@ public static class AcknowledgementTags
         var acknowledged = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var tag in tags)
         {
-            if (tag.Key.StartsWith(KeyPrefix, StringComparison.Ordinal)
-                && DateTimeOffset.TryParseExact(tag.Value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            if (tag.Key.StartsWith(KeyPrefix, StringComparison.Ordinal) && LearnerTags.TimeOf(tag.Value) is { } at)
                 acknowledged[tag.Key[KeyPrefix.Length..]] = at;
         }
         return acknowledged;

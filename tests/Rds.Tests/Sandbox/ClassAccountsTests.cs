@@ -120,6 +120,56 @@ public sealed class ClassAccountsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_learner_has_an_account_id_of_their_own_in_their_arns_and_another_learners_arn_is_not_found()
+    {
+        var accounts = sandbox.Host.Class!.Learners.ToDictionary(learner => learner.Name, learner => learner.AccountId!);
+        var aliceArn = Assert.Single(Identifiers(await CallAsync(alice, new RequestForm("DescribeDBClusters")), "DBClusterArn"));
+        var bobArn = Assert.Single(Identifiers(await CallAsync(bob, new RequestForm("DescribeDBClusters")), "DBClusterArn"));
+        var bobsSnapshotArn = Assert.Single(Identifiers(await CallAsync(bob, new RequestForm("DescribeDBClusterSnapshots").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap")), "DBClusterSnapshotArn"));
+        var bobsWriterArn = Assert.Single(Identifiers(await CallAsync(bob, new RequestForm("DescribeDBInstances")), "DBInstanceArn"));
+        var seenByInstructor = Identifiers(await CallAsync(instructor, new RequestForm("DescribeDBClusters")), "DBClusterArn");
+
+        Assert.All(accounts.Values, account => Assert.Matches("^[0-9]{12}$", account));
+        Assert.DoesNotContain("000000000000", accounts.Values);
+        Assert.NotEqual(accounts["alice"], accounts["bob"]);
+        Assert.Equal($"arn:aws:rds:us-east-1:{accounts["alice"]}:cluster:aurora-alice-cluster", aliceArn);
+        Assert.Equal($"arn:aws:rds:us-east-1:{accounts["bob"]}:cluster:aurora-bob-cluster", bobArn);
+        Assert.Equal($"arn:aws:rds:us-east-1:{accounts["bob"]}:cluster-snapshot:aurora-bob-snap", bobsSnapshotArn);
+        Assert.Equal($"arn:aws:rds:us-east-1:{accounts["bob"]}:db:aurora-bob-instance-1", bobsWriterArn);
+        Assert.Equal(new[] { aliceArn, bobArn }.Order(StringComparer.Ordinal), seenByInstructor);
+
+        var before = BobsAccount();
+        (RequestForm Form, string NotFound)[] atBobsArns =
+        [
+            (new RequestForm("ListTagsForResource").Add("ResourceName", bobArn), "DBClusterNotFoundFault"),
+            (new RequestForm("AddTagsToResource").Add("ResourceName", bobArn).Add("Tags.Tag.1.Key", "team").Add("Tags.Tag.1.Value", "red"), "DBClusterNotFoundFault"),
+            (new RequestForm("ListTagsForResource").Add("ResourceName", bobsSnapshotArn), "DBClusterSnapshotNotFoundFault"),
+            (new RequestForm("ListTagsForResource").Add("ResourceName", bobsWriterArn), "DBInstanceNotFound"),
+            // Alice's own cluster, named in bob's account, is not hers there.
+            (new RequestForm("ListTagsForResource").Add("ResourceName", aliceArn.Replace(accounts["alice"], accounts["bob"], StringComparison.Ordinal)), "DBClusterNotFoundFault"),
+        ];
+        foreach (var (form, notFound) in atBobsArns)
+            Assert.Equal(notFound, (await Assert.ThrowsAsync<RdsException>(() => CallAsync(alice, form))).ErrorCode);
+        await CallAsync(alice, new RequestForm("AddTagsToResource").Add("ResourceName", aliceArn).Add("Tags.Tag.1.Key", "team").Add("Tags.Tag.1.Value", "blue"));
+        Assert.Equal(before, BobsAccount());
+    }
+
+    [Fact]
+    public async Task An_identifier_is_one_accounts_at_a_time_and_free_again_once_deleted()
+    {
+        var bobSnapshot = new RequestForm("CreateDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap").Add("DBClusterIdentifier", "aurora-bob-cluster");
+        var aliceTakesIt = new RequestForm("CreateDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap").Add("DBClusterIdentifier", "aurora-alice-cluster");
+
+        var whileBobsExists = await Assert.ThrowsAsync<RdsException>(() => CallAsync(alice, aliceTakesIt));
+        await CallAsync(bob, new RequestForm("DeleteDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap"));
+        await CallAsync(alice, aliceTakesIt);
+        var bobAgain = await Assert.ThrowsAsync<RdsException>(() => CallAsync(bob, bobSnapshot));
+
+        Assert.Equal("DBClusterSnapshotAlreadyExistsFault", whileBobsExists.ErrorCode);
+        Assert.Equal("DBClusterSnapshotAlreadyExistsFault", bobAgain.ErrorCode);
+    }
+
+    [Fact]
     public async Task The_manual_snapshot_quota_counts_per_learner()
     {
         for (var index = 1; index <= Quota; index++)

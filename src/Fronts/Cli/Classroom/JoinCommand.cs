@@ -40,9 +40,10 @@ public static class JoinCommand
         var className = VisibleText.Of(joined.ClassName);
         if (className.Length is 0 or > MaxClassNameLength)
             throw CliFailure.Target($"the sandbox at {endpoint} answered a class name of {className.Length} characters: it is not a class sandbox LabRunner can use");
-        StoredTargets.Store(dataDirectory, new StoredTarget(className, endpoint, joined.Region, joined.AccessKeyId, joined.SecretAccessKey, joined.Learner));
+        StoredTargets.Store(dataDirectory, new StoredTarget(className, endpoint, joined.Region, joined.AccessKeyId, joined.SecretAccessKey, joined.Learner, joined.AccountId));
         var output = parse.InvocationConfiguration.Output;
-        output.WriteLine(VisibleText.Of($"Joined the class {className} as {joined.Learner}."));
+        var account = joined.AccountId is { } accountId ? $" (account {accountId})" : "";
+        output.WriteLine(VisibleText.Of($"Joined the class {className} as {joined.Learner}{account}."));
         output.WriteLine($"From now on 'labrunner' works in this class with no flags (its key is kept in {StoredTargets.PathIn(dataDirectory)}, readable only by you).");
         return ExitCodes.Ok;
     }

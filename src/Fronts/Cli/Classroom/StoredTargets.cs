@@ -9,9 +9,10 @@ namespace LabRunner.Cli.Classroom;
 /// <summary>
 /// A class target this laptop joined (or the instructor's own, stored by <c>sandbox serve --class</c>): where the
 /// class sandbox is, its region, the key to sign with and, for a learner, their name. Holds a secret: only ever
-/// written to <see cref="StoredTargets"/>' file (0600), never shown.
+/// written to <see cref="StoredTargets"/>' file (0600), never shown. A learner's own account id in the class, when the
+/// sandbox gave one, is shown as their identity.
 /// </summary>
-public sealed record StoredTarget(string ClassName, Uri Endpoint, string Region, string AccessKeyId, string SecretAccessKey, string? Learner)
+public sealed record StoredTarget(string ClassName, Uri Endpoint, string Region, string AccessKeyId, string SecretAccessKey, string? Learner, string? AccountId = null)
 {
     /// <summary>The learner's name in the lab's one name variable (e.g. yourname=alice), unless the values already give it.</summary>
     public IReadOnlyDictionary<string, string> NameInto(Lab lab, IReadOnlyDictionary<string, string> variables)

@@ -149,7 +149,8 @@ public sealed class TargetConnection : ILabTarget
         var target = client.Target;
         var credentialSource = joined.Learner is null ? "the class's instructor key" : $"{joined.Learner}'s key in the class";
         var sandboxId = await SandboxIdAsync(client, cancellationToken);
-        return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, CredentialSource: credentialSource, SandboxId: sandboxId, ClassName: joined.ClassName), null);
+        var identity = joined is { AccountId: { } account, Learner: { } learner } ? new AccountIdentity(account, $"arn:aws:iam::{account}:user/{learner}", null) : null;
+        return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, CredentialSource: credentialSource, Identity: identity, SandboxId: sandboxId, ClassName: joined.ClassName), null);
     }
 
     // Refused or missing credentials (or a malformed STS endpoint) stop here, before any step, with their source and

@@ -8,7 +8,8 @@ namespace LabRunner.Rds;
 public sealed record LearnerInvitation(string Name, string JoinCode, DateTimeOffset ExpiresAt);
 
 /// <summary>What redeeming a join code gives a learner's laptop. <see cref="SecretAccessKey"/> is sent once: store it, never show or log it.</summary>
-public sealed record JoinedLearner(string ClassName, string Learner, string AccessKeyId, string SecretAccessKey, string Region);
+/// <param name="AccountId">The learner's own 12-digit account id in the class, as in their resources' ARNs; null when the sandbox gave none (or not 12 digits).</param>
+public sealed record JoinedLearner(string ClassName, string Learner, string AccessKeyId, string SecretAccessKey, string Region, string? AccountId);
 
 /// <summary>LabRunner's own class actions on a class sandbox (<c>labrunner sandbox serve --class</c>), beside RDS's.</summary>
 public sealed partial class RdsQueryClient
@@ -26,7 +27,8 @@ public sealed partial class RdsQueryClient
     public Task<JoinedLearner> JoinAsync(string joinCode, DateTimeOffset clientTime, CancellationToken cancellationToken = default) =>
         transport.CallAsync(
             new RequestForm("LabRunnerJoin").Add("JoinCode", joinCode).Add("ClientTime", clientTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-            result => new JoinedLearner(result.RequiredString("ClassName"), result.RequiredString("Learner"), result.RequiredString("AccessKeyId"), result.RequiredString("SecretAccessKey"), result.RequiredString("Region")),
+            result => new JoinedLearner(result.RequiredString("ClassName"), result.RequiredString("Learner"), result.RequiredString("AccessKeyId"), result.RequiredString("SecretAccessKey"), result.RequiredString("Region"),
+                result.String("AccountId") is { Length: 12 } account && account.All(char.IsAsciiDigit) ? account : null),
             cancellationToken);
 
     private static IReadOnlyList<LearnerInvitation> ReadInvitations(XElement result) =>

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Xml;
+using LabRunner.Content.Learners;
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Protocol;
 using LabRunner.Sandbox.Seeding;
+using LabRunner.Sandbox.State;
 
 namespace LabRunner.Sandbox.Accounts;
 
@@ -16,7 +18,8 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
 {
     public const string AddLearnersAction = "LabRunnerAddLearners";
     public const string JoinAction = "LabRunnerJoin";
-    public const int MaxLearnersPerRequest = 1000;
+    /// <summary>Enough for <c>serve --class --learners</c> to add the largest class in one request, all or nothing.</summary>
+    public const int MaxLearnersPerRequest = 5000;
 
     public IEnumerable<KeyValuePair<string, ActionHandler>> Handlers() =>
     [
@@ -51,11 +54,16 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
                 throw new RdsFault("LearnerAlreadyExists", $"The class already has a learner named '{taken}': nothing was added. Give the new learner another name.", 409);
             var invitations = new List<(string Name, string Code)>();
             var accountsAdded = new List<LearnerAccount>();
+            var accountIds = roster.Learners.Select(learner => learner.AccountId).OfType<string>().Append(services.Options.AccountId).ToHashSet(StringComparer.Ordinal);
             foreach (var (name, seed) in seeds)
             {
-                seed(accounts.LearnerAccount(name));
+                var accountId = ClassSecrets.NewAccountId(accountIds);
+                accountIds.Add(accountId);
+                var account = accounts.LearnerAccount(name, accountId);
+                seed(account);
+                Mark(account, LearnerTags.Seeded, request.Now);
                 var code = ClassSecrets.NewJoinCode();
-                accountsAdded.Add(new LearnerAccount(name, ClassSecrets.NewKey("LRKL"), ClassSecrets.HashOf(code), expiresAt));
+                accountsAdded.Add(new LearnerAccount(name, ClassSecrets.NewKey("LRKL"), ClassSecrets.HashOf(code), expiresAt, AccountId: accountId));
                 invitations.Add((name, code));
             }
             accounts.Class = roster with { Learners = [.. roster.Learners, .. accountsAdded] };
@@ -109,6 +117,7 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
             if (request.Now > found.JoinCodeExpiresAt)
                 throw new RdsFault("JoinCodeExpired", $"This join code expired at {found.JoinCodeExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. Ask your instructor for a new learner name and code.", 403);
             var joined = found with { JoinedAt = request.Now };
+            Mark(accounts.LearnerAccount(found.Name), LearnerTags.Joined, request.Now);
             accounts.Class = roster with { Learners = [.. roster.Learners.Select(candidate => ReferenceEquals(candidate, found) ? joined : candidate)] };
             return (roster.Name, joined);
         });
@@ -118,8 +127,19 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
             writer.Element("Learner", learner.Name);
             writer.Element("AccessKeyId", learner.Key.AccessKeyId);
             writer.Element("SecretAccessKey", learner.Key.SecretAccessKey);
+            writer.Element("AccountId", learner.AccountId ?? services.Options.AccountId);
             writer.Element("Region", services.Options.Region);
         };
+    }
+
+    /// <summary>
+    /// Tags each of the learner's clusters with <paramref name="key"/> = <paramref name="at"/>: the class view counts a
+    /// learner as stuck only from the later of these times and their last change, never for a wait before they could start.
+    /// </summary>
+    private static void Mark(SandboxState.Resources account, string key, DateTimeOffset at)
+    {
+        foreach (var cluster in account.Clusters.Values.ToList())
+            account.Clusters[cluster.Id] = cluster with { Tags = [.. cluster.Tags.Where(tag => tag.Key != key), new TagRecord(key, LearnerTags.TimeText(at))] };
     }
 
     private static RdsFault NoClass() =>

@@ -15,4 +15,5 @@ public sealed record StoredKey(string AccessKeyId, string SecretAccessKey);
 
 /// <param name="JoinCodeHash">The SHA-256 (hex) of the learner's join code (see <see cref="ClassSecrets.HashOf"/>).</param>
 /// <param name="JoinedAt">When the code was redeemed; a code joins once.</param>
-public sealed record LearnerAccount(string Name, StoredKey Key, string JoinCodeHash, DateTimeOffset JoinCodeExpiresAt, DateTimeOffset? JoinedAt = null);
+/// <param name="AccountId">The learner's 12-digit account id, in the ARNs of their resources; null in a state file from before learners had one (then the sandbox's own).</param>
+public sealed record LearnerAccount(string Name, StoredKey Key, string JoinCodeHash, DateTimeOffset JoinCodeExpiresAt, DateTimeOffset? JoinedAt = null, string? AccountId = null);

@@ -16,6 +16,17 @@ public static class ClassSecrets
     public static StoredKey NewKey(string prefix) =>
         new(prefix + RandomNumberGenerator.GetString(KeyIdAlphabet, 20 - prefix.Length), RandomNumberGenerator.GetString(SecretAlphabet, 40));
 
+    /// <summary>A 12-digit AWS-style account id for a learner, unlike every id in <paramref name="taken"/> (the sandbox's own among them).</summary>
+    public static string NewAccountId(IReadOnlySet<string> taken)
+    {
+        while (true)
+        {
+            var id = RandomNumberGenerator.GetString("0123456789", 12);
+            if (!taken.Contains(id))
+                return id;
+        }
+    }
+
     /// <summary>Twelve characters in three groups, e.g. <c>K7QM-2XRD-PW9A</c> (about 59 bits).</summary>
     public static string NewJoinCode() =>
         string.Join('-', Enumerable.Range(0, 3).Select(_ => RandomNumberGenerator.GetString(CodeAlphabet, 4)));

@@ -65,7 +65,7 @@ namespace LabRunner.Sandbox.Protocol
             writer.Element("DbiResourceId", instance.ResourceId);
             writer.Element("CopyTagsToSnapshot", false);
             writer.Element("PromotionTier", instance.PromotionTier);
-            writer.Element("DBInstanceArn", naming.InstanceArn(instance.Id));
+            writer.Element("DBInstanceArn", NamesOf(instance.Id).InstanceArn(instance.Id));
             writer.Element("IAMDatabaseAuthenticationEnabled", false);
             writer.Element("DeletionProtection", false);
             Tags(writer, instance.Tags);

@@ -18,7 +18,14 @@ public delegate Action<XmlWriter>? ActionHandler(ActionRequest request);
 /// <summary>What every group of actions works with.</summary>
 public sealed record SandboxServices(SandboxState State, SandboxOptions Options, Naming Naming, Provisioning Provisioning)
 {
-    public ShapeWriter Shapes(DateTimeOffset now) => new(Naming, now);
+    /// <summary>Shapes as seen at <paramref name="now"/>, each resource named in the account <paramref name="accountOf"/> gives (null: the sandbox's own).</summary>
+    public ShapeWriter Shapes(DateTimeOffset now, Func<string, string?> accountOf) => new(Naming, now, accountOf);
+
+    /// <summary>Shapes of resources in <paramref name="caller"/>'s own account, as the answers to their writes show them.</summary>
+    public ShapeWriter Shapes(DateTimeOffset now, Caller caller) => new(NamingFor(caller), now, _ => null);
+
+    /// <summary>ARNs in <paramref name="caller"/>'s own account: a class learner's, else the sandbox's.</summary>
+    public Naming NamingFor(Caller caller) => Naming.ForAccount(State.ReadAccounts(accounts => accounts.AccountIdOf(caller)));
 
     /// <summary>The services a sandbox with <paramref name="options"/> works with, its state loaded from the options' state file (if any).</summary>
     /// <exception cref="SandboxStateException">The state file exists but cannot be used.</exception>

@@ -34,9 +34,9 @@ public sealed class ClusterActions(SandboxServices services)
             var pageIds = found.Items.Select(cluster => cluster.Id).ToHashSet(StringComparer.Ordinal);
             var members = resources.Instances.Values.Where(instance => instance.ClusterId is { } id && pageIds.Contains(id)).ToLookup(instance => instance.ClusterId!);
             var withMembers = found.Items.Select(cluster => (cluster, members: members[cluster.Id].ToList())).ToList();
-            return (withMembers, found.Marker);
+            return (withMembers, found.Marker, AccountOf: (Func<string, string?>)resources.AccountOf);
         });
-        var shapes = services.Shapes(request.Now);
+        var shapes = services.Shapes(request.Now, page.AccountOf);
         return writer =>
         {
             writer.List("DBClusters", "DBCluster", page.withMembers, (element, item) => shapes.Cluster(element, item.cluster, item.members));
@@ -66,7 +66,7 @@ public sealed class ClusterActions(SandboxServices services)
             services.Provisioning.AddCluster(resources, cluster);
             return cluster;
         });
-        return WriteCluster(cluster, [], request.Now);
+        return WriteCluster(cluster, [], request);
     }
 
     private Action<System.Xml.XmlWriter> Modify(ActionRequest request)
@@ -101,7 +101,7 @@ public sealed class ClusterActions(SandboxServices services)
             resources.Clusters[id] = cluster;
             return (cluster, resources.MembersOf(id).ToList());
         });
-        return WriteCluster(modified, members, now);
+        return WriteCluster(modified, members, request);
     }
 
     /// <summary>An engine change starts now with ApplyImmediately, else at the next maintenance window; asking for the current version cancels a pending one.</summary>
@@ -143,12 +143,12 @@ public sealed class ClusterActions(SandboxServices services)
             resources.Clusters.Remove(id);
             return cluster;
         });
-        return WriteCluster(deleted, [], now, status: "deleting");
+        return WriteCluster(deleted, [], request, status: "deleting");
     }
 
-    private Action<System.Xml.XmlWriter> WriteCluster(ClusterRecord cluster, IReadOnlyList<InstanceRecord> members, DateTimeOffset now, string? status = null)
+    private Action<System.Xml.XmlWriter> WriteCluster(ClusterRecord cluster, IReadOnlyList<InstanceRecord> members, ActionRequest request, string? status = null)
     {
-        var shapes = services.Shapes(now);
+        var shapes = services.Shapes(request.Now, request.Caller);
         return writer =>
         {
             writer.WriteStartElement("DBCluster");

@@ -38,9 +38,9 @@ public sealed class InstanceActions(SandboxServices services)
             var instances = DescribeScope.Of(resources.Instances, requested, RdsFault.InstanceNotFound);
             var found = Paging.Take(instances.Where(matches), instance => instance.Id, parameters);
             var withClusters = found.Items.Select(instance => (instance, cluster: ClusterOf(resources, instance))).ToList();
-            return (withClusters, found.Marker);
+            return (withClusters, found.Marker, AccountOf: (Func<string, string?>)resources.AccountOf);
         });
-        var shapes = services.Shapes(request.Now);
+        var shapes = services.Shapes(request.Now, page.AccountOf);
         return writer =>
         {
             writer.List("DBInstances", "DBInstance", page.withClusters, (element, item) => shapes.Instance(element, item.instance, item.cluster));
@@ -63,7 +63,7 @@ public sealed class InstanceActions(SandboxServices services)
             var created = services.Provisioning.AddInstance(resources, settings, now, now + services.Options.ProvisioningDuration);
             return (created, ClusterOf(resources, created));
         });
-        return WriteInstance(instance, cluster, now);
+        return WriteInstance(instance, cluster, request);
     }
 
     /// <summary>Deleting a cluster's writer promotes the member with the best (lowest) promotion tier, as an Aurora failover would.</summary>
@@ -79,12 +79,12 @@ public sealed class InstanceActions(SandboxServices services)
                 resources.Instances[successor.Id] = successor with { IsClusterWriter = true };
             return (deleted, ClusterOf(resources, deleted));
         });
-        return WriteInstance(instance, cluster, request.Now, status: "deleting");
+        return WriteInstance(instance, cluster, request, status: "deleting");
     }
 
-    private Action<XmlWriter> WriteInstance(InstanceRecord instance, ClusterRecord? cluster, DateTimeOffset now, string? status = null)
+    private Action<XmlWriter> WriteInstance(InstanceRecord instance, ClusterRecord? cluster, ActionRequest request, string? status = null)
     {
-        var shapes = services.Shapes(now);
+        var shapes = services.Shapes(request.Now, request.Caller);
         return writer =>
         {
             writer.WriteStartElement("DBInstance");

@@ -54,13 +54,13 @@ public sealed class SnapshotActions(SandboxServices services)
         {
             var snapshots = DescribeScope.Of(resources.Snapshots, requested, RdsFault.SnapshotNotFound);
             var selected = snapshots.Where(snapshot => (clusterId is null || snapshot.ClusterId == clusterId) && ofType(snapshot) && matches(snapshot));
-            return Paging.Take(selected, snapshot => snapshot.Id, parameters);
+            return (Found: Paging.Take(selected, snapshot => snapshot.Id, parameters), AccountOf: (Func<string, string?>)resources.AccountOf);
         });
-        var shapes = services.Shapes(request.Now);
+        var shapes = services.Shapes(request.Now, page.AccountOf);
         return writer =>
         {
-            writer.List("DBClusterSnapshots", "DBClusterSnapshot", page.Items, (element, snapshot) => shapes.Snapshot(element, snapshot));
-            writer.Element("Marker", page.Marker);
+            writer.List("DBClusterSnapshots", "DBClusterSnapshot", page.Found.Items, (element, snapshot) => shapes.Snapshot(element, snapshot));
+            writer.Element("Marker", page.Found.Marker);
         };
     }
 
@@ -83,7 +83,7 @@ public sealed class SnapshotActions(SandboxServices services)
             resources.Snapshots.Add(id, created);
             return created;
         });
-        return WriteSnapshot(snapshot, now);
+        return WriteSnapshot(snapshot, request);
     }
 
     /// <summary>RDS deletes only manual snapshots, and only once they are no longer being made.</summary>
@@ -102,7 +102,7 @@ public sealed class SnapshotActions(SandboxServices services)
             resources.Snapshots.Remove(id);
             return found;
         });
-        return WriteSnapshot(snapshot, now);
+        return WriteSnapshot(snapshot, request);
     }
 
     private Action<XmlWriter> Copy(ActionRequest request)
@@ -127,19 +127,19 @@ public sealed class SnapshotActions(SandboxServices services)
                 SnapshotType = SnapshotTypes.Manual,
                 StartedAt = now,
                 CompletesAt = now + duration,
-                SourceSnapshotArn = services.Naming.SnapshotArn(sourceId),
+                SourceSnapshotArn = services.Naming.ForAccount(resources.AccountId).SnapshotArn(sourceId),
                 SharedWith = [],
                 Tags = copyTags ? source.Tags : [],
             };
             resources.Snapshots.Add(targetId, created);
             return created;
         });
-        return WriteSnapshot(copy, now);
+        return WriteSnapshot(copy, request);
     }
 
-    private Action<XmlWriter> WriteSnapshot(SnapshotRecord snapshot, DateTimeOffset now)
+    private Action<XmlWriter> WriteSnapshot(SnapshotRecord snapshot, ActionRequest request)
     {
-        var shapes = services.Shapes(now);
+        var shapes = services.Shapes(request.Now, request.Caller);
         return writer =>
         {
             writer.WriteStartElement("DBClusterSnapshot");

@@ -6,8 +6,9 @@ namespace LabRunner.Sandbox.Operations;
 
 /// <summary>
 /// AddTagsToResource, RemoveTagsFromResource and ListTagsForResource on clusters, instances and cluster snapshots,
-/// named by ARN as RDS names them. An ARN of this region and account whose resource does not exist answers that
-/// resource's not-found fault (DBClusterNotFoundFault…); any other name is not an RDS resource here.
+/// named by ARN as RDS names them. An ARN of this region and of an account here (the sandbox's, a class learner's)
+/// whose resource is not the caller's to see in that account answers that resource's not-found fault
+/// (DBClusterNotFoundFault…), as another AWS account's would; any other name is not an RDS resource here.
 /// </summary>
 public sealed partial class TagActions(SandboxServices services)
 {
@@ -49,13 +50,14 @@ public sealed partial class TagActions(SandboxServices services)
     /// <summary>Sets each tag, replacing the value of a key the resource already has.</summary>
     private Action<System.Xml.XmlWriter>? Add(ActionRequest request)
     {
-        var (kind, id) = Resource(request.Parameters);
+        var resource = Resource(request.Parameters);
+        var (kind, id, _) = resource;
         var added = TagsIn(request.Parameters);
         if (added.Count == 0)
             throw RdsFault.MissingParameter("Tags");
         services.State.Write(request.Caller, resources =>
         {
-            var current = kind.Read(resources, id) ?? throw kind.NotFound(id);
+            var current = TagsOf(resources, resource);
             var addedKeys = added.Select(tag => tag.Key).ToHashSet(StringComparer.Ordinal);
             IReadOnlyList<TagRecord> merged = [.. current.Where(tag => !addedKeys.Contains(tag.Key)), .. added];
             if (merged.Count > MaxTagsPerResource)
@@ -68,13 +70,14 @@ public sealed partial class TagActions(SandboxServices services)
 
     private Action<System.Xml.XmlWriter>? Remove(ActionRequest request)
     {
-        var (kind, id) = Resource(request.Parameters);
+        var resource = Resource(request.Parameters);
+        var (kind, id, _) = resource;
         var keys = request.Parameters.List("TagKeys", "member").ToHashSet(StringComparer.Ordinal);
         if (keys.Count == 0)
             throw RdsFault.MissingParameter("TagKeys");
         services.State.Write(request.Caller, resources =>
         {
-            var current = kind.Read(resources, id) ?? throw kind.NotFound(id);
+            var current = TagsOf(resources, resource);
             IReadOnlyList<TagRecord> kept = [.. current.Where(tag => !keys.Contains(tag.Key))];
             kind.Replace(resources, id, kept);
             return kept;
@@ -84,17 +87,28 @@ public sealed partial class TagActions(SandboxServices services)
 
     private Action<System.Xml.XmlWriter> List(ActionRequest request)
     {
-        var (kind, id) = Resource(request.Parameters);
-        var tags = services.State.Read(request.Caller, resources => kind.Read(resources, id) ?? throw kind.NotFound(id));
+        var resource = Resource(request.Parameters);
+        var tags = services.State.Read(request.Caller, resources => TagsOf(resources, resource));
         return writer => ShapeWriter.Tags(writer, tags);
     }
 
-    private (Taggable Kind, string Id) Resource(ReceivedParameters parameters)
+    private (Taggable Kind, string Id, string Account) Resource(ReceivedParameters parameters)
     {
         var arn = parameters.Required("ResourceName");
-        return services.Naming.ResourceOf(arn) is { } named && Kinds.TryGetValue(named.Type, out var kind)
-            ? (kind, Content.Model.RdsIdentifier.Normalize(named.Identifier))
+        return services.Naming.ResourceOf(arn) is { } named && Kinds.TryGetValue(named.Type, out var kind) && IsAccountHere(named.Account)
+            ? (kind, Content.Model.RdsIdentifier.Normalize(named.Identifier), named.Account)
             : throw RdsFault.InvalidParameterValue($"The specified resource name does not match an RDS resource in this region: {arn}");
+    }
+
+    private bool IsAccountHere(string account) =>
+        account == services.Naming.AccountId || services.State.ReadAccounts(accounts => accounts.IsLearnerAccount(account));
+
+    /// <summary>The tags of the resource the ARN names, when <paramref name="resources"/> hold it in the ARN's account.</summary>
+    private IReadOnlyList<TagRecord> TagsOf(SandboxState.Resources resources, (Taggable Kind, string Id, string Account) resource)
+    {
+        var (kind, id, account) = resource;
+        var inAccount = (resources.AccountOf(id) ?? services.Naming.AccountId) == account;
+        return (inAccount ? kind.Read(resources, id) : null) ?? throw kind.NotFound(id);
     }
 
     /// <summary><c>Tags.Tag.N.Key</c> and <c>.Value</c>, checked as RDS checks them; the last of a repeated key wins.</summary>

@@ -5,8 +5,11 @@ using LabRunner.Sandbox.State;
 namespace LabRunner.Sandbox.Protocol;
 
 /// <summary>Writes the sandbox's resources as RDS's <c>DBCluster</c>, <c>DBInstance</c> and <c>DBClusterSnapshot</c> shapes, as seen at one instant.</summary>
-public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now)
+/// <param name="accountOf">The account a resource (by identifier) belongs to, for its ARN; null for <paramref name="naming"/>'s.</param>
+public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now, Func<string, string?> accountOf)
 {
+    private Naming NamesOf(string resourceId) => naming.ForAccount(accountOf(resourceId));
+
     /// <param name="status">Overrides the computed status, e.g. <c>deleting</c> in DeleteDBCluster's answer.</param>
     public void Cluster(XmlWriter writer, ClusterRecord cluster, IEnumerable<InstanceRecord> members, string? status = null)
     {
@@ -42,7 +45,7 @@ public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now)
         writer.Element("HostedZoneId", "Z2R2ITUGPM61AM");
         writer.Element("StorageEncrypted", cluster.StorageEncrypted);
         writer.Element("DbClusterResourceId", cluster.ResourceId);
-        writer.Element("DBClusterArn", naming.ClusterArn(cluster.Id));
+        writer.Element("DBClusterArn", NamesOf(cluster.Id).ClusterArn(cluster.Id));
         writer.Element("IAMDatabaseAuthenticationEnabled", false);
         writer.Element("ClusterCreateTime", cluster.CreatedAt);
         if (Lifecycle.PendingEngineVersion(cluster, now) is { } pendingVersion)
@@ -80,7 +83,7 @@ public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now)
         writer.Element("SnapshotType", snapshot.SnapshotType);
         writer.Element("PercentProgress", Lifecycle.SnapshotPercentProgress(snapshot, now));
         writer.Element("StorageEncrypted", snapshot.StorageEncrypted);
-        writer.Element("DBClusterSnapshotArn", naming.SnapshotArn(snapshot.Id));
+        writer.Element("DBClusterSnapshotArn", NamesOf(snapshot.Id).SnapshotArn(snapshot.Id));
         writer.Element("SourceDBClusterSnapshotArn", snapshot.SourceSnapshotArn);
         writer.Element("IAMDatabaseAuthenticationEnabled", false);
         Tags(writer, snapshot.Tags);

@@ -4,34 +4,44 @@ using LabRunner.Sandbox.Protocol;
 
 namespace LabRunner.Sandbox.Rules;
 
-/// <summary>ARNs, endpoints and resource ids as RDS forms them, in the sandbox's region and placeholder account.</summary>
+/// <summary>ARNs, endpoints and resource ids as RDS forms them, in the sandbox's region and one account (see <see cref="ForAccount"/>).</summary>
 public sealed class Naming(string region, string accountId)
 {
+    private const int AccountIdLength = 12;
+
     /// <summary>Stands in for the per-account, per-region part of RDS endpoint host names.</summary>
     private const string EndpointKey = "sandbox00000";
 
     public string Region { get; } = region;
 
+    public string AccountId { get; } = accountId;
+
     public IReadOnlyList<string> AvailabilityZones { get; } = [region + "a", region + "b", region + "c"];
 
-    public string ClusterArn(string id) => $"arn:aws:rds:{Region}:{accountId}:cluster:{id}";
+    /// <summary>The same names in account <paramref name="account"/> (a class learner's); this account's when null.</summary>
+    public Naming ForAccount(string? account) => account is null || account == AccountId ? this : new Naming(Region, account);
 
-    public string InstanceArn(string id) => $"arn:aws:rds:{Region}:{accountId}:db:{id}";
+    public string ClusterArn(string id) => $"arn:aws:rds:{Region}:{AccountId}:cluster:{id}";
 
-    public string SnapshotArn(string id) => $"arn:aws:rds:{Region}:{accountId}:cluster-snapshot:{id}";
+    public string InstanceArn(string id) => $"arn:aws:rds:{Region}:{AccountId}:db:{id}";
+
+    public string SnapshotArn(string id) => $"arn:aws:rds:{Region}:{AccountId}:cluster-snapshot:{id}";
 
     /// <summary>
-    /// The resource type (<c>cluster</c>, <c>db</c>, <c>cluster-snapshot</c>…) and identifier an ARN of this region and
-    /// account names; null for anything else.
+    /// The account, resource type (<c>cluster</c>, <c>db</c>, <c>cluster-snapshot</c>…) and identifier an RDS ARN of
+    /// this region names; null for anything else.
     /// </summary>
-    public (string Type, string Identifier)? ResourceOf(string arn)
+    public (string Account, string Type, string Identifier)? ResourceOf(string arn)
     {
-        var prefix = $"arn:aws:rds:{Region}:{accountId}:";
-        if (!arn.StartsWith(prefix, StringComparison.Ordinal))
+        var prefix = $"arn:aws:rds:{Region}:";
+        if (!arn.StartsWith(prefix, StringComparison.Ordinal) || arn.Length <= prefix.Length + AccountIdLength)
             return null;
-        var rest = arn[prefix.Length..];
+        var account = arn.Substring(prefix.Length, AccountIdLength);
+        if (!account.All(char.IsAsciiDigit) || arn[prefix.Length + AccountIdLength] != ':')
+            return null;
+        var rest = arn[(prefix.Length + AccountIdLength + 1)..];
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && colon < rest.Length - 1 ? (rest[..colon], rest[(colon + 1)..]) : null;
+        return colon > 0 && colon < rest.Length - 1 ? (account, rest[..colon], rest[(colon + 1)..]) : null;
     }
 
     public string ClusterEndpoint(string id) => $"{id}.cluster-{EndpointKey}.{Region}.rds.amazonaws.com";

@@ -11,6 +11,7 @@ namespace LabRunner.Sandbox.State;
 public sealed class AccountSet
 {
     private readonly SortedDictionary<string, SandboxState.Resources> learners = new(StringComparer.Ordinal);
+    private readonly AccountIndex index = AccountIndex.New();
 
     public AccountSet() => Default = NewResources();
 
@@ -36,38 +37,35 @@ public sealed class AccountSet
     public SandboxState.Resources VisibleTo(Caller caller) => caller.Role switch
     {
         CallerRole.Instructor => Merged(),
-        CallerRole.Learner => learners.GetValueOrDefault(caller.Learner!) ?? NewResources(),
+        CallerRole.Learner => learners.GetValueOrDefault(caller.Learner!) ?? NewResources(Class?.Learners.FirstOrDefault(learner => learner.Name == caller.Learner)?.AccountId),
         _ => OwnedBy(caller),
     };
 
-    public SandboxState.Resources LearnerAccount(string learner)
+    /// <summary>The learner's account, made (in account <paramref name="accountId"/>, else the roster's) when they have none yet.</summary>
+    public SandboxState.Resources LearnerAccount(string learner, string? accountId = null)
     {
         if (!learners.TryGetValue(learner, out var resources))
-            learners.Add(learner, resources = NewResources());
+            learners.Add(learner, resources = NewResources(accountId ?? Class?.Learners.FirstOrDefault(account => account.Name == learner)?.AccountId));
         return resources;
     }
+
+    /// <summary>The id of <paramref name="caller"/>'s own account when it is a learner's; null for the sandbox's own.</summary>
+    public string? AccountIdOf(Caller caller) => caller.Role == CallerRole.Learner
+        ? (learners.GetValueOrDefault(caller.Learner!)?.AccountId ?? Class?.Learners.FirstOrDefault(learner => learner.Name == caller.Learner)?.AccountId)
+        : null;
+
+    /// <summary>Whether <paramref name="accountId"/> is a learner's account here (the sandbox's own is not).</summary>
+    public bool IsLearnerAccount(string accountId) => Class?.Learners.Any(learner => learner.AccountId == accountId) ?? false;
 
     private IEnumerable<SandboxState.Resources> All => learners.Values.Prepend(Default);
 
     private SandboxState.Resources Merged()
     {
-        var merged = new SandboxState.Resources(() => []);
+        var merged = new SandboxState.Resources(AccountIndex.New());
         foreach (var account in All)
-        {
-            foreach (var (id, cluster) in account.Clusters)
-                merged.Clusters.TryAdd(id, cluster);
-            foreach (var (id, instance) in account.Instances)
-                merged.Instances.TryAdd(id, instance);
-            foreach (var (id, snapshot) in account.Snapshots)
-                merged.Snapshots.TryAdd(id, snapshot);
-        }
+            merged.Merge(account);
         return merged;
     }
 
-    private SandboxState.Resources NewResources()
-    {
-        SandboxState.Resources? made = null;
-        made = new SandboxState.Resources(() => All.Where(account => !ReferenceEquals(account, made)));
-        return made;
-    }
+    private SandboxState.Resources NewResources(string? accountId = null) => new(index, accountId);
 }

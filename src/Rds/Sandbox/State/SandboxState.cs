@@ -32,21 +32,47 @@ public sealed class SandboxState
     public string Identity { get; }
 
     /// <summary>One account's mutable collections, only reachable inside the read and write calls.</summary>
-    /// <param name="otherAccounts">The accounts whose identifiers a new resource must not take.</param>
-    public sealed class Resources(Func<IEnumerable<Resources>> otherAccounts)
+    /// <param name="index">Shared with the accounts whose identifiers a new resource must not take.</param>
+    /// <param name="accountId">The account's id, in its resources' ARNs; null for the sandbox's own account.</param>
+    public sealed class Resources(AccountIndex index, string? accountId = null)
     {
-        public SortedDictionary<string, ClusterRecord> Clusters { get; } = new(StringComparer.Ordinal);
-        public SortedDictionary<string, InstanceRecord> Instances { get; } = new(StringComparer.Ordinal);
-        public SortedDictionary<string, SnapshotRecord> Snapshots { get; } = new(StringComparer.Ordinal);
+        /// <summary>For a view merging several accounts (the instructor's): each resource's own account.</summary>
+        private readonly Dictionary<string, string?> mergedFrom = new(StringComparer.Ordinal);
+
+        public string? AccountId { get; } = accountId;
+
+        public ResourceTable<ClusterRecord> Clusters { get; } = new(index.Clusters);
+        public ResourceTable<InstanceRecord> Instances { get; } = new(index.Instances);
+        public ResourceTable<SnapshotRecord> Snapshots { get; } = new(index.Snapshots);
+
+        /// <summary>The id of the account <paramref name="resourceId"/> belongs to; null for the sandbox's own account.</summary>
+        public string? AccountOf(string resourceId) => mergedFrom.TryGetValue(resourceId, out var account) ? account : AccountId;
+
+        /// <summary>Takes <paramref name="account"/>'s resources into this merged view (identifiers are unique across accounts).</summary>
+        public void Merge(Resources account)
+        {
+            foreach (var (id, cluster) in account.Clusters)
+                MergeOne(Clusters, id, cluster, account.AccountId);
+            foreach (var (id, instance) in account.Instances)
+                MergeOne(Instances, id, instance, account.AccountId);
+            foreach (var (id, snapshot) in account.Snapshots)
+                MergeOne(Snapshots, id, snapshot, account.AccountId);
+        }
+
+        private void MergeOne<TRecord>(ResourceTable<TRecord> into, string id, TRecord record, string? account)
+        {
+            if (into.TryAdd(id, record))
+                mergedFrom[id] = account;
+        }
 
         public IEnumerable<InstanceRecord> MembersOf(string clusterId) =>
             Instances.Values.Where(instance => instance.ClusterId == clusterId);
 
-        public bool ClusterIdTaken(string id) => Clusters.ContainsKey(id) || otherAccounts().Any(other => other.Clusters.ContainsKey(id));
+        public bool ClusterIdTaken(string id) => Clusters.ContainsKey(id) || Clusters.HeldElsewhere(id);
 
-        public bool InstanceIdTaken(string id) => Instances.ContainsKey(id) || otherAccounts().Any(other => other.Instances.ContainsKey(id));
+        public bool InstanceIdTaken(string id) => Instances.ContainsKey(id) || Instances.HeldElsewhere(id);
 
-        public bool SnapshotIdTaken(string id) => Snapshots.ContainsKey(id) || otherAccounts().Any(other => other.Snapshots.ContainsKey(id));
+        public bool SnapshotIdTaken(string id) => Snapshots.ContainsKey(id) || Snapshots.HeldElsewhere(id);
     }
 
     /// <summary>Reads the default account.</summary>

@@ -138,8 +138,9 @@ public sealed class StateFile(string path)
     {
         var accounts = new AccountSet { Class = document.Class, Identity = document.SandboxId };
         Fill(accounts.Default, document.Clusters, document.Instances, document.Snapshots);
+        var accountIds = (document.Class?.Learners ?? []).ToDictionary(learner => learner.Name, learner => learner.AccountId, StringComparer.Ordinal);
         foreach (var learner in document.LearnerAccounts ?? [])
-            Fill(accounts.LearnerAccount(learner.Learner), learner.Clusters, learner.Instances, learner.Snapshots);
+            Fill(accounts.LearnerAccount(learner.Learner, accountIds.GetValueOrDefault(learner.Learner)), learner.Clusters, learner.Instances, learner.Snapshots);
         return accounts;
     }
 
