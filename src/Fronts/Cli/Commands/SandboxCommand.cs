@@ -217,7 +217,7 @@ public static class SandboxCommand
         var reachedAt = options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any)
             ? new Uri($"http://127.0.0.1:{host.Uri.Port}/")
             : host.Uri;
-        var instructor = new StoredTarget(roster.Name, reachedAt, options.Region, roster.Instructor.AccessKeyId, roster.Instructor.SecretAccessKey, null);
+        var instructor = new StoredTarget(roster.Name, reachedAt, options.Region, roster.Instructor.AccessKeyId, roster.Instructor.SecretAccessKey, null, host.Identity);
         StoredTargets.Store(dataDirectory, instructor);
         return instructor;
     }
