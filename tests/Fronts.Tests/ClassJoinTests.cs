@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LabRunner.Cli;
 using LabRunner.TestSupport;
 
@@ -9,7 +8,7 @@ namespace LabRunner.Fronts.Tests;
 /// and from then on plain commands work in the class with no flags.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed partial class ClassJoinTests : IAsyncLifetime
+public sealed class ClassJoinTests : IAsyncLifetime
 {
     private readonly TempDirectory folder = new();
     private SandboxProcess server = null!;
@@ -89,19 +88,10 @@ public sealed partial class ClassJoinTests : IAsyncLifetime
         Assert.True(erin.ExitCode == 0, erin.ToString());
     }
 
-    /// <summary>Each learner's join line, as <c>sandbox add-learners</c> prints it: the address and the code.</summary>
-    private async Task<Dictionary<string, string[]>> AddLearnersAsync(params string[] names)
-    {
-        var added = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, ["sandbox", "add-learners", .. names]);
-        Assert.True(added.ExitCode == 0, added.ToString());
-        return JoinLine().Matches(added.StandardOutput).ToDictionary(match => match.Groups["name"].Value, match => new[] { match.Groups["address"].Value, match.Groups["code"].Value });
-    }
+    private Task<Dictionary<string, string[]>> AddLearnersAsync(params string[] names) => JoinLines.AddLearnersAsync(folder.Path, InstructorHome, names);
 
     private string Home(string name) => Directory.CreateDirectory(folder.PathOf(name)).FullName;
 
     private static string SecretIn(string targetsFile) =>
         System.Text.Json.JsonDocument.Parse(File.ReadAllText(targetsFile)).RootElement.GetProperty("targets")[0].GetProperty("secretAccessKey").GetString()!;
-
-    [GeneratedRegex(@"^(?<name>\S+)\s+labrunner join (?<address>http://\S+) (?<code>[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$", RegexOptions.Multiline)]
-    private static partial Regex JoinLine();
 }

@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+using LabRunner.TestSupport;
+
+namespace LabRunner.Fronts.Tests;
+
+/// <summary>Learners added through the real <c>sandbox add-learners</c>, and the join line it prints for each.</summary>
+internal static partial class JoinLines
+{
+    /// <summary>Adds <paramref name="names"/> as the instructor at <paramref name="instructorHome"/>; each learner's address and code.</summary>
+    public static async Task<Dictionary<string, string[]>> AddLearnersAsync(string workingDirectory, string instructorHome, params string[] names)
+    {
+        var added = await LabRunnerBinary.RunAsync(workingDirectory, instructorHome, ["sandbox", "add-learners", .. names]);
+        Assert.True(added.ExitCode == 0, added.ToString());
+        return JoinLine().Matches(added.StandardOutput).ToDictionary(match => match.Groups["name"].Value, match => new[] { match.Groups["address"].Value, match.Groups["code"].Value });
+    }
+
+    [GeneratedRegex(@"^(?<name>\S+)\s+labrunner join (?<address>http://\S+) (?<code>[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$", RegexOptions.Multiline)]
+    private static partial Regex JoinLine();
+}
