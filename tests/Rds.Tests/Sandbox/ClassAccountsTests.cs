@@ -9,6 +9,8 @@ using LabRunner.Sandbox.Rules;
 using LabRunner.Sandbox.Seeding;
 using LabRunner.Sandbox.State;
 using LabRunner.TestSupport.Network;
+using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Python;
 using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.Rds.Tests.Sandbox;
@@ -83,7 +85,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
     [Fact]
     public async Task A_learner_sees_and_changes_nothing_of_another_learners()
     {
-        var before = BobsAccount();
+        var before = AccountOf("bob");
 
         foreach (var (action, form) in AtBob)
         {
@@ -98,13 +100,13 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         Assert.Equal(["aurora-alice-cluster"], Identifiers(clusters, "DBClusterIdentifier"));
         Assert.Empty(Identifiers(snapshots, "DBClusterSnapshotIdentifier"));
         Assert.Equal(["aurora-alice-instance-1"], Identifiers(instances, "DBInstanceIdentifier"));
-        Assert.Equal(before, BobsAccount());
+        Assert.Equal(before, AccountOf("bob"));
     }
 
     [Fact]
     public async Task The_instructor_reads_every_account_and_every_write_is_refused_as_iam_refuses_it()
     {
-        var before = BobsAccount();
+        var before = AccountOf("bob");
 
         // Adding learners is the instructor's one write, and changes no learner's resources.
         foreach (var (action, form) in AtBob.Where(pair => !ActionDispatcher.IsReadOnly(pair.Key) && ClassActions.OnlyFor(pair.Key) is null))
@@ -116,7 +118,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         var clusters = await CallAsync(instructor, new RequestForm("DescribeDBClusters"));
 
         Assert.Equal(["aurora-alice-cluster", "aurora-bob-cluster"], Identifiers(clusters, "DBClusterIdentifier"));
-        Assert.Equal(before, BobsAccount());
+        Assert.Equal(before, AccountOf("bob"));
     }
 
     [Fact]
@@ -164,6 +166,46 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         Assert.DoesNotContain(sandbox.Host.Class!.Learners, learner => learner.Name == "frank");
     }
 
+    /// <summary>
+    /// A write a learner signed (botocore, header auth), captured and replayed byte for byte once the sandbox's clock
+    /// moved 16 minutes: refused as AWS refuses an old signature, and what it would redo (a snapshot the learner has
+    /// since deleted) stays undone. The same for a presigned GET valid for 15 minutes.
+    /// </summary>
+    [PeerFact(RealPeer.Boto3)]
+    public async Task A_learners_request_replayed_16_minutes_later_is_refused_and_changes_nothing()
+    {
+        var gina = await JoinedAsync("gina");
+        const string Create = "Action=CreateDBClusterSnapshot&Version=2014-10-31&DBClusterSnapshotIdentifier=aurora-gina-snap1&DBClusterIdentifier=aurora-gina-cluster";
+        var signedAt = sandbox.Time.GetUtcNow();
+        var signed = (await BotocoreSigner.SignAsync(sandbox.Uri, new PostToSign(Create, signedAt, AccessKeyId: gina.AccessKeyId, SecretAccessKey: gina.SecretAccessKey)))[0];
+        var presigned = await BotocoreSigner.PresignAsync(sandbox.Uri, "create_db_cluster_snapshot",
+            new Dictionary<string, string> { ["DBClusterSnapshotIdentifier"] = "aurora-gina-snap2", ["DBClusterIdentifier"] = "aurora-gina-cluster" },
+            signedAt, 900, accessKeyId: gina.AccessKeyId, secretAccessKey: gina.SecretAccessKey);
+        var accepted = await sandbox.PostSignedAsync(Create, signed);
+        var presignedAccepted = await sandbox.GetAsync(presigned);
+        using (var client = await ClientAsync(gina.AccessKeyId, gina.SecretAccessKey))
+        {
+            foreach (var snapshot in new[] { "aurora-gina-snap1", "aurora-gina-snap2" })
+            {
+                sandbox.Time.Advance(TimeSpan.FromMinutes(1)); // a snapshot is deleted once it is available
+                await CallAsync(client, new RequestForm("DeleteDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", snapshot));
+            }
+        }
+        var before = AccountOf("gina");
+        sandbox.Time.SetUtcNow(signedAt + TimeSpan.FromMinutes(16));
+
+        var replayed = await sandbox.PostSignedAsync(Create, signed);
+        var presignedReplayed = await sandbox.GetAsync(presigned);
+
+        Assert.Equal((200, 200), (accepted.Status, presignedAccepted.Status));
+        var amzDate = BotocoreSigner.AmzDate(signedAt);
+        Assert.Equal((403, "SignatureDoesNotMatch", $"Signature expired: {amzDate} is now earlier than {BotocoreSigner.AmzDate(signedAt + TimeSpan.FromMinutes(1))} ({BotocoreSigner.AmzDate(signedAt + TimeSpan.FromMinutes(16))} - 15 min.)"),
+            (replayed.Status, replayed.ErrorCode, replayed.ErrorMessage));
+        Assert.Equal((403, "AccessDenied"), (presignedReplayed.Status, presignedReplayed.ErrorCode));
+        Assert.StartsWith("Request has expired", presignedReplayed.ErrorMessage);
+        Assert.Equal(before, AccountOf("gina"));
+    }
+
     [Fact]
     public async Task A_learner_may_not_add_learners()
     {
@@ -190,9 +232,17 @@ public sealed class ClassAccountsTests : IAsyncLifetime
 
     private async Task<RdsQueryClient> JoinAsync(string code)
     {
-        using var joining = await ClientAsync("labrunner-join", "unsigned");
-        var joined = await joining.JoinAsync(code, sandbox.Time.GetUtcNow());
+        var joined = await RedeemAsync(code);
         return await ClientAsync(joined.AccessKeyId, joined.SecretAccessKey);
+    }
+
+    /// <summary>A learner the instructor adds now, joined: their key.</summary>
+    private async Task<JoinedLearner> JoinedAsync(string name) => await RedeemAsync((await instructor.AddLearnersAsync([name]))[0].JoinCode);
+
+    private async Task<JoinedLearner> RedeemAsync(string code)
+    {
+        using var joining = await ClientAsync("labrunner-join", "unsigned");
+        return await joining.JoinAsync(code, sandbox.Time.GetUtcNow());
     }
 
     private Task<RdsQueryClient> ClientAsync(string accessKeyId, string secret) =>
@@ -210,8 +260,8 @@ public sealed class ClassAccountsTests : IAsyncLifetime
     private static List<string> Identifiers(System.Xml.Linq.XElement result, string field) =>
         [.. result.Descendants(result.Name.Namespace + field).Select(element => element.Value).Order(StringComparer.Ordinal)];
 
-    /// <summary>Bob's resources as stored, compared record by record (a changed record is a new instance).</summary>
-    private string BobsAccount() => sandbox.Host.State.Read(Caller.OfLearner("bob"), resources => string.Join("\n",
+    /// <summary>A learner's resources as stored, compared record by record (a changed record is a new instance).</summary>
+    private string AccountOf(string learner) => sandbox.Host.State.Read(Caller.OfLearner(learner), resources => string.Join("\n",
         resources.Clusters.Values.Select(cluster => cluster.ToString())
             .Concat(resources.Instances.Values.Select(instance => instance.ToString()))
             .Concat(resources.Snapshots.Values.Select(snapshot => $"{snapshot} shared with {string.Join(",", snapshot.SharedWith)}"))));
