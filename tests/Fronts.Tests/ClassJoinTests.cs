@@ -88,6 +88,24 @@ public sealed class ClassJoinTests : IAsyncLifetime
         Assert.True(erin.ExitCode == 0, erin.ToString());
     }
 
+    [Fact]
+    public async Task The_instructor_reissues_a_lost_code_and_the_new_line_joins_where_the_old_does_not()
+    {
+        var lines = await AddLearnersAsync("frank");
+
+        var reissued = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, "sandbox", "reissue", "frank", "--new-key");
+        var newLine = JoinLines.Parse(reissued.StandardOutput);
+        var oldCode = await LabRunnerBinary.RunAsync(folder.Path, Home("frank-old"), ["join", .. lines["frank"]]);
+        var joined = await LabRunnerBinary.RunAsync(folder.Path, Home("frank"), ["join", .. newLine["frank"]]);
+        var unknown = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, "sandbox", "reissue", "nobody");
+
+        Assert.True(reissued.ExitCode == 0, reissued.ToString());
+        Assert.Contains("Their old code and their old key no longer work; their resources are kept.", reissued.StandardOutput);
+        Assert.Equal(ExitCodes.Usage, oldCode.ExitCode);
+        Assert.True(joined.ExitCode == 0, joined.ToString());
+        Assert.Equal((ExitCodes.Usage, true), (unknown.ExitCode, unknown.StandardError.Contains("The class has no learner named 'nobody'", StringComparison.Ordinal)));
+    }
+
     private Task<Dictionary<string, string[]>> AddLearnersAsync(params string[] names) => JoinLines.AddLearnersAsync(folder.Path, InstructorHome, names);
 
     private string Home(string name) => Directory.CreateDirectory(folder.PathOf(name)).FullName;

@@ -11,8 +11,12 @@ internal static partial class JoinLines
     {
         var added = await LabRunnerBinary.RunAsync(workingDirectory, instructorHome, ["sandbox", "add-learners", .. names]);
         Assert.True(added.ExitCode == 0, added.ToString());
-        return JoinLine().Matches(added.StandardOutput).ToDictionary(match => match.Groups["name"].Value, match => new[] { match.Groups["address"].Value, match.Groups["code"].Value });
+        return Parse(added.StandardOutput);
     }
+
+    /// <summary>Each learner's address and code in the join lines <paramref name="output"/> holds.</summary>
+    public static Dictionary<string, string[]> Parse(string output) =>
+        JoinLine().Matches(output).ToDictionary(match => match.Groups["name"].Value, match => new[] { match.Groups["address"].Value, match.Groups["code"].Value });
 
     [GeneratedRegex(@"^(?<name>\S+)\s+labrunner join (?<address>http://\S+) (?<code>[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$", RegexOptions.Multiline)]
     private static partial Regex JoinLine();

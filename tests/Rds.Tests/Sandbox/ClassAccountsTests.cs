@@ -66,6 +66,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         ["CreateDBSnapshot"] = new RequestForm("CreateDBSnapshot").Add("DBSnapshotIdentifier", "aurora-intruder-db-snap").Add("DBInstanceIdentifier", "aurora-bob-instance-1"),
         ["ModifyDBInstance"] = new RequestForm("ModifyDBInstance").Add("DBInstanceIdentifier", "aurora-bob-instance-1").Add("PreferredBackupWindow", "01:00-01:30"),
         ["LabRunnerAddLearners"] = new RequestForm("LabRunnerAddLearners").Add("Learners.member.1", "mallory"),
+        ["LabRunnerReissueCode"] = new RequestForm("LabRunnerReissueCode").Add("Learner", "bob").Add("NewKey", "true"),
         ["AddTagsToResource"] = new RequestForm("AddTagsToResource").Add("ResourceName", BobsClusterArn).Add("Tags.Tag.1.Key", "labrunner:ack:snapshot-actions").Add("Tags.Tag.1.Value", "forged"),
         ["RemoveTagsFromResource"] = new RequestForm("RemoveTagsFromResource").Add("ResourceName", BobsClusterArn).Add("TagKeys.member.1", "owner"),
         ["ListTagsForResource"] = new RequestForm("ListTagsForResource").Add("ResourceName", BobsClusterArn),
@@ -204,6 +205,29 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         Assert.Equal((403, "AccessDenied"), (presignedReplayed.Status, presignedReplayed.ErrorCode));
         Assert.StartsWith("Request has expired", presignedReplayed.ErrorMessage);
         Assert.Equal(before, AccountOf("gina"));
+    }
+
+    [Fact]
+    public async Task A_reissued_code_joins_where_the_old_one_no_longer_does_and_a_new_key_retires_the_old_one_but_no_resources()
+    {
+        var carol = (await instructor.AddLearnersAsync(["carol"]))[0];
+        sandbox.Time.Advance(TimeSpan.FromHours(25));
+        var alicesResources = AccountOf("alice");
+
+        var carolAgain = await instructor.ReissueCodeAsync("carol", newKey: false);
+        var oldCode = await Assert.ThrowsAsync<RdsException>(() => RedeemAsync(carol.JoinCode));
+        using var carolJoined = await JoinAsync(carolAgain.JoinCode);
+        var aliceAgain = await instructor.ReissueCodeAsync("alice", newKey: true);
+        var oldKey = await Assert.ThrowsAsync<RdsException>(() => CallAsync(alice, new RequestForm("DescribeDBClusters")));
+        using var aliceRejoined = await JoinAsync(aliceAgain.JoinCode);
+        var unknown = await Assert.ThrowsAsync<RdsException>(() => instructor.ReissueCodeAsync("nobody", newKey: false));
+
+        Assert.Equal("JoinCodeNotFound", oldCode.ErrorCode);
+        Assert.Equal(["aurora-carol-cluster"], Identifiers(await CallAsync(carolJoined, new RequestForm("DescribeDBClusters")), "DBClusterIdentifier"));
+        Assert.Equal((403, "InvalidClientTokenId"), (oldKey.StatusCode, oldKey.ErrorCode));
+        Assert.Equal(["aurora-alice-cluster"], Identifiers(await CallAsync(aliceRejoined, new RequestForm("DescribeDBClusters")), "DBClusterIdentifier"));
+        Assert.Equal(alicesResources, AccountOf("alice"));
+        Assert.Equal((404, "LearnerNotFound"), (unknown.StatusCode, unknown.ErrorCode));
     }
 
     [Fact]

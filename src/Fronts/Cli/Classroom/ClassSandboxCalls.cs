@@ -10,18 +10,26 @@ public static class ClassSandboxCalls
 {
     /// <summary>Adds learners with the instructor's key; each comes back with a join code.</summary>
     /// <exception cref="CliFailure">A name is taken or refused (exit 2), or the sandbox cannot be used (exit 3).</exception>
-    public static async Task<IReadOnlyList<LearnerInvitation>> AddLearnersAsync(StoredTarget instructor, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<LearnerInvitation>> AddLearnersAsync(StoredTarget instructor, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        AsInstructorAsync(instructor, client => client.AddLearnersAsync(names, cancellationToken), cancellationToken);
+
+    /// <summary>A new join code for <paramref name="learner"/> (the old one stops joining); <paramref name="newKey"/> also retires their key.</summary>
+    /// <exception cref="CliFailure">The class has no such learner (exit 2), or the sandbox cannot be used (exit 3).</exception>
+    public static Task<LearnerInvitation> ReissueCodeAsync(StoredTarget instructor, string learner, bool newKey, CancellationToken cancellationToken) =>
+        AsInstructorAsync(instructor, client => client.ReissueCodeAsync(learner, newKey, cancellationToken), cancellationToken);
+
+    private static async Task<T> AsInstructorAsync<T>(StoredTarget instructor, Func<RdsQueryClient, Task<T>> call, CancellationToken cancellationToken)
     {
         using var client = await ClientAsync(instructor.Endpoint, instructor.Region, new BasicAWSCredentials(instructor.AccessKeyId, instructor.SecretAccessKey), cancellationToken);
         try
         {
-            return await client.AddLearnersAsync(names, cancellationToken);
+            return await call(client);
         }
         catch (RdsException problem)
         {
             throw problem.ErrorCode switch
             {
-                "LearnerAlreadyExists" or "InvalidParameterValue" or "MissingParameter" => CliFailure.Usage(VisibleText.Of(problem.Message)),
+                "LearnerAlreadyExists" or "LearnerNotFound" or "InvalidParameterValue" or "MissingParameter" => CliFailure.Usage(VisibleText.Of(problem.Message)),
                 "InvalidClientTokenId" or "SignatureDoesNotMatch" or "AccessDenied" => CliFailure.Target(VisibleText.Of($"the sandbox at {instructor.Endpoint} refused the instructor key of class '{instructor.ClassName}' ({problem.Message}): is it the class's sandbox, started with --class?")),
                 _ => Unreachable(instructor.Endpoint, problem),
             };

@@ -49,6 +49,12 @@ public static class StoredTargets
         return document.Targets.FirstOrDefault(target => target.ClassName == document.Current);
     }
 
+    /// <summary>The instructor's target that <c>sandbox serve --class</c> stored, for the instructor's class commands.</summary>
+    /// <exception cref="CliFailure">The current target is none, or a learner's (exit 2).</exception>
+    public static StoredTarget Instructor(string dataDirectory) => Current(dataDirectory) is { Learner: null } stored
+        ? stored
+        : throw CliFailure.Usage($"no class is stored for an instructor in {PathIn(dataDirectory)}: start the class with 'labrunner sandbox serve --class NAME' (same --data-dir) first");
+
     /// <summary>Stores <paramref name="target"/> (replacing one of the same class) and makes it current.</summary>
     /// <exception cref="CliFailure">The file cannot be read or written.</exception>
     public static void Store(string dataDirectory, StoredTarget target)
