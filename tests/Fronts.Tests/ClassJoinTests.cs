@@ -1,5 +1,6 @@
 using LabRunner.Cli;
 using LabRunner.TestSupport;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Fronts.Tests;
 
@@ -10,6 +11,7 @@ namespace LabRunner.Fronts.Tests;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ClassJoinTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly TempDirectory folder = new();
     private SandboxProcess server = null!;
 
@@ -104,6 +106,30 @@ public sealed class ClassJoinTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Usage, oldCode.ExitCode);
         Assert.True(joined.ExitCode == 0, joined.ToString());
         Assert.Equal((ExitCodes.Usage, true), (unknown.ExitCode, unknown.StandardError.Contains("The class has no learner named 'nobody'", StringComparison.Ordinal)));
+    }
+
+    [PeerFact(RealPeer.Tmux)]
+    public async Task In_the_lab_screen_P_writes_the_learners_pass_and_the_instructor_judges_it()
+    {
+        var lines = await AddLearnersAsync("gail");
+        var home = Home("gail");
+        Assert.Equal(0, (await LabRunnerBinary.RunAsync(folder.Path, home, ["join", .. lines["gail"]])).ExitCode);
+        var passFile = Path.Combine(home, "labrunner-pass-aurora-backup-gail.json");
+
+        using (var tmux = JoinLines.OpenLabInTmux(home, home))
+        {
+            tmux.WaitFor("✓ Passed: cluster aurora-gail-cluster", Patience);
+            tmux.SendKeys("P");
+            tmux.WaitFor("the dialog with the file", screen => screen.Contains("Your progress pass", StringComparison.Ordinal) && screen.Contains("paste this line", StringComparison.Ordinal), Patience);
+            tmux.SendKeys("Escape");
+            tmux.WaitFor("the dialog closed, the notice left", screen => !screen.Contains("Your progress pass", StringComparison.Ordinal) && screen.Contains("Progress pass written to", StringComparison.Ordinal), Patience);
+            tmux.SendKeys("q");
+            tmux.WaitFor("EXITED 0", Patience);
+        }
+        var judged = await LabRunnerBinary.RunAsync(folder.Path, Home("reader"), "class", "aurora-backup", "--passes", passFile, "--endpoint", lines["gail"][0], "--format", "csv");
+
+        Assert.True(judged.ExitCode == 0, judged.ToString());
+        Assert.Matches(@"(?m)^gail,", judged.StandardOutput);
     }
 
     private Task<Dictionary<string, string[]>> AddLearnersAsync(params string[] names) => JoinLines.AddLearnersAsync(folder.Path, InstructorHome, names);

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using LabRunner.Cli;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Peers;
-using LabRunner.TestSupport.Terminals;
 
 namespace LabRunner.Fronts.Tests;
 
@@ -119,9 +118,7 @@ public sealed class ClassRestartTests : IAsyncLifetime
     /// <summary>The learner opens the lab in the real TUI, goes to the manual step and presses a.</summary>
     private void AcknowledgeInTheTui(string learner, string stepTitle)
     {
-        var environment = string.Join(' ', LabRunnerBinary.IsolatedEnvironment(Home(learner)).Select(variable => $"{variable.Key}={TmuxSession.Quote(variable.Value)}"));
-        using var tmux = TmuxSession.Start(
-            $"env -u DisableRealDriverIO {environment} {TmuxSession.Quote(LabRunnerBinary.Path)} run aurora-backup; echo EXITED $?; sleep 60", 80, 24, folder.Path);
+        using var tmux = JoinLines.OpenLabInTmux(Home(learner), folder.Path);
         tmux.WaitFor("Step 1 of 5", Patience);
         foreach (var step in new[] { 2, 3, 4 })
         {

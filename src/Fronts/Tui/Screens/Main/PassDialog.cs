@@ -14,25 +14,33 @@ public static class PassDialog
 {
     public static void Show(IApplication app, WrittenPass pass)
     {
-        using var dialog = new Dialog { Title = "Your progress pass", Width = Dim.Percent(90), Height = 13 };
+        using var dialog = new Dialog { Title = "Your progress pass", Width = Dim.Percent(90), Height = Dim.Percent(75) };
         var about = new Label
         {
             X = 1,
             Y = 1,
             Width = Dim.Fill(1),
-            Height = 5,
-            Text = VisibleText.Of($"Wrote {pass.Path}\n{pass.Requests} read-only requests, valid until {pass.Expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC; no secret in it.\nSend the file to your instructor, or paste this line (selected: Ctrl+C copies it):", keeping: "\n"),
+            Height = Dim.Auto(DimAutoStyle.Text),
+            Text = VisibleText.Of($"Wrote {pass.Path}\n{pass.Requests} read-only requests, valid until {pass.Expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC; no secret in it.", keeping: "\n"),
+        };
+        var prompt = new Label
+        {
+            X = 1,
+            Y = Pos.Bottom(about) + 1,
+            Width = Dim.Fill(1),
+            Height = Dim.Auto(DimAutoStyle.Text),
+            Text = "Send the file to your instructor, or paste this line (selected: Ctrl+C copies it):",
         };
         var line = new TextField
         {
             X = 1,
-            Y = Pos.Bottom(about),
+            Y = Pos.Bottom(prompt),
             Width = Dim.Fill(1),
             ReadOnly = true,
             Text = VisibleText.Of(pass.Line),
         };
         var close = new Button { Text = "_Close" };
-        dialog.Add(about, line);
+        dialog.Add(about, prompt, line);
         dialog.AddButton(close);
         dialog.IsRunningChanged += (_, running) =>
         {
