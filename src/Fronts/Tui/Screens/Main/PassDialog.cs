@@ -29,7 +29,7 @@ public static class PassDialog
             Y = Pos.Bottom(about) + 1,
             Width = Dim.Fill(1),
             Height = Dim.Auto(DimAutoStyle.Text),
-            Text = "Send the file to your instructor, or paste this line (selected: Ctrl+C copies it):",
+            Text = "Send the file to your instructor, or copy this line (selected) into the class chat:",
         };
         var line = new TextField
         {
