@@ -120,7 +120,7 @@ public sealed class ClassJoinTests : IAsyncLifetime
         {
             tmux.WaitFor("✓ Passed: cluster aurora-gail-cluster", Patience);
             tmux.SendKeys("P");
-            tmux.WaitFor("the dialog with the file", screen => screen.Contains("Your progress pass", StringComparison.Ordinal) && screen.Contains("paste this line", StringComparison.Ordinal), Patience);
+            tmux.WaitFor("the dialog with the file", screen => screen.Contains("Your progress pass", StringComparison.Ordinal) && screen.Contains("copy this line", StringComparison.Ordinal), Patience);
             tmux.SendKeys("Escape");
             tmux.WaitFor("the dialog closed, the notice left", screen => !screen.Contains("Your progress pass", StringComparison.Ordinal) && screen.Contains("Progress pass written to", StringComparison.Ordinal), Patience);
             tmux.SendKeys("q");

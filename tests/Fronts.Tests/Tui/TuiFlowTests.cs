@@ -247,11 +247,11 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
         terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
             WaitFor("Step 1 of 5 · Find your cluster"),
             Press('?'),
-            WaitFor("the help names the key", screen => screen.Contains("P          write your progress pass")),
+            WaitFor("the help names the key", screen => screen.Contains("P          your progress pass for the instructor")),
             Press(Key.Esc),
             Press('P'),
             WaitFor("Your progress pass"),
-            Expect("the file and the line", screen => screen.Contains($"Wrote {passFile}") && screen.Contains("paste this line")),
+            Expect("the file and the line", screen => screen.Contains($"Wrote {passFile}") && screen.Contains("copy this line")),
             Press(Key.Esc),
             WaitFor("the notice", screen => screen.Contains("Progress pass written to") && !screen.Contains("Your progress pass")),
             Press('q'));

@@ -491,12 +491,10 @@ public sealed class LabScreen : Screen
         d          change your details (name, backup window…); the
                    steps are re-checked with the new values
         m          read the last message and the step's status whole
-        P          write your progress pass for the instructor: a file,
-                   and one line to paste (as labrunner pass LAB)
+        P          your progress pass for the instructor (labrunner pass)
         ?          this help          q, Ctrl-C   quit (progress is saved)
         x          on the recap: clean up what the lab created
         mouse      click a step, a link, or a key on the bottom line
-
         Background checks never block the keys: move on while a
         snapshot is creating and come back when it is available.
         """;
