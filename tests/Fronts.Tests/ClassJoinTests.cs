@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using LabRunner.Cli;
 using LabRunner.TestSupport;
+using LabRunner.TestSupport.Peers;
 
 namespace LabRunner.Fronts.Tests;
 
@@ -9,8 +9,9 @@ namespace LabRunner.Fronts.Tests;
 /// and from then on plain commands work in the class with no flags.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed partial class ClassJoinTests : IAsyncLifetime
+public sealed class ClassJoinTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly TempDirectory folder = new();
     private SandboxProcess server = null!;
 
@@ -92,19 +93,52 @@ public sealed partial class ClassJoinTests : IAsyncLifetime
         Assert.True(erin.ExitCode == 0, erin.ToString());
     }
 
-    /// <summary>Each learner's join line, as <c>sandbox add-learners</c> prints it: the address and the code.</summary>
-    private async Task<Dictionary<string, string[]>> AddLearnersAsync(params string[] names)
+    [Fact]
+    public async Task The_instructor_reissues_a_lost_code_and_the_new_line_joins_where_the_old_does_not()
     {
-        var added = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, ["sandbox", "add-learners", .. names]);
-        Assert.True(added.ExitCode == 0, added.ToString());
-        return JoinLine().Matches(added.StandardOutput).ToDictionary(match => match.Groups["name"].Value, match => new[] { match.Groups["address"].Value, match.Groups["code"].Value });
+        var lines = await AddLearnersAsync("frank");
+
+        var reissued = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, "sandbox", "reissue", "frank", "--new-key");
+        var newLine = JoinLines.Parse(reissued.StandardOutput);
+        var oldCode = await LabRunnerBinary.RunAsync(folder.Path, Home("frank-old"), ["join", .. lines["frank"]]);
+        var joined = await LabRunnerBinary.RunAsync(folder.Path, Home("frank"), ["join", .. newLine["frank"]]);
+        var unknown = await LabRunnerBinary.RunAsync(folder.Path, InstructorHome, "sandbox", "reissue", "nobody");
+
+        Assert.True(reissued.ExitCode == 0, reissued.ToString());
+        Assert.Contains("Their old code and their old key no longer work; their resources are kept.", reissued.StandardOutput);
+        Assert.Equal(ExitCodes.Usage, oldCode.ExitCode);
+        Assert.True(joined.ExitCode == 0, joined.ToString());
+        Assert.Equal((ExitCodes.Usage, true), (unknown.ExitCode, unknown.StandardError.Contains("The class has no learner named 'nobody'", StringComparison.Ordinal)));
     }
+
+    [PeerFact(RealPeer.Tmux)]
+    public async Task In_the_lab_screen_P_writes_the_learners_pass_and_the_instructor_judges_it()
+    {
+        var lines = await AddLearnersAsync("gail");
+        var home = Home("gail");
+        Assert.Equal(0, (await LabRunnerBinary.RunAsync(folder.Path, home, ["join", .. lines["gail"]])).ExitCode);
+        var passFile = Path.Combine(home, "labrunner-pass-aurora-backup-gail.json");
+
+        using (var tmux = JoinLines.OpenLabInTmux(home, home))
+        {
+            tmux.WaitFor("✓ Passed: cluster aurora-gail-cluster", Patience);
+            tmux.SendKeys("P");
+            tmux.WaitFor("the dialog with the file", screen => screen.Contains("Your progress pass", StringComparison.Ordinal) && screen.Contains("copy this line", StringComparison.Ordinal), Patience);
+            tmux.SendKeys("Escape");
+            tmux.WaitFor("the dialog closed, the notice left", screen => !screen.Contains("Your progress pass", StringComparison.Ordinal) && screen.Contains("Progress pass written to", StringComparison.Ordinal), Patience);
+            tmux.SendKeys("q");
+            tmux.WaitFor("EXITED 0", Patience);
+        }
+        var judged = await LabRunnerBinary.RunAsync(folder.Path, Home("reader"), "class", "aurora-backup", "--passes", passFile, "--endpoint", lines["gail"][0], "--format", "csv");
+
+        Assert.True(judged.ExitCode == 0, judged.ToString());
+        Assert.Matches(@"(?m)^gail,", judged.StandardOutput);
+    }
+
+    private Task<Dictionary<string, string[]>> AddLearnersAsync(params string[] names) => JoinLines.AddLearnersAsync(folder.Path, InstructorHome, names);
 
     private string Home(string name) => Directory.CreateDirectory(folder.PathOf(name)).FullName;
 
     private static string SecretIn(string targetsFile) =>
         System.Text.Json.JsonDocument.Parse(File.ReadAllText(targetsFile)).RootElement.GetProperty("targets")[0].GetProperty("secretAccessKey").GetString()!;
-
-    [GeneratedRegex(@"^(?<name>\S+)\s+labrunner join (?<address>http://\S+) (?<code>[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$", RegexOptions.Multiline)]
-    private static partial Regex JoinLine();
 }

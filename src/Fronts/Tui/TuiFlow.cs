@@ -171,7 +171,7 @@ public sealed class TuiFlow : IDisposable
             }
             if (OpenSession(lab, target, form) is not { } session)
                 return terminating || named ? new LabEnd.Quit() : new LabEnd.Back();
-            var end = RunSession(session);
+            var end = RunSession(session, target as IPassWriter);
             if (end is not LabEnd.EditDetails)
                 return end;
             askDetails = editing = true;
@@ -216,7 +216,7 @@ public sealed class TuiFlow : IDisposable
         return session;
     }
 
-    private LabEnd RunSession(LabSession session)
+    private LabEnd RunSession(LabSession session, IPassWriter? passes)
     {
         using var runner = new StepRunner(session, action => app.Invoke(action), options.Time, options.LogUnexpected, PollInterval(session.Target));
         var pages = PageLibrary.LoadAsync(session.Lab, session.Learner.Values);
@@ -231,7 +231,7 @@ public sealed class TuiFlow : IDisposable
                 if (recap.Exit == RecapExit.Quit)
                     return new LabEnd.Quit();
             }
-            using var screen = new LabScreen(app, session, runner, options.Palette, options.Time, pages);
+            using var screen = new LabScreen(app, session, runner, options.Palette, options.Time, pages, passes);
             app.Run(screen);
             switch (screen.Exit)
             {

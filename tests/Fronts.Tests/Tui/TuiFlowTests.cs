@@ -232,6 +232,49 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void P_writes_the_progress_pass_in_the_background_and_shows_its_file_and_line()
+    {
+        using var terminal = new HeadlessTerminal();
+        var aws = new TargetInfo(TargetKind.Aws, sandbox.Uri, "us-east-1");
+        var passFile = data.PathOf("pass.json");
+        var options = Options() with
+        {
+            Lab = "aurora-backup",
+            Variables = new Dictionary<string, string> { ["yourname"] = "pia" },
+            TargetKind = TargetKind.Aws,
+            Connect = _ => SandboxLabTarget.ConnectAsync(sandbox, shownAs: aws, passFile: passFile),
+        };
+        terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+            WaitFor("Step 1 of 5 · Find your cluster"),
+            Press('?'),
+            WaitFor("the help names the key", screen => screen.Contains("P          your progress pass for the instructor")),
+            Press(Key.Esc),
+            Press('P'),
+            WaitFor("Your progress pass"),
+            Expect("the file and the line", screen => screen.Contains($"Wrote {passFile}") && screen.Contains("copy this line")),
+            Press(Key.Esc),
+            WaitFor("the notice", screen => screen.Contains("Progress pass written to") && !screen.Contains("Your progress pass")),
+            Press('q'));
+
+        var (pass, problem) = LabRunner.Engine.Passes.ProgressPass.FromJson(File.ReadAllText(passFile));
+        Assert.Null(problem);
+        Assert.Equal(("aurora-backup", "pia"), (pass!.Lab, pass.Variables["yourname"]));
+    }
+
+    [Fact]
+    public void P_on_a_target_that_cannot_make_a_pass_says_why_and_the_lab_goes_on()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "quinn" } }).Run(),
+            WaitFor("✓ Passed: cluster aurora-quinn-cluster is"),
+            Press('P'),
+            WaitFor("No progress pass: this test target writes no pass"),
+            Press('n'),
+            WaitFor("Step 2 of 5"),
+            Press('q'));
+    }
+
+    [Fact]
     public void The_keyboard_lists_the_pages_links_and_opens_the_chosen_one()
     {
         using var terminal = new HeadlessTerminal();

@@ -9,6 +9,8 @@ using LabRunner.Sandbox.Rules;
 using LabRunner.Sandbox.Seeding;
 using LabRunner.Sandbox.State;
 using LabRunner.TestSupport.Network;
+using LabRunner.TestSupport.Peers;
+using LabRunner.TestSupport.Python;
 using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.Rds.Tests.Sandbox;
@@ -64,6 +66,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         ["CreateDBSnapshot"] = new RequestForm("CreateDBSnapshot").Add("DBSnapshotIdentifier", "aurora-intruder-db-snap").Add("DBInstanceIdentifier", "aurora-bob-instance-1"),
         ["ModifyDBInstance"] = new RequestForm("ModifyDBInstance").Add("DBInstanceIdentifier", "aurora-bob-instance-1").Add("PreferredBackupWindow", "01:00-01:30"),
         ["LabRunnerAddLearners"] = new RequestForm("LabRunnerAddLearners").Add("Learners.member.1", "mallory"),
+        ["LabRunnerReissueCode"] = new RequestForm("LabRunnerReissueCode").Add("Learner", "bob").Add("NewKey", "true"),
         ["AddTagsToResource"] = new RequestForm("AddTagsToResource").Add("ResourceName", BobsClusterArn).Add("Tags.Tag.1.Key", "labrunner:ack:snapshot-actions").Add("Tags.Tag.1.Value", "forged"),
         ["RemoveTagsFromResource"] = new RequestForm("RemoveTagsFromResource").Add("ResourceName", BobsClusterArn).Add("TagKeys.member.1", "owner"),
         ["ListTagsForResource"] = new RequestForm("ListTagsForResource").Add("ResourceName", BobsClusterArn),
@@ -83,7 +86,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
     [Fact]
     public async Task A_learner_sees_and_changes_nothing_of_another_learners()
     {
-        var before = BobsAccount();
+        var before = AccountOf("bob");
 
         foreach (var (action, form) in AtBob)
         {
@@ -98,13 +101,13 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         Assert.Equal(["aurora-alice-cluster"], Identifiers(clusters, "DBClusterIdentifier"));
         Assert.Empty(Identifiers(snapshots, "DBClusterSnapshotIdentifier"));
         Assert.Equal(["aurora-alice-instance-1"], Identifiers(instances, "DBInstanceIdentifier"));
-        Assert.Equal(before, BobsAccount());
+        Assert.Equal(before, AccountOf("bob"));
     }
 
     [Fact]
     public async Task The_instructor_reads_every_account_and_every_write_is_refused_as_iam_refuses_it()
     {
-        var before = BobsAccount();
+        var before = AccountOf("bob");
 
         // Adding learners is the instructor's one write, and changes no learner's resources.
         foreach (var (action, form) in AtBob.Where(pair => !ActionDispatcher.IsReadOnly(pair.Key) && ClassActions.OnlyFor(pair.Key) is null))
@@ -116,7 +119,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         var clusters = await CallAsync(instructor, new RequestForm("DescribeDBClusters"));
 
         Assert.Equal(["aurora-alice-cluster", "aurora-bob-cluster"], Identifiers(clusters, "DBClusterIdentifier"));
-        Assert.Equal(before, BobsAccount());
+        Assert.Equal(before, AccountOf("bob"));
     }
 
     [Fact]
@@ -138,7 +141,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         Assert.Equal($"arn:aws:rds:us-east-1:{accounts["bob"]}:db:aurora-bob-instance-1", bobsWriterArn);
         Assert.Equal(new[] { aliceArn, bobArn }.Order(StringComparer.Ordinal), seenByInstructor);
 
-        var before = BobsAccount();
+        var before = AccountOf("bob");
         (RequestForm Form, string NotFound)[] atBobsArns =
         [
             (new RequestForm("ListTagsForResource").Add("ResourceName", bobArn), "DBClusterNotFoundFault"),
@@ -151,7 +154,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         foreach (var (form, notFound) in atBobsArns)
             Assert.Equal(notFound, (await Assert.ThrowsAsync<RdsException>(() => CallAsync(alice, form))).ErrorCode);
         await CallAsync(alice, new RequestForm("AddTagsToResource").Add("ResourceName", aliceArn).Add("Tags.Tag.1.Key", "team").Add("Tags.Tag.1.Value", "blue"));
-        Assert.Equal(before, BobsAccount());
+        Assert.Equal(before, AccountOf("bob"));
     }
 
     [Fact]
@@ -214,6 +217,69 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         Assert.DoesNotContain(sandbox.Host.Class!.Learners, learner => learner.Name == "frank");
     }
 
+    /// <summary>
+    /// A write a learner signed (botocore, header auth), captured and replayed byte for byte once the sandbox's clock
+    /// moved 16 minutes: refused as AWS refuses an old signature, and what it would redo (a snapshot the learner has
+    /// since deleted) stays undone. The same for a presigned GET valid for 15 minutes.
+    /// </summary>
+    [PeerFact(RealPeer.Boto3)]
+    public async Task A_learners_request_replayed_16_minutes_later_is_refused_and_changes_nothing()
+    {
+        var gina = await JoinedAsync("gina");
+        const string Create = "Action=CreateDBClusterSnapshot&Version=2014-10-31&DBClusterSnapshotIdentifier=aurora-gina-snap1&DBClusterIdentifier=aurora-gina-cluster";
+        var signedAt = sandbox.Time.GetUtcNow();
+        var signed = (await BotocoreSigner.SignAsync(sandbox.Uri, new PostToSign(Create, signedAt, AccessKeyId: gina.AccessKeyId, SecretAccessKey: gina.SecretAccessKey)))[0];
+        var presigned = await BotocoreSigner.PresignAsync(sandbox.Uri, "create_db_cluster_snapshot",
+            new Dictionary<string, string> { ["DBClusterSnapshotIdentifier"] = "aurora-gina-snap2", ["DBClusterIdentifier"] = "aurora-gina-cluster" },
+            signedAt, 900, accessKeyId: gina.AccessKeyId, secretAccessKey: gina.SecretAccessKey);
+        var accepted = await sandbox.PostSignedAsync(Create, signed);
+        var presignedAccepted = await sandbox.GetAsync(presigned);
+        using (var client = await ClientAsync(gina.AccessKeyId, gina.SecretAccessKey))
+        {
+            foreach (var snapshot in new[] { "aurora-gina-snap1", "aurora-gina-snap2" })
+            {
+                sandbox.Time.Advance(TimeSpan.FromMinutes(1)); // a snapshot is deleted once it is available
+                await CallAsync(client, new RequestForm("DeleteDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", snapshot));
+            }
+        }
+        var before = AccountOf("gina");
+        sandbox.Time.SetUtcNow(signedAt + TimeSpan.FromMinutes(16));
+
+        var replayed = await sandbox.PostSignedAsync(Create, signed);
+        var presignedReplayed = await sandbox.GetAsync(presigned);
+
+        Assert.Equal((200, 200), (accepted.Status, presignedAccepted.Status));
+        var amzDate = BotocoreSigner.AmzDate(signedAt);
+        Assert.Equal((403, "SignatureDoesNotMatch", $"Signature expired: {amzDate} is now earlier than {BotocoreSigner.AmzDate(signedAt + TimeSpan.FromMinutes(1))} ({BotocoreSigner.AmzDate(signedAt + TimeSpan.FromMinutes(16))} - 15 min.)"),
+            (replayed.Status, replayed.ErrorCode, replayed.ErrorMessage));
+        Assert.Equal((403, "AccessDenied"), (presignedReplayed.Status, presignedReplayed.ErrorCode));
+        Assert.StartsWith("Request has expired", presignedReplayed.ErrorMessage);
+        Assert.Equal(before, AccountOf("gina"));
+    }
+
+    [Fact]
+    public async Task A_reissued_code_joins_where_the_old_one_no_longer_does_and_a_new_key_retires_the_old_one_but_no_resources()
+    {
+        var carol = (await instructor.AddLearnersAsync(["carol"]))[0];
+        sandbox.Time.Advance(TimeSpan.FromHours(25));
+        var alicesResources = AccountOf("alice");
+
+        var carolAgain = await instructor.ReissueCodeAsync("carol", newKey: false);
+        var oldCode = await Assert.ThrowsAsync<RdsException>(() => RedeemAsync(carol.JoinCode));
+        using var carolJoined = await JoinAsync(carolAgain.JoinCode);
+        var aliceAgain = await instructor.ReissueCodeAsync("alice", newKey: true);
+        var oldKey = await Assert.ThrowsAsync<RdsException>(() => CallAsync(alice, new RequestForm("DescribeDBClusters")));
+        using var aliceRejoined = await JoinAsync(aliceAgain.JoinCode);
+        var unknown = await Assert.ThrowsAsync<RdsException>(() => instructor.ReissueCodeAsync("nobody", newKey: false));
+
+        Assert.Equal("JoinCodeNotFound", oldCode.ErrorCode);
+        Assert.Equal(["aurora-carol-cluster"], Identifiers(await CallAsync(carolJoined, new RequestForm("DescribeDBClusters")), "DBClusterIdentifier"));
+        Assert.Equal((403, "InvalidClientTokenId"), (oldKey.StatusCode, oldKey.ErrorCode));
+        Assert.Equal(["aurora-alice-cluster"], Identifiers(await CallAsync(aliceRejoined, new RequestForm("DescribeDBClusters")), "DBClusterIdentifier"));
+        Assert.Equal(alicesResources, AccountOf("alice"));
+        Assert.Equal((404, "LearnerNotFound"), (unknown.StatusCode, unknown.ErrorCode));
+    }
+
     [Fact]
     public async Task A_learner_may_not_add_learners()
     {
@@ -240,9 +306,17 @@ public sealed class ClassAccountsTests : IAsyncLifetime
 
     private async Task<RdsQueryClient> JoinAsync(string code)
     {
-        using var joining = await ClientAsync("labrunner-join", "unsigned");
-        var joined = await joining.JoinAsync(code, sandbox.Time.GetUtcNow());
+        var joined = await RedeemAsync(code);
         return await ClientAsync(joined.AccessKeyId, joined.SecretAccessKey);
+    }
+
+    /// <summary>A learner the instructor adds now, joined: their key.</summary>
+    private async Task<JoinedLearner> JoinedAsync(string name) => await RedeemAsync((await instructor.AddLearnersAsync([name]))[0].JoinCode);
+
+    private async Task<JoinedLearner> RedeemAsync(string code)
+    {
+        using var joining = await ClientAsync("labrunner-join", "unsigned");
+        return await joining.JoinAsync(code, sandbox.Time.GetUtcNow());
     }
 
     private Task<RdsQueryClient> ClientAsync(string accessKeyId, string secret) =>
@@ -260,8 +334,8 @@ public sealed class ClassAccountsTests : IAsyncLifetime
     private static List<string> Identifiers(System.Xml.Linq.XElement result, string field) =>
         [.. result.Descendants(result.Name.Namespace + field).Select(element => element.Value).Order(StringComparer.Ordinal)];
 
-    /// <summary>Bob's resources as stored, compared record by record (a changed record is a new instance).</summary>
-    private string BobsAccount() => sandbox.Host.State.Read(Caller.OfLearner("bob"), resources => string.Join("\n",
+    /// <summary>A learner's resources as stored, compared record by record (a changed record is a new instance).</summary>
+    private string AccountOf(string learner) => sandbox.Host.State.Read(Caller.OfLearner(learner), resources => string.Join("\n",
         resources.Clusters.Values.Select(cluster => cluster.ToString())
             .Concat(resources.Instances.Values.Select(instance => instance.ToString()))
             .Concat(resources.Snapshots.Values.Select(snapshot => $"{snapshot} shared with {string.Join(",", snapshot.SharedWith)}"))));

@@ -148,11 +148,11 @@ public sealed class SignatureVerificationTests : IAsyncLifetime
         var describe = await BotocoreSigner.PresignAsync(sandbox.Uri, "describe_db_clusters", new Dictionary<string, string>(), Now, 300);
         var delete = await BotocoreSigner.PresignAsync(sandbox.Uri, "delete_db_cluster_snapshot", new Dictionary<string, string> { ["DBClusterSnapshotIdentifier"] = "aurora-alice-snap" }, Now, 300);
 
-        var described = await GetAsync(describe);
-        var describedAgain = await GetAsync(describe);
-        var deleted = await GetAsync(delete);
+        var described = await sandbox.GetAsync(describe);
+        var describedAgain = await sandbox.GetAsync(describe);
+        var deleted = await sandbox.GetAsync(delete);
         sandbox.Time.Advance(TimeSpan.FromSeconds(301));
-        var expired = await GetAsync(describe);
+        var expired = await sandbox.GetAsync(describe);
 
         Assert.Equal((403, "AccessDenied"), (expired.Status, expired.ErrorCode));
         Assert.StartsWith("Request has expired", expired.ErrorMessage);
@@ -172,8 +172,8 @@ public sealed class SignatureVerificationTests : IAsyncLifetime
         var describe = await BotocoreSigner.PresignAsync(sandbox.Uri, "describe_db_cluster_snapshots", new Dictionary<string, string> { ["DBClusterSnapshotIdentifier"] = "aurora-alice-snap" }, Now, 300);
         var edited = new Uri(describe.ToString().Replace("Action=DescribeDBClusterSnapshots", "Action=DeleteDBClusterSnapshot", StringComparison.Ordinal));
 
-        var forged = await GetAsync(wrongSecret);
-        var tampered = await GetAsync(edited);
+        var forged = await sandbox.GetAsync(wrongSecret);
+        var tampered = await sandbox.GetAsync(edited);
 
         Assert.Equal((403, "SignatureDoesNotMatch"), (forged.Status, forged.ErrorCode));
         Assert.Equal((403, "SignatureDoesNotMatch"), (tampered.Status, tampered.ErrorCode));
@@ -185,15 +185,9 @@ public sealed class SignatureVerificationTests : IAsyncLifetime
     {
         var tooLong = await BotocoreSigner.PresignAsync(sandbox.Uri, "describe_db_clusters", new Dictionary<string, string>(), Now, 604801);
 
-        var result = await GetAsync(tooLong);
+        var result = await sandbox.GetAsync(tooLong);
 
         Assert.Equal((400, "AuthorizationQueryParametersError"), (result.Status, result.ErrorCode));
         Assert.Contains("X-Amz-Expires must be less than a week", result.ErrorMessage);
-    }
-
-    private async Task<QueryResult> GetAsync(Uri url)
-    {
-        using var response = await sandbox.Http.GetAsync(url);
-        return await QueryResult.ReadAsync(response);
     }
 }

@@ -69,6 +69,13 @@ public sealed class SandboxFixture : IAsyncDisposable
         return await QueryResult.ReadAsync(response);
     }
 
+    /// <summary>GETs <paramref name="url"/> as it is, e.g. a presigned one.</summary>
+    public async Task<QueryResult> GetAsync(Uri url)
+    {
+        using var response = await Http.GetAsync(url);
+        return await QueryResult.ReadAsync(response);
+    }
+
     /// <summary>Seeds one learner's <c>db-cluster</c> fixture with its writer instance.</summary>
     public SeedResult SeedCluster(string cluster, string? writer = null, string backupWindow = "07:10-07:40", string maintenanceWindow = "sun:09:00-sun:09:30", int retention = 1) =>
         Host.Seed(Fixtures.Bound([Fixtures.DbCluster(("cluster", cluster), ("writer-instance", writer ?? cluster + "-instance-1"),

@@ -28,10 +28,7 @@ public static class AddLearnersCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
-        var instructor = StoredTargets.Current(dataDirectory) is { Learner: null } stored
-            ? stored
-            : throw CliFailure.Usage($"no class is stored for an instructor in {StoredTargets.PathIn(dataDirectory)}: start the class with 'labrunner sandbox serve --class NAME' (same --data-dir) first");
+        var instructor = StoredTargets.Instructor(DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir)));
         var invitations = await ClassSandboxCalls.AddLearnersAsync(instructor, parse.GetValue(Names)!, cancellationToken);
         WriteJoinLines(parse.InvocationConfiguration.Output, instructor.Endpoint, invitations);
         return ExitCodes.Ok;

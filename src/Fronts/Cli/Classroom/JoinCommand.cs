@@ -7,10 +7,14 @@ namespace LabRunner.Cli.Classroom;
 /// <summary>
 /// <c>labrunner join http://HOST:PORT CODE</c>, once on a learner's laptop: redeems the code the instructor gave them and
 /// stores the class as this laptop's target, so plain <c>labrunner</c> works in the class with no flags and no name
-/// to type. The key's secret goes to the stored target only, never to the screen.
+/// to type. The key's secret goes to the stored target only, never to the screen. Without a code,
+/// <c>labrunner join http://HOST:NEWPORT</c> follows the class to the new address its sandbox was restarted at.
 /// </summary>
 public static class JoinCommand
 {
+    /// <summary>The command that follows a class whose sandbox moved, as a learner types it.</summary>
+    public const string FollowHint = "labrunner join http://HOST:PORT";
+
     private const int MaxClassNameLength = 64;
 
     private static readonly Argument<Uri> Address = new("address")
@@ -19,9 +23,10 @@ public static class JoinCommand
         CustomParser = ParseAddress,
     };
 
-    private static readonly Argument<string> Code = new("code")
+    private static readonly Argument<string?> Code = new("code")
     {
-        Description = "Your join code, e.g. K7QM-2XRD-PW9A: it joins once.",
+        Description = "Your join code, e.g. K7QM-2XRD-PW9A: it joins once. Without it, the class you joined moves to this address (its sandbox restarted there).",
+        Arity = ArgumentArity.ZeroOrOne,
     };
 
     public static Command Create()
@@ -34,17 +39,27 @@ public static class JoinCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var endpoint = parse.GetValue(Address)!;
-        var code = parse.GetValue(Code)!;
         var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
-        var joined = await ClassSandboxCalls.JoinAsync(endpoint, code, cancellationToken);
+        if (parse.GetValue(Code) is not { } code)
+            return await FollowAsync(endpoint, dataDirectory, parse.InvocationConfiguration.Output, cancellationToken);
+        var (joined, sandboxId) = await ClassSandboxCalls.JoinAsync(endpoint, code, cancellationToken);
         var className = VisibleText.Of(joined.ClassName);
         if (className.Length is 0 or > MaxClassNameLength)
             throw CliFailure.Target($"the sandbox at {endpoint} answered a class name of {className.Length} characters: it is not a class sandbox LabRunner can use");
-        StoredTargets.Store(dataDirectory, new StoredTarget(className, endpoint, joined.Region, joined.AccessKeyId, joined.SecretAccessKey, joined.Learner, joined.AccountId));
+        StoredTargets.Store(dataDirectory, new StoredTarget(className, endpoint, joined.Region, joined.AccessKeyId, joined.SecretAccessKey, joined.Learner, joined.AccountId, sandboxId));
         var output = parse.InvocationConfiguration.Output;
         var account = joined.AccountId is { } accountId ? $" (account {accountId})" : "";
         output.WriteLine(VisibleText.Of($"Joined the class {className} as {joined.Learner}{account}."));
         output.WriteLine($"From now on 'labrunner' works in this class with no flags (its key is kept in {StoredTargets.PathIn(dataDirectory)}, readable only by you).");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Moves the classes joined on the sandbox that answers at <paramref name="endpoint"/> there; its identity, not its address, says which.</summary>
+    private static async Task<int> FollowAsync(Uri endpoint, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
+    {
+        var sandboxId = await ClassSandboxCalls.SandboxIdAtAsync(endpoint, cancellationToken);
+        foreach (var moved in StoredTargets.Follow(dataDirectory, sandboxId, endpoint))
+            output.WriteLine(VisibleText.Of($"The class {moved.ClassName} is now at {endpoint.GetLeftPart(UriPartial.Authority)}{(moved.Learner is null ? "" : $" (you are {moved.Learner})")}: your progress there is kept."));
         return ExitCodes.Ok;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabRunner.Content.Files;
 using LabRunner.Content.Model;
+using LabRunner.Content.Text;
 using LabRunner.Engine.Targets;
 
 namespace LabRunner.Cli.Classroom;
@@ -12,7 +13,8 @@ namespace LabRunner.Cli.Classroom;
 /// written to <see cref="StoredTargets"/>' file (0600), never shown. A learner's own account id in the class, when the
 /// sandbox gave one, is shown as their identity.
 /// </summary>
-public sealed record StoredTarget(string ClassName, Uri Endpoint, string Region, string AccessKeyId, string SecretAccessKey, string? Learner, string? AccountId = null)
+/// <param name="SandboxId">The class sandbox's identity when it was joined: <c>join URL</c> with no code follows it to a new address.</param>
+public sealed record StoredTarget(string ClassName, Uri Endpoint, string Region, string AccessKeyId, string SecretAccessKey, string? Learner, string? AccountId = null, string? SandboxId = null)
 {
     /// <summary>The learner's name in the lab's one name variable (e.g. yourname=alice), unless the values already give it.</summary>
     public IReadOnlyDictionary<string, string> NameInto(Lab lab, IReadOnlyDictionary<string, string> variables)
@@ -48,16 +50,47 @@ public static class StoredTargets
         return document.Targets.FirstOrDefault(target => target.ClassName == document.Current);
     }
 
+    /// <summary>The instructor's target that <c>sandbox serve --class</c> stored, for the instructor's class commands.</summary>
+    /// <exception cref="CliFailure">The current target is none, or a learner's (exit 2).</exception>
+    public static StoredTarget Instructor(string dataDirectory) => Current(dataDirectory) is { Learner: null } stored
+        ? stored
+        : throw CliFailure.Usage($"no class is stored for an instructor in {PathIn(dataDirectory)}: start the class with 'labrunner sandbox serve --class NAME' (same --data-dir) first");
+
     /// <summary>Stores <paramref name="target"/> (replacing one of the same class) and makes it current.</summary>
     /// <exception cref="CliFailure">The file cannot be read or written.</exception>
     public static void Store(string dataDirectory, StoredTarget target)
     {
         var document = Load(dataDirectory);
         var targets = document.Targets.Where(other => other.ClassName != target.ClassName).Append(target).ToList();
+        Write(dataDirectory, new StoredTargetsDocument(target.ClassName, targets));
+    }
+
+    /// <summary>
+    /// Points every stored target on the sandbox <paramref name="sandboxId"/> at <paramref name="endpoint"/> (the
+    /// class sandbox restarted at another address) and makes the first current; returns them. Changes nothing when none is.
+    /// </summary>
+    /// <exception cref="CliFailure">No stored target is on that sandbox (exit 2), or the file cannot be read or written.</exception>
+    public static IReadOnlyList<StoredTarget> Follow(string dataDirectory, string sandboxId, Uri endpoint)
+    {
+        var document = Load(dataDirectory);
+        var moved = document.Targets.Where(target => target.SandboxId == sandboxId).Select(target => target with { Endpoint = endpoint }).ToList();
+        if (moved.Count == 0)
+            throw CliFailure.Usage(VisibleText.Of($"the sandbox at {endpoint} is {sandboxId}, and no class you joined is on it ({Joined(document)}): nothing changed. To join this class, use the line with your code your instructor gave you."));
+        var targets = document.Targets.Select(target => moved.FirstOrDefault(other => other.ClassName == target.ClassName) ?? target).ToList();
+        Write(dataDirectory, new StoredTargetsDocument(moved[0].ClassName, targets));
+        return moved;
+    }
+
+    private static string Joined(StoredTargetsDocument document) => document.Targets.Count == 0
+        ? "none is stored here"
+        : string.Join(", ", document.Targets.Select(target => $"'{target.ClassName}' on {target.SandboxId ?? "a sandbox of unknown identity"}"));
+
+    private static void Write(string dataDirectory, StoredTargetsDocument document)
+    {
         try
         {
             DataDirectory.CreatePrivate(dataDirectory);
-            AtomicFile.Replace(PathIn(dataDirectory), stream => JsonSerializer.Serialize(stream, new StoredTargetsDocument(target.ClassName, targets), StoredTargetsJson.Default.StoredTargetsDocument));
+            AtomicFile.Replace(PathIn(dataDirectory), stream => JsonSerializer.Serialize(stream, document, StoredTargetsJson.Default.StoredTargetsDocument));
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

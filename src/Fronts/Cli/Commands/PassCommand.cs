@@ -4,7 +4,11 @@ using System.Text;
 using LabRunner.Content.Files;
 using LabRunner.Content.Loading;
 using LabRunner.Content.Text;
+using LabRunner.Rds.Passes;
+using LabRunner.Tui.Hosting;
 using LabRunner.Engine.Passes;
+using LabRunner.Engine.Plans;
+using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Targets;
 
 namespace LabRunner.Cli.Commands;
@@ -43,12 +47,10 @@ public static class PassCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (SessionOptions.TargetOf(parse).ResolvedKind == TargetKind.Sandbox)
-                throw CliFailure.Usage("labrunner pass: the built-in sandbox ends with this command, so no instructor could read a pass made on it; pass --endpoint URL (a class sandbox) or --target aws");
+                throw CliFailure.Usage($"labrunner pass: {BuiltInSandboxRefusal}; pass --endpoint URL (a class sandbox) or --target aws");
             await using var opened = await LabInvocation.OpenAsync(parse, cancellationToken);
             var session = opened.Session;
-            var pass = await PassMaker.MakeAsync(session.Plan, await opened.Target.PresignReadsAsync(parse.GetValue(Expires), cancellationToken), session.Target, cancellationToken);
-            var path = parse.GetValue(Out) ?? $"labrunner-pass-{session.Lab.Id}-{session.Learner.Key}.json";
-            Write(path, pass);
+            var (pass, path) = await WriteAsync(await opened.Target.PresignReadsAsync(parse.GetValue(Expires), cancellationToken), session.Plan, session.Target, parse.GetValue(Out), cancellationToken);
             var error = parse.InvocationConfiguration.Error;
             error.WriteLine(VisibleText.Of($"labrunner: wrote {path}: {pass.Requests.Count} read-only requests for {session.Learner.Key}'s resources, valid until {pass.Expires:yyyy-MM-dd HH:mm} UTC."));
             error.WriteLine("Send the file to your instructor, or paste this line:");
@@ -56,6 +58,34 @@ public static class PassCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Why a pass cannot be made on the built-in sandbox.</summary>
+    public const string BuiltInSandboxRefusal = "the built-in sandbox ends with LabRunner, so no instructor could read a pass made on it";
+
+    /// <summary>Makes the learner's pass with <paramref name="recorder"/> and writes it to <paramref name="path"/> (default: labrunner-pass-LAB-NAME.json here).</summary>
+    /// <exception cref="CliFailure">The file cannot be written (exit 2).</exception>
+    public static async Task<(ProgressPass Pass, string Path)> WriteAsync(PassRecorder recorder, LabPlan plan, TargetInfo info, string? path, CancellationToken cancellationToken)
+    {
+        var pass = await PassMaker.MakeAsync(plan, recorder, info, cancellationToken);
+        path ??= $"labrunner-pass-{plan.Lab.Id}-{plan.Learner.Key}.json";
+        Write(path, pass);
+        return (pass, path);
+    }
+
+    /// <summary><see cref="WriteAsync"/> for the TUI's P key: what it shows of the pass written.</summary>
+    /// <exception cref="TargetUnavailableException">The file cannot be written.</exception>
+    public static async Task<WrittenPass> WriteForTuiAsync(PassRecorder recorder, LabSession session, string? path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (pass, written) = await WriteAsync(recorder, session.Plan, session.Target, path, cancellationToken);
+            return new WrittenPass(Path.GetFullPath(written), pass.ToLine(), pass.Expires, pass.Requests.Count);
+        }
+        catch (CliFailure failure)
+        {
+            throw new TargetUnavailableException(failure.Message, failure);
+        }
     }
 
     private static void Write(string path, ProgressPass pass)

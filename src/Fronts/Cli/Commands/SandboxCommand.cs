@@ -102,7 +102,7 @@ public static class SandboxCommand
             Bind, Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, ClassName, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
-        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build(), SandboxHostCommand.Build(), AddLearnersCommand.Create() };
+        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build(), SandboxHostCommand.Build(), AddLearnersCommand.Create(), ReissueCommand.Create() };
     }
 
     private static async Task<int> ServeAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -217,7 +217,7 @@ public static class SandboxCommand
         var reachedAt = options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any)
             ? new Uri($"http://127.0.0.1:{host.Uri.Port}/")
             : host.Uri;
-        var instructor = new StoredTarget(roster.Name, reachedAt, options.Region, roster.Instructor.AccessKeyId, roster.Instructor.SecretAccessKey, null);
+        var instructor = new StoredTarget(roster.Name, reachedAt, options.Region, roster.Instructor.AccessKeyId, roster.Instructor.SecretAccessKey, null, SandboxId: host.Identity);
         StoredTargets.Store(dataDirectory, instructor);
         return instructor;
     }

@@ -149,6 +149,11 @@ public sealed class TargetConnection : ILabTarget
         var target = client.Target;
         var credentialSource = joined.Learner is null ? "the class's instructor key" : $"{joined.Learner}'s key in the class";
         var sandboxId = await SandboxIdAsync(client, cancellationToken);
+        if (sandboxId is null)
+        {
+            client.Dispose();
+            throw CliFailure.Target(VisibleText.Of($"the class {joined.ClassName} does not answer at {joined.Endpoint.GetLeftPart(UriPartial.Authority)}. If your instructor restarted its sandbox at another address, run '{JoinCommand.FollowHint}' with that address (your progress is kept); else check that this computer is on the class's network."));
+        }
         var identity = joined is { AccountId: { } account, Learner: { } learner } ? new AccountIdentity(account, $"arn:aws:iam::{account}:user/{learner}", null) : null;
         return new TargetConnection(client, new TargetInfo(TargetKind.Aws, target.Endpoint, target.Region, CredentialSource: credentialSource, Identity: identity, SandboxId: sandboxId, ClassName: joined.ClassName), null);
     }

@@ -31,9 +31,14 @@ public sealed partial class RdsQueryClient
                 result.String("AccountId") is { Length: 12 } account && account.All(char.IsAsciiDigit) ? account : null),
             cancellationToken);
 
-    private static IReadOnlyList<LearnerInvitation> ReadInvitations(XElement result) =>
-        result.List("Learners", "member", member => new LearnerInvitation(
-            member.RequiredString("Name"),
-            member.RequiredString("JoinCode"),
-            DateTimeOffset.Parse(member.RequiredString("ExpiresAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)));
+    /// <summary>A new join code for a learner of the class (the instructor's key); <paramref name="newKey"/> also replaces their key.</summary>
+    public Task<LearnerInvitation> ReissueCodeAsync(string learner, bool newKey, CancellationToken cancellationToken = default) =>
+        transport.CallAsync(new RequestForm("LabRunnerReissueCode").Add("Learner", learner).Add("NewKey", newKey ? "true" : "false"), ReadInvitation, cancellationToken);
+
+    private static IReadOnlyList<LearnerInvitation> ReadInvitations(XElement result) => result.List("Learners", "member", ReadInvitation);
+
+    private static LearnerInvitation ReadInvitation(XElement invitation) => new(
+        invitation.RequiredString("Name"),
+        invitation.RequiredString("JoinCode"),
+        DateTimeOffset.Parse(invitation.RequiredString("ExpiresAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
 }

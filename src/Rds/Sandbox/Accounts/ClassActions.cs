@@ -12,12 +12,14 @@ namespace LabRunner.Sandbox.Accounts;
 /// <summary>
 /// LabRunner's own actions for a class, beside RDS's: <c>LabRunnerAddLearners</c> (the instructor, while the class runs:
 /// each new learner gets a key, a join code and the lab's starting resources) and <c>LabRunnerJoin</c> (a learner's
-/// laptop, unsigned: the code is the credential, redeemed once for the learner's key).
+/// laptop, unsigned: the code is the credential, redeemed once for the learner's key), and <c>LabRunnerReissueCode</c>
+/// (the instructor: a learner who lost or let expire their code gets a new one, and on request a new key).
 /// </summary>
 public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
 {
     public const string AddLearnersAction = "LabRunnerAddLearners";
     public const string JoinAction = "LabRunnerJoin";
+    public const string ReissueAction = "LabRunnerReissueCode";
     /// <summary>Enough for <c>serve --class --learners</c> to add the largest class in one request, all or nothing.</summary>
     public const int MaxLearnersPerRequest = 5000;
 
@@ -25,12 +27,13 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
     [
         new(AddLearnersAction, AddLearners),
         new(JoinAction, Join),
+        new(ReissueAction, Reissue),
     ];
 
     /// <summary>Which caller may call <paramref name="action"/>, for a class action; null for any other action.</summary>
     public static CallerRole? OnlyFor(string action) => action switch
     {
-        AddLearnersAction => CallerRole.Instructor,
+        AddLearnersAction or ReissueAction => CallerRole.Instructor,
         JoinAction => CallerRole.Joining,
         _ => null,
     };
@@ -77,6 +80,39 @@ public sealed class ClassActions(SandboxServices services, FixtureSeeder seeder)
                 element.Element("JoinCode", invitation.Code);
                 element.Element("ExpiresAt", expiresAt);
             });
+        };
+    }
+
+    /// <summary>
+    /// A new join code for a learner (the old one stops joining), and with <c>NewKey=true</c> a new key (the old one
+    /// stops signing). Their account and resources are theirs by name, so they stay.
+    /// </summary>
+    private Action<XmlWriter> Reissue(ActionRequest request)
+    {
+        var name = request.Parameters.Required("Learner");
+        var newKey = request.Parameters.OptionalBool("NewKey") ?? false;
+        var code = ClassSecrets.NewJoinCode();
+        var expiresAt = request.Now + services.Options.JoinCodeLifetime;
+        services.State.WriteAccounts(accounts =>
+        {
+            var roster = accounts.Class ?? throw NoClass();
+            var found = roster.Learners.FirstOrDefault(learner => learner.Name == name)
+                ?? throw new RdsFault("LearnerNotFound", $"The class has no learner named '{name}': add them with 'labrunner sandbox add-learners {name}'.", 404);
+            var reissued = found with
+            {
+                Key = newKey ? ClassSecrets.NewKey("LRKL") : found.Key,
+                JoinCodeHash = ClassSecrets.HashOf(code),
+                JoinCodeExpiresAt = expiresAt,
+                JoinedAt = null,
+            };
+            accounts.Class = roster with { Learners = [.. roster.Learners.Select(learner => ReferenceEquals(learner, found) ? reissued : learner)] };
+            return reissued;
+        });
+        return writer =>
+        {
+            writer.Element("Name", name);
+            writer.Element("JoinCode", code);
+            writer.Element("ExpiresAt", expiresAt);
         };
     }
 

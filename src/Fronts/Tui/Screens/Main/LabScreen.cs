@@ -44,15 +44,20 @@ public sealed class LabScreen : Screen
     private readonly StepStatusPanel status;
     private readonly NoticeLine noticeLine;
     private readonly KeyBar keyBar;
+    private readonly IPassWriter? passes;
+    private readonly CancellationTokenSource closing = new();
     private PageLibrary? pages;
+    private bool writingPass;
     private string openTab;
     private bool wasComplete;
     private object? ticker;
 
-    public LabScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, TimeProvider time, Task<PageLibrary> pagesLoading)
+    /// <param name="passes">Writes the learner's progress pass (P); null where the target cannot.</param>
+    public LabScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, TimeProvider time, Task<PageLibrary> pagesLoading, IPassWriter? passes = null)
         : base(app)
     {
         this.session = session;
+        this.passes = passes;
         this.runner = runner;
         this.palette = palette;
         this.time = time;
@@ -145,6 +150,7 @@ public sealed class LabScreen : Screen
         Bind(CheckAll, 'r');
         Bind(EditDetails, 'd');
         Bind(ShowWholeMessages, 'm');
+        Bind(WritePass, 'P');
         Bind(ShowHelp, '?');
         Bind(Quit, 'q');
         Bind(() => page.ScrollVertical(Math.Max(page.Viewport.Height - 1, 1)), Key.PageDown, Key.Space);
@@ -172,6 +178,7 @@ public sealed class LabScreen : Screen
         runner.ResultChanged -= OnResultChanged;
         runner.ActivityChanged -= OnActivityChanged;
         runner.Noticed -= OnNoticed;
+        closing.Cancel();
     }
 
     protected override void Quit()
@@ -348,6 +355,40 @@ public sealed class LabScreen : Screen
         FocusSteps();
     }
 
+    /// <summary>Writes the progress pass in the background (it reads the account): the keys keep working meanwhile.</summary>
+    private void WritePass()
+    {
+        if (passes is null)
+        {
+            noticeLine.Notice = new Notice(NoticeTone.Error, $"No progress pass here: {TargetWords.Where(session.Target)} cannot make one (see 'labrunner pass --help').");
+            return;
+        }
+        if (writingPass)
+            return;
+        writingPass = true;
+        noticeLine.Notice = new Notice(NoticeTone.Info, "Writing your progress pass…");
+        var token = closing.Token;
+        Task.Run(() => passes.WritePassAsync(session, token), token).ContinueWith(written => App.Invoke(() => OnPassWritten(written)), TaskScheduler.Default);
+    }
+
+    private void OnPassWritten(Task<WrittenPass> written)
+    {
+        writingPass = false;
+        if (closing.IsCancellationRequested)
+            return;
+        if (written.IsCompletedSuccessfully)
+        {
+            noticeLine.Notice = new Notice(NoticeTone.Info, VisibleText.Of($"Progress pass written to {written.Result.Path}."));
+            PassDialog.Show(App, written.Result);
+            FocusSteps();
+            return;
+        }
+        var problem = written.Exception?.GetBaseException();
+        noticeLine.Notice = new Notice(NoticeTone.Error, VisibleText.Of(problem is TargetUnavailableException
+            ? $"No progress pass: {problem.Message}"
+            : $"No progress pass: writing it failed ({problem?.Message ?? "cancelled"})."));
+    }
+
     private void AcknowledgeSelected()
     {
         if (SelectedStep is not { } step)
@@ -449,10 +490,10 @@ public sealed class LabScreen : Screen
         d          change your details (name, backup window…); the
                    steps are re-checked with the new values
         m          read the last message and the step's status whole
+        P          your progress pass for the instructor (labrunner pass)
         ?          this help          q, Ctrl-C   quit (progress is saved)
         x          on the recap: clean up what the lab created
         mouse      click a step, a link, or a key on the bottom line
-
         Background checks never block the keys: move on while a
         snapshot is creating and come back when it is available.
         """;
