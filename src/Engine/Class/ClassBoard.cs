@@ -9,10 +9,14 @@ namespace LabRunner.Engine.Class;
 /// <param name="Started">False when none of the learner's resources exist in the account yet.</param>
 public sealed record LearnerRow(ClassLearner Learner, IReadOnlyList<StepResult> Results, bool Started)
 {
-    public int Passed => Results.Count(result => result.Status == StepStatus.Passed);
+    /// <summary>How the learner's steps add up, as in <c>labrunner check</c>: optional steps apart.</summary>
+    public StepTally Tally => StepTally.Of(Results);
 
-    /// <summary>Steps LabRunner can check (manual steps do not count), as in <c>labrunner check</c>.</summary>
-    public int Total => Results.Count(result => !result.Status.IsManual());
+    /// <summary>Required steps passed.</summary>
+    public int Passed => Tally.Passed;
+
+    /// <summary>Required steps LabRunner can check (manual and optional steps do not count), as in <c>labrunner check</c>.</summary>
+    public int Total => Tally.Checked;
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ public sealed record PerformResult(ActionOutcome Outcome, StepResult Result);
 /// <param name="Results">Every step's current result, in lab order.</param>
 /// <param name="CreatedForLearner">What LabRunner created for the learner and the cleanup would delete (not what the learner made themselves, nor what is already cleaned up).</param>
 /// <param name="StartedAt">When the learner first started the lab (in any process).</param>
-/// <param name="FinishedAt">When the last step was first done (passed, or acknowledged if manual); null while any step never was.</param>
+/// <param name="FinishedAt">When the last required step was first done (passed, or acknowledged if manual); null while any never was. Optional steps do not count.</param>
 public sealed record LabSessionState(IReadOnlyList<StepResult> Results, IReadOnlyList<string> CreatedForLearner, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
 
 /// <summary>
@@ -95,12 +95,11 @@ public sealed class LabSession
         return Results.First(result => result.StepId == id);
     }
 
-    /// <summary>The first step not yet passed nor acknowledged, where a resumed run continues; null when all are done.</summary>
-    public string? FirstUnfinishedStepId =>
-        Results.FirstOrDefault(result => result.Status is not (StepStatus.Passed or StepStatus.Acknowledged))?.StepId;
+    /// <summary>The first required step not yet passed nor acknowledged, where a resumed run continues; null when all are done (optional steps never hold it back).</summary>
+    public string? FirstUnfinishedStepId => Results.FirstOrDefault(result => !result.Done)?.StepId;
 
-    /// <summary>True when every step that can be checked has passed (manual steps do not count).</summary>
-    public bool AllCheckedStepsPassed => Results.All(result => result.Status.IsManual() || result.Status == StepStatus.Passed);
+    /// <summary>True when every required step that can be checked has passed (manual and optional steps do not count).</summary>
+    public bool AllCheckedStepsPassed => StepTally.Of(Results).AllPassed;
 
     /// <summary>Judges every step from one read of the state the lab needs.</summary>
     public async Task<IReadOnlyList<StepResult>> CheckAllAsync(CancellationToken cancellationToken = default)
@@ -264,7 +263,7 @@ public sealed class LabSession
     /// <summary>The state to publish, from the results and progress as they are now (under the lock).</summary>
     private LabSessionState State()
     {
-        var done = Plan.Steps.Select(step => progress.Steps.GetValueOrDefault(step.Id) is { } saved
+        var done = Plan.Steps.Where(step => !step.Step.Optional).Select(step => progress.Steps.GetValueOrDefault(step.Id) is { } saved
             ? step.IsManual ? saved.AcknowledgedAt : saved.FirstPassedAt
             : null).ToList();
         return new LabSessionState(

@@ -1,3 +1,4 @@
+using LabRunner.Engine.Steps;
 using LabRunner.Tui.Screens.Main;
 using LabRunner.Tui.Screens.Recap;
 
@@ -19,7 +20,7 @@ public sealed class RecapWordsTests
     [Fact]
     public void One_step_is_one_step_and_nothing_created_offers_no_cleanup_line()
     {
-        var lines = new RecapSummary(1, 1, 1, 1, Start, Start.AddSeconds(250), []).Lines();
+        var lines = new RecapSummary(new StepTally(1, 1, 1, 1, 0, 0), Start, Start.AddSeconds(250), []).Lines();
 
         Assert.Equal(["✓ 1 of 1 checked step passed, 1 of 1 step you do yourself done.", "Time taken: 4 min 10 s (from 10:00 to 10:04 UTC)."], lines);
     }

@@ -49,12 +49,12 @@ public static class CheckCommand
         return ExitCodeOf(results);
     }
 
-    /// <summary>0 when every checked step passed, 3 when the target could not be read, else 1.</summary>
+    /// <summary>0 when every required checked step passed (optional steps never fail it), 3 when the target could not be read, else 1.</summary>
     public static int ExitCodeOf(IReadOnlyList<StepResult> results)
     {
         if (results.Any(result => result.Status == StepStatus.Error))
             return ExitCodes.Target;
-        return results.All(result => result.Status.IsManual() || result.Status == StepStatus.Passed) ? ExitCodes.Ok : ExitCodes.NotPassed;
+        return StepTally.Of(results).AllPassed ? ExitCodes.Ok : ExitCodes.NotPassed;
     }
 
     private static async Task<IReadOnlyList<StepResult>> WaitForUnsettledAsync(

@@ -68,6 +68,8 @@ public static class ClassReports
             json.WriteString("id", VisibleText.Of(step.Id));
             json.WriteString("title", VisibleText.Of(step.Title));
             json.WriteNumber("passed", passed);
+            if (step.Optional)
+                json.WriteBoolean("optional", true);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -95,13 +97,17 @@ public static class ClassReports
         json.WriteEndObject();
     });
 
-    /// <summary>A row per learner: learner, started, each step's status (with its percent when known), passed, total.</summary>
+    /// <summary>A row per learner: learner, started, each step's status (with its percent when known), passed, total, then the optional steps done and their number.</summary>
     private static void WriteCsv(ClassBoard board, TextWriter output)
     {
         using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
-        csv.WriteRecord([.. new[] { "learner", "started" }, .. board.Steps.Select(step => VisibleText.Of(step.Id)), "passed", "total"]);
+        csv.WriteRecord([.. new[] { "learner", "started" }, .. board.Steps.Select(step => VisibleText.Of(step.Id)), "passed", "total", "optional-passed", "optional-total"]);
         foreach (var row in board.Rows)
-            csv.WriteRecord([VisibleText.Of(row.Learner.Key), row.Started ? "true" : "false", .. row.Results.Select(StatusWithPercent), Number(row.Passed), Number(row.Total)]);
+        {
+            var tally = row.Tally;
+            csv.WriteRecord([VisibleText.Of(row.Learner.Key), row.Started ? "true" : "false", .. row.Results.Select(StatusWithPercent),
+                Number(tally.Passed), Number(tally.Checked), Number(tally.OptionalPassed), Number(tally.Optional)]);
+        }
     }
 
     private static void WriteTable(ClassBoard board, TargetInfo target, TextWriter output)

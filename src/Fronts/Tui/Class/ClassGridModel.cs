@@ -39,18 +39,26 @@ public sealed class ClassGridModel
         return new ClassGridModel(board, rows, [nameWidth, .. board.Steps.Select(_ => StepWidth), "not started".Length]);
     }
 
-    /// <summary>Steps are numbered as in the learner view; a learner's details (Enter) name each numbered step.</summary>
+    /// <summary>Steps are numbered as in the learner view, optional ones in parentheses; a learner's details (Enter) name each numbered step.</summary>
     public IReadOnlyList<GridCell> Header =>
-        [new("learner"), .. Board.Steps.Select((_, index) => new GridCell(StepNumber(index))), new("progress")];
+        [new("learner"), .. Board.Steps.Select((step, index) => new GridCell(StepNumber(index, step.Optional))), new("progress")];
 
     /// <summary>The header with each step's full id, for a table that needs no fixed widths (Markdown).</summary>
     public IReadOnlyList<GridCell> IdHeader =>
-        [new("learner"), .. Board.Steps.Select(step => new GridCell(step.Id)), new("progress")];
+        [new("learner"), .. Board.Steps.Select(step => new GridCell(step.Optional ? $"({step.Id})" : step.Id)), new("progress")];
 
-    /// <summary>"#1 find-cluster  #2 take-snapshot …": what each numbered column is.</summary>
-    public string StepLegend => string.Join("  ", Board.Steps.Select((step, index) => $"{StepNumber(index)} {step.Id}"));
+    /// <summary>"#1 find-cluster  #2 take-snapshot … (#5) copy-snapshot": what each numbered column is, optional steps in parentheses.</summary>
+    public string StepLegend
+    {
+        get
+        {
+            var legend = string.Join("  ", Board.Steps.Select((step, index) => $"{StepNumber(index, step.Optional)} {step.Id}"));
+            return Board.Steps.Any(step => step.Optional) ? $"{legend}  (optional; progress +n/m counts them apart)" : legend;
+        }
+    }
 
-    public static string StepNumber(int index) => $"#{index + 1}";
+    /// <summary>"#3", or "(#3)" for an optional step.</summary>
+    public static string StepNumber(int index, bool optional) => optional ? $"(#{index + 1})" : $"#{index + 1}";
 
     /// <summary>How many of the whole class (not only the filtered rows) passed each step.</summary>
     public IReadOnlyList<GridCell> Summary =>
@@ -63,7 +71,14 @@ public sealed class ClassGridModel
     public static string StepCell(StepResult result) =>
         result.Percent is { } percent ? $"{result.Status.Glyph()} {percent}%" : result.Status.Glyph();
 
-    public static string Progress(LearnerRow row) => row.Started ? $"{row.Passed}/{row.Total}" : "not started";
+    /// <summary>"3/4" required steps passed, then "+1/2" optional steps done when the lab has any.</summary>
+    public static string Progress(LearnerRow row)
+    {
+        if (!row.Started)
+            return "not started";
+        var tally = row.Tally;
+        return tally.Optional == 0 ? $"{tally.Passed}/{tally.Checked}" : $"{tally.Passed}/{tally.Checked} +{tally.OptionalPassed}/{tally.Optional}";
+    }
 
     private static string SummaryLabel(ClassBoard board) => $"passed (of {board.Rows.Count})";
 

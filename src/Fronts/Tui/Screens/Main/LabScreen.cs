@@ -106,7 +106,7 @@ public sealed class LabScreen : Screen
             else
                 Stopped();
         };
-        var resumeAt = session.FirstUnfinishedStepId ?? session.Plan.Steps[^1].Id;
+        var resumeAt = session.FirstUnfinishedStepId ?? FirstOptionalNotDone ?? session.Plan.Steps[^1].Id;
         SelectStep(resumeAt);
         ShowSelectedStep(open: false);
         noticeLine.Notice = session.ProgressWarning is { } warning
@@ -117,6 +117,10 @@ public sealed class LabScreen : Screen
                     : $"Welcome back: resumed at {session.ResultOf(resumeAt).Title}; re-checking your saved progress.")
                 : new Notice(NoticeTone.Info, "Follow the page on the right; the line under it says what to press next.");
     }
+
+    /// <summary>Where a learner back from the recap carries on: the first optional step not yet done, if any.</summary>
+    private string? FirstOptionalNotDone =>
+        session.Results.FirstOrDefault(result => result.Optional && result.Status is not (StepStatus.Passed or StepStatus.Acknowledged))?.StepId;
 
     /// <summary>Whether this learner has been here before: saved statuses are then re-checked when the screen opens.</summary>
     private bool IsResumed => session.Results.Any(result => result.Status is not (StepStatus.NotChecked or StepStatus.Manual));
@@ -199,7 +203,8 @@ public sealed class LabScreen : Screen
     private void OnResultChanged(StepResult result)
     {
         steps.Refresh();
-        stepsFrame.Title = $"Steps · {session.Results.Count(done => done.Status is StepStatus.Passed or StepStatus.Acknowledged)}/{session.Plan.Steps.Count} done";
+        var tally = StepTally.Of(session.Results);
+        stepsFrame.Title = $"Steps · {tally.Done}/{tally.Required} done" + (tally.Optional == 0 ? "" : $" · +{tally.OptionalPassed}/{tally.Optional} optional");
         if (SelectedStep?.Id == result.StepId)
             ShowStatus(SelectedStep);
         if (!wasComplete && session.FirstUnfinishedStepId is null)
@@ -237,7 +242,7 @@ public sealed class LabScreen : Screen
         if (SelectedStep is not { } step)
             return;
         var number = steps.SelectedRow!.Number;
-        pageFrame.Title = $"Step {number} of {session.Plan.Steps.Count} · {VisibleText.Of(step.Step.Title)}";
+        pageFrame.Title = $"Step {number} of {session.Plan.Steps.Count} · {VisibleText.Of(step.Step.Title)}{(step.Step.Optional ? " · optional" : "")}";
         if (pages is not null)
         {
             page.Text = pages.MarkdownOf(step.Step.Page);
@@ -306,13 +311,13 @@ public sealed class LabScreen : Screen
     {
         var normal = steps.GetAttributeForRole(VisualRole.Normal);
         if (row.Heading is { } heading)
-            return [new Segment(heading.Title, palette.Emphasis(palette.Quiet(normal)))];
+            return [new Segment(heading.Optional ? $"{heading.Title} (optional)" : heading.Title, palette.Emphasis(palette.Quiet(normal)))];
         var step = row.Step!;
         var result = session.ResultOf(step.Id);
         var activity = runner.ActivityOf(step.Id);
         var glyph = activity?.Kind is StepActivityKind.Checking or StepActivityKind.Performing ? "…" : result.Status.Glyph();
         var percent = result.Status == StepStatus.InProgress && result.Percent is { } value ? $" {value}%" : "";
-        var title = SegmentWriter.Fit(step.Step.Title, width - 3 - percent.Length);
+        var title = SegmentWriter.Fit(step.Step.Optional ? $"{step.Step.Title} (optional)" : step.Step.Title, width - 3 - percent.Length);
         var text = selected ? palette.Emphasis(normal) : normal;
         return
         [
