@@ -152,6 +152,9 @@ public sealed class LabSession
     /// <summary>The step's action, to show before performing (its summary and AWS CLI command); null when the step has none.</summary>
     public IAction? ActionOf(string stepId) => Plan.Step(stepId).Perform;
 
+    /// <summary>What performing the step costs, to show before asking; null on the sandbox, where nothing is billed, and for free actions.</summary>
+    public string? CostWarningOf(string stepId) => Target.Kind == TargetKind.Sandbox ? null : ActionOf(stepId)?.CostWarning;
+
     /// <summary>The exact AWS CLI command equivalent to performing the step on this target.</summary>
     public string? CliCommandOf(string stepId) => ActionOf(stepId)?.CliCommand.Render(Target);
 
@@ -160,7 +163,7 @@ public sealed class LabSession
         var action = ActionOf(stepId) ?? throw new InvalidOperationException($"Step {stepId} has nothing LabRunner can perform.");
         var outcome = await RunGuardedAsync(action, cancellationToken);
         if (outcome.Kind == ActionOutcomeKind.Done)
-            RecordCreated(action.Identifiers.Where(identifier => Plan.Cleanup.Any(cleanup => cleanup.Identifiers.Contains(identifier, StringComparer.Ordinal))));
+            RecordCreated(action.Creates.Where(identifier => Plan.Cleanup.Any(cleanup => cleanup.Identifiers.Contains(identifier, StringComparer.Ordinal))));
         return new PerformResult(outcome, await CheckStepAsync(stepId, cancellationToken));
     }
 

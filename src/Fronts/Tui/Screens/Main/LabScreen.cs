@@ -347,7 +347,7 @@ public sealed class LabScreen : Screen
             noticeLine.Notice = new Notice(NoticeTone.Info, $"LabRunner cannot do {step.Step.Title} for you: {(step.IsManual ? "press a when you have done it" : $"{WhereToDoIt}, then press Enter to check")}.");
             return;
         }
-        if (PerformDialog.Confirm(App, step.Step.Title, action.Summary, session.CliCommandOf(step.Id)!, session.Target))
+        if (PerformDialog.Confirm(App, step.Step.Title, action.Summary, session.CliCommandOf(step.Id)!, session.Target, session.CostWarningOf(step.Id)))
             runner.Perform(step.Id);
         else
             noticeLine.Notice = new Notice(NoticeTone.Info, "Nothing was changed.");
