@@ -35,19 +35,19 @@ public sealed class FirstRunWalkTests : IDisposable
         Assert.DoesNotContain("✗", tmux.Capture());
         Keys("Enter");
 
-        Wait("Step 1 of 5 · Find your cluster");
+        Wait("Step 1 of 8 · Find your cluster");
         Wait("✓ Passed: cluster aurora-alice-cluster is");
         Keys("n");
-        Wait("Step 2 of 5 · Take a manual snapshot");
+        Wait("Step 2 of 8 · Take a manual snapshot");
         Keys("p");
         Wait("Perform: Take a manual snapshot");
         Keys("Enter");
-        Wait("Step 3 of 5 · Wait for the snapshot");
+        Wait("Step 3 of 8 · Wait for the snapshot");
         Wait("✓ Passed: snapshot aurora-alice-snap1");
         Keys("n");
-        Wait("Step 4 of 5 · See what a snapshot offers");
+        Wait("Step 4 of 8 · See what a snapshot offers");
         Keys("a");
-        Wait("Step 5 of 5 · Move the backup window");
+        Wait("Step 5 of 8 · Move the backup window");
         Keys("p");
         Wait("--preferred-backup-window 09:00-09:45");
         Keys("Enter");
@@ -63,7 +63,7 @@ public sealed class FirstRunWalkTests : IDisposable
         ReplaceField("05:00-05:45");
         Wait("snapshot  aurora-alice-snap1");
         Keys("Enter");
-        Wait("Step 5 of 5 · Move the backup window");
+        Wait("Step 5 of 8 · Move the backup window");
         Wait("✗ Not yet: backup window is 07:10-07:40");
         Keys("p");
         Wait("--preferred-backup-window 05:00-05:45");

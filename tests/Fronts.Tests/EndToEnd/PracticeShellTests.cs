@@ -28,7 +28,7 @@ public sealed class PracticeShellTests : IDisposable
         Keys("Enter");
         Wait("✓ Passed: cluster aurora-pat-cluster is");
         Keys("n");
-        Wait("Step 2 of 5 · Take a manual snapshot");
+        Wait("Step 2 of 8 · Take a manual snapshot");
         Wait("s shell");
 
         InPracticeShell(
@@ -38,9 +38,9 @@ public sealed class PracticeShellTests : IDisposable
         Wait("✓ Passed: snapshot aurora-pat-snap1 of");
 
         Keys("n");
-        Wait("Step 4 of 5 · See what a snapshot offers");
+        Wait("Step 4 of 8 · See what a snapshot offers");
         Keys("a");
-        Wait("Step 5 of 5 · Move the backup window");
+        Wait("Step 5 of 8 · Move the backup window");
         Wait("✗ Not yet: backup window is 07:10-07:40");
         InPracticeShell(
             "aws rds modify-db-cluster --db-cluster-identifier aurora-pat-cluster --preferred-backup-window 05:00-05:45 --apply-immediately --query DBCluster.PreferredBackupWindow --output text",

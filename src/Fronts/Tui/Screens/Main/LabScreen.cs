@@ -25,6 +25,14 @@ public enum LabScreenExit
     Recap,
     /// <summary>The learner wants to change their details (a backup window the API refused, say).</summary>
     Details,
+    /// <summary>The lab's files changed (run --watch): open it again at the same step.</summary>
+    Reload,
+}
+
+/// <summary>A screen that shows a lab and can give way when the lab's files change, for the flow to reopen it.</summary>
+public interface ILabReloadable
+{
+    void ReloadLab();
 }
 
 /// <summary>
@@ -32,7 +40,7 @@ public enum LabScreenExit
 /// its status (and a progress bar while LabRunner waits on it), the last notice, and the keys. Every check, perform
 /// and wait runs in the background through a <see cref="StepRunner"/>; this screen only shows what comes back.
 /// </summary>
-public sealed class LabScreen : Screen
+public sealed class LabScreen : Screen, ILabReloadable
 {
     private readonly LabSession session;
     private readonly StepRunner runner;
@@ -50,7 +58,8 @@ public sealed class LabScreen : Screen
     private bool wasComplete;
     private object? ticker;
 
-    public LabScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, TimeProvider time, Task<PageLibrary> pagesLoading)
+    /// <param name="openAt">The step to show first (the one shown before the lab was reloaded); by default the first not yet done.</param>
+    public LabScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, TimeProvider time, Task<PageLibrary> pagesLoading, string? openAt = null)
         : base(app)
     {
         this.session = session;
@@ -106,7 +115,8 @@ public sealed class LabScreen : Screen
             else
                 Stopped();
         };
-        var resumeAt = session.FirstUnfinishedStepId ?? FirstOptionalNotDone ?? session.Plan.Steps[^1].Id;
+        var resumeAt = (openAt is not null && session.Lab.FindStep(openAt) is not null ? openAt : null)
+            ?? session.FirstUnfinishedStepId ?? FirstOptionalNotDone ?? session.Plan.Steps[^1].Id;
         SelectStep(resumeAt);
         ShowSelectedStep(open: false);
         noticeLine.Notice = session.ProgressWarning is { } warning
@@ -131,6 +141,15 @@ public sealed class LabScreen : Screen
 
     /// <summary>The step whose page is open.</summary>
     private StepPlan? SelectedStep => steps.SelectedRow?.Step;
+
+    /// <summary>The step on screen, where a reloaded lab reopens.</summary>
+    public string? SelectedStepId => SelectedStep?.Id;
+
+    public void ReloadLab()
+    {
+        Exit = LabScreenExit.Reload;
+        RequestStop();
+    }
 
     /// <summary>32 columns at 80 (room for "◐ Wait for the snapshot  45%"); less on a narrow terminal, a little more on a wide one.</summary>
     private static int StepsWidth(View? screen) => Math.Clamp((screen?.Viewport.Width ?? 80) * 2 / 5, 20, 34);

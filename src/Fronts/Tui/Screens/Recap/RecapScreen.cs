@@ -18,10 +18,12 @@ public enum RecapExit
     Quit,
     /// <summary>Back to the steps.</summary>
     Steps,
+    /// <summary>The lab's files changed (run --watch): open the recap again from them.</summary>
+    Reload,
 }
 
 /// <summary>The end of the lab: the recap page and a summary (steps passed, time taken, what was created, the cleanup key).</summary>
-public sealed class RecapScreen : Screen
+public sealed class RecapScreen : Screen, ILabReloadable
 {
     private readonly LabSession session;
     private readonly StepRunner runner;
@@ -110,6 +112,12 @@ public sealed class RecapScreen : Screen
     protected override void Quit()
     {
         Exit = RecapExit.Quit;
+        RequestStop();
+    }
+
+    public void ReloadLab()
+    {
+        Exit = RecapExit.Reload;
         RequestStop();
     }
 
