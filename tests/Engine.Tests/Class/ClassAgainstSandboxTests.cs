@@ -1,3 +1,4 @@
+using LabRunner.Rds.Model;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Class;
@@ -35,10 +36,10 @@ public sealed class ClassAgainstSandboxTests(SeededClass seeded) : IClassFixture
         var board = await Room([], discover: true).RefreshAsync();
 
         string Statuses(string name) => string.Join(" ", board.Rows.Single(row => row.Learner.Key == name).Results.Select(result => result.Status.WireName()));
-        Assert.Equal("passed failed failed manual failed", Statuses("alice"));
-        Assert.Equal("passed passed in-progress manual failed", Statuses("bob"));
-        Assert.Equal("passed passed passed manual failed", Statuses("carol"));
-        Assert.Equal("passed passed passed manual passed", Statuses("dave"));
+        Assert.Equal("passed failed failed manual failed failed failed failed", Statuses("alice"));
+        Assert.Equal("passed passed in-progress manual failed failed failed failed", Statuses("bob"));
+        Assert.Equal("passed passed passed manual failed failed failed failed", Statuses("carol"));
+        Assert.Equal("passed passed passed manual passed failed failed failed", Statuses("dave"));
         Assert.Equal("snapshot aurora-frank-snap1 belongs to aurora-alice-cluster, expected aurora-frank-cluster",
             board.Rows.Single(row => row.Learner.Key == "frank").Results[1].Reason);
     }
@@ -75,13 +76,15 @@ public sealed class ClassAgainstSandboxTests(SeededClass seeded) : IClassFixture
     }
 
     [Fact]
-    public async Task The_summary_counts_who_passed_each_step_and_one_read_takes_one_request_per_kind()
+    public async Task The_summary_counts_who_passed_each_step_and_one_read_takes_one_request_per_kind_plus_one_per_manual_snapshot_for_sharing()
     {
         var board = await Room([], discover: true).RefreshAsync();
+        var manualSnapshots = await seeded.Client.DescribeAllDBClusterSnapshotsAsync(new DescribeDBClusterSnapshotsRequest { SnapshotType = "manual" }).CountAsync();
 
         // frank's snapshot is of another cluster: not his, so not "his snapshot is available" either.
-        Assert.Equal([5, 3, 2, 0, 1], board.PassedPerStep);
-        Assert.Equal(2, board.Requests);
+        Assert.Equal([5, 3, 2, 0, 1, 0, 0, 0], board.PassedPerStep);
+        // Clusters, snapshots, the manual snapshots again for sharing, then who each is shared with (RDS has no list of that).
+        Assert.Equal(3 + manualSnapshots, board.Requests);
         Assert.False(board.Failed);
     }
 }
