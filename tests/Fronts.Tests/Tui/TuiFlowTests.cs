@@ -164,6 +164,35 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_optional_section_is_marked_and_performed_with_progress_until_the_restored_cluster_is_available()
+    {
+        using var terminal = new HeadlessTerminal(100, 30);
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "olga" } }).Run(),
+            WaitFor("Step 1 of 8 · Find your cluster"),
+            WaitFor("the optional section and its steps marked, counted apart", screen => screen.Contains("Do it for real (optional)")
+                && screen.Contains("Steps · 1/5 done · +0/3")),
+            Press('n'),
+            WaitFor("Step 2 of 8 · Take a manual snapshot"),
+            Press('p'),
+            WaitFor("Perform: Take a manual snapshot"),
+            Press(Key.Enter),
+            WaitFor("Step 3 of 8"),
+            Do("let the snapshot finish", _ => sandbox.Time.Advance(TimeSpan.FromHours(1))),
+            WaitFor("✓ Passed: snapshot aurora-olga-snap1 of"),
+            Do("open the restore step", t => Click(t, "Restore the snapshot")),
+            WaitFor("Step 8 of 8 · Restore the snapshot · optional"),
+            Press('p'),
+            WaitFor("the perform dialog with both commands and no cost warning on the sandbox", screen => screen.Contains("aws rds restore-db-cluster-from-snapshot")
+                && screen.Contains("aws rds create-db-instance") && !screen.Contains("COST")),
+            Press(Key.Enter),
+            WaitFor("◐ Restore the snapshot"),
+            Do("let the cluster come up", _ => sandbox.Time.Advance(TimeSpan.FromHours(1))),
+            WaitFor("✓ Passed: cluster aurora-olga-restored is available"),
+            WaitFor("Steps · 3/5 done · +1/3"),
+            Press('q'));
+    }
+
+    [Fact]
     public void The_mouse_opens_a_step_and_presses_the_keys_on_the_bottom_line()
     {
         using var terminal = new HeadlessTerminal();

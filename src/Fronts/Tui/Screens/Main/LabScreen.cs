@@ -223,7 +223,7 @@ public sealed class LabScreen : Screen, ILabReloadable
     {
         steps.Refresh();
         var tally = StepTally.Of(session.Results);
-        stepsFrame.Title = $"Steps · {tally.Done}/{tally.Required} done" + (tally.Optional == 0 ? "" : $" · +{tally.OptionalPassed}/{tally.Optional} optional");
+        stepsFrame.Title = $"Steps · {tally.Done}/{tally.Required} done" + (tally.Optional == 0 ? "" : $" · +{tally.OptionalPassed}/{tally.Optional}");
         if (SelectedStep?.Id == result.StepId)
             ShowStatus(SelectedStep);
         if (!wasComplete && session.FirstUnfinishedStepId is null)
@@ -336,8 +336,10 @@ public sealed class LabScreen : Screen, ILabReloadable
         var activity = runner.ActivityOf(step.Id);
         var glyph = activity?.Kind is StepActivityKind.Checking or StepActivityKind.Performing ? "…" : result.Status.Glyph();
         var percent = result.Status == StepStatus.InProgress && result.Percent is { } value ? $" {value}%" : "";
-        var title = SegmentWriter.Fit(step.Step.Optional ? $"{step.Step.Title} (optional)" : step.Step.Title, width - 3 - percent.Length);
-        var text = selected ? palette.Emphasis(normal) : normal;
+        var title = SegmentWriter.Fit(step.Step.Title, width - 3 - percent.Length);
+        // An optional step reads quieter: its section heading (or the page's title) says it is optional.
+        var plain = step.Step.Optional ? palette.Quiet(normal) : normal;
+        var text = selected ? palette.Emphasis(plain) : plain;
         return
         [
             new Segment(selected ? "▸" : " ", text),
