@@ -32,8 +32,9 @@ public static class TuiTimings
         Report("first frame after process start", firstFrame);
         Report("labs listed in the picker", labsListed);
 
-        var (keystrokes, residentMiB, peakMiB, idleCpu) = WhilePolling(binary, runs * 4);
-        Report("keystroke to screen while polling", keystrokes);
+        var (keystrokes, framesWritten, residentMiB, peakMiB, idleCpu) = WhilePolling(binary, runs * 4);
+        Report("keystroke to frame written while polling (the pane's output, read as written)", framesWritten);
+        Report("keystroke to screen while polling (capture-pane until the new title shows and the screen settles)", keystrokes);
         Report("the same round trip through tmux to `cat` (the measuring floor)", TerminalFloor(runs * 4));
         Console.WriteLine($"resident memory while polling: {residentMiB:0} MiB (peak {peakMiB:0} MiB)");
         Console.WriteLine($"CPU while polling every second, keys idle: {idleCpu:0.0} % of one core");
@@ -69,7 +70,7 @@ public static class TuiTimings
     }
 
     /// <summary>Opens the lab, starts a long snapshot so LabRunner polls it, then times n/b presses between two steps.</summary>
-    private static (List<double> Keystrokes, double ResidentMiB, double PeakMiB, double IdleCpuPercent) WhilePolling(string binary, int presses)
+    private static (List<double> Keystrokes, List<double> FramesWritten, double ResidentMiB, double PeakMiB, double IdleCpuPercent) WhilePolling(string binary, int presses)
     {
         using var data = new TempDirectory();
         using var tmux = TmuxSession.Start(Command(binary, data.Path, "run aurora-backup --var yourname=bench"), 80, 24, Repository.Root);
@@ -89,11 +90,28 @@ public static class TuiTimings
             tmux.WaitFor(title, Patience);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
+        var framesWritten = new List<double>();
+        using (var frames = new FrameTimer(tmux))
+        {
+            for (var press = 0; press < presses; press++)
+            {
+                var (key, title) = press % 2 == 0 ? ("b", "Step 2 of 5") : ("n", "Step 3 of 5");
+                framesWritten.Add(frames.Press(key, Patience));
+                tmux.WaitFor(title, Patience);
+            }
+        }
         var pid = tmux.PanePid();
         var status = File.ReadAllLines($"/proc/{pid}/status");
         // Once the JIT's background recompilation of what the key presses ran has settled.
         Thread.Sleep(TimeSpan.FromSeconds(10));
-        return (latencies, Kibibytes(status, "VmRSS:") / 1024, Kibibytes(status, "VmHWM:") / 1024, CpuPercent(pid, TimeSpan.FromSeconds(5)));
+        var measured = (latencies, framesWritten, Kibibytes(status, "VmRSS:") / 1024, Kibibytes(status, "VmHWM:") / 1024, CpuPercent(pid, TimeSpan.FromSeconds(5)));
+        // Ended before its data folder is removed: on a hang-up it would still be saving there.
+        using (var process = Process.GetProcessById(pid))
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+        return measured;
     }
 
     /// <summary>The process's CPU time over <paramref name="span"/> of wall time, in percent of one core.</summary>

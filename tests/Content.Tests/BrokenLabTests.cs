@@ -1,7 +1,6 @@
 using System.Text;
 using LabRunner.Content.Findings;
 using LabRunner.Content.Lint;
-using LabRunner.Content.Tests.Support;
 using LabRunner.TestSupport;
 
 namespace LabRunner.Content.Tests;

@@ -1,7 +1,5 @@
 using LabRunner.TestSupport;
 using LabRunner.Content.Files;
-using LabRunner.Content.Findings;
-using LabRunner.Content.Tests.Support;
 
 namespace LabRunner.Content.Tests;
 

@@ -6,7 +6,6 @@ using LabRunner.TestSupport.Http;
 using LabRunner.Tui.Labs;
 using LabRunner.Tui.Screens.Picker;
 using LabRunner.Tui.Theme;
-using Terminal.Gui.Input;
 using static LabRunner.Fronts.Tests.Headless.ScriptStep;
 
 namespace LabRunner.Fronts.Tests;

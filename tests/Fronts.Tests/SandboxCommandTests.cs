@@ -162,7 +162,7 @@ public sealed class SandboxCommandTests : IDisposable
         using var response = await http.PostAsync("/", new FormUrlEncodedContent([new("Version", "2014-10-31"), new("Action", "DescribeDBClusters")]));
         var body = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(body, "<DBClusterIdentifier>aurora-(alice|bob)-cluster</DBClusterIdentifier>").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(body, "<DBClusterIdentifier>aurora-(alice|bob)-cluster</DBClusterIdentifier>"));
         Assert.Contains("<DBInstanceIdentifier>aurora-bob-instance-1</DBInstanceIdentifier>", body);
         Assert.Contains("<PreferredBackupWindow>07:10-07:40</PreferredBackupWindow>", body);
     }

@@ -56,7 +56,7 @@ public sealed class LabFolder
     }
 
     /// <summary>Reads a resolved file as text, capped and checked (see <see cref="TextFileReader"/>).</summary>
-    public TextFileResult ReadText(LabPath path) => TextFileReader.Read(path.FullPath, path.DisplayPath);
+    public static TextFileResult ReadText(LabPath path) => TextFileReader.Read(path.FullPath, path.DisplayPath);
 
     private static bool IsInside(string folder, string path) =>
         path == folder || path.StartsWith(Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
 using System.Text;
 using LabRunner.Content.Files;
 using LabRunner.Content.Markdown;
-using LabRunner.Content.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 

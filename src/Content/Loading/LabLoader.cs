@@ -26,7 +26,7 @@ public static class LabLoader
             return LabLoadResult.CannotRead(FindingCodes.EscapesLab.At(manifestStart, manifest.Problem!));
         if (!manifest.Exists)
             return LabLoadResult.CannotRead(FindingCodes.Unreadable.At(manifestStart, $"{folder.DisplayRoot} is not a lab: {manifest.Problem}"));
-        var text = folder.ReadText(manifest);
+        var text = LabFolder.ReadText(manifest);
         if (text.Problem is not null)
             return LabLoadResult.CannotRead(text.Problem);
 

@@ -165,9 +165,11 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             inOptionalSection || step.Boolean("optional"));
     }
 
+    private static readonly string[] StepActivities = ["verify", "perform", "wait"];
+
     private void ReportStepShape(MappingReader step, string id, bool manual)
     {
-        var activities = new[] { "verify", "perform", "wait" }.Where(key => step.Value(key) is not null).ToList();
+        var activities = StepActivities.Where(key => step.Value(key) is not null).ToList();
         if (manual && activities.Count > 0)
             context.Report(FindingCodes.StepShape, step.Node, $"step '{Echo.Of(id)}' is manual, so it cannot also have {string.Join(" or ", activities)}");
         else if (!manual && !activities.Contains("verify"))

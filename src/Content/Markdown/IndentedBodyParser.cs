@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig.Parsers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -14,8 +15,25 @@ public abstract class IndentedBodyParser : BlockParser
     /// <summary>Columns a body line is indented from the opening marker.</summary>
     public const int BodyIndent = 4;
 
-    /// <summary>Opens the quote for the current line, its <paramref name="title"/> (if any) as a bold first paragraph.</summary>
-    protected QuoteBlock Open(BlockProcessor processor, string? title)
+    /// <summary>The whole opening line; a line it does not match is left to other parsers.</summary>
+    protected abstract Regex OpeningLine { get; }
+
+    /// <summary>What the opening line stands for: the quote's title (null for none) and how to keep its data on the quote.</summary>
+    protected abstract (string? Title, Action<QuoteBlock> Attach) Opened(Match opening);
+
+    public override BlockState TryOpen(BlockProcessor processor)
+    {
+        if (processor.IsCodeIndent)
+            return BlockState.None;
+        var match = OpeningLine.Match(processor.Line.ToString());
+        if (!match.Success)
+            return BlockState.None;
+        var (title, attach) = Opened(match);
+        attach(Open(processor, title));
+        return BlockState.Continue;
+    }
+
+    private QuoteBlock Open(BlockProcessor processor, string? title)
     {
         var quote = new QuoteBlock(this)
         {

@@ -21,7 +21,7 @@ public static partial class PageLoader
         var path = folder.Resolve(page.RelativePath);
         if (!path.Exists)
             return Unreadable(page, path.ProblemCode.At(page.Location, $"page {path.Problem}"));
-        var read = folder.ReadText(path);
+        var read = LabFolder.ReadText(path);
         if (read.Problem is not null)
             return Unreadable(page, read.Problem);
 

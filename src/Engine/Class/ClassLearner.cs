@@ -32,7 +32,7 @@ public sealed class ClassLearner
 
     public Learner Learner => Plan.Learner;
 
-    /// <summary>Who this is (<see cref="Learners.Learner.Key"/>): lower case, as it appears in resource names.</summary>
+    /// <summary>Who this is (<see cref="LabRunner.Content.Learners.Learner.Key"/>): lower case, as it appears in resource names.</summary>
     public string Key => Learner.Key;
 
     public LearnerSources Sources { get; }

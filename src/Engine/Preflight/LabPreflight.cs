@@ -6,7 +6,6 @@ using LabRunner.Engine.State;
 using LabRunner.Engine.State.Kinds;
 using LabRunner.Engine.Targets;
 using LabRunner.Rds;
-using LabRunner.Rds.Model;
 
 namespace LabRunner.Engine.Preflight;
 

@@ -15,7 +15,7 @@ public sealed class LabProgress
 
     public required string Lab { get; set; }
 
-    /// <summary>The learner's key (<see cref="Learners.Learner.Key"/>).</summary>
+    /// <summary>The learner's key (<see cref="LabRunner.Content.Learners.Learner.Key"/>).</summary>
     public required string Learner { get; set; }
 
     /// <summary>The target's progress key (<see cref="Targets.TargetInfo.ProgressKey"/>).</summary>

@@ -1,6 +1,5 @@
 using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
-using LabRunner.Engine.Checks;
 using LabRunner.Content.Learners;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Progress;
@@ -127,7 +126,7 @@ public sealed class LabSession
 
     /// <summary>Polls a step at its wait interval until settled or timed out; a step without a wait spec is checked once.</summary>
     /// <param name="interval">Polls this often instead of the step's interval (a front watching a local sandbox may poll faster); the step's timeout still holds.</param>
-    public Task<StepResult> WaitAsync(string stepId, IProgress<StepResult>? progressReport = null, CancellationToken cancellationToken = default, TimeSpan? interval = null)
+    public Task<StepResult> WaitAsync(string stepId, IProgress<StepResult>? progressReport = null, TimeSpan? interval = null, CancellationToken cancellationToken = default)
     {
         var step = Plan.Step(stepId);
         if (step.Step.Wait is not { } wait || step.IsManual)

@@ -9,4 +9,9 @@ public readonly partial record struct ResourceKind(string Name) : IComparable<Re
     public int CompareTo(ResourceKind other) => string.CompareOrdinal(Name, other.Name);
 
     public override string ToString() => Name;
+
+    public static bool operator <(ResourceKind left, ResourceKind right) => left.CompareTo(right) < 0;
+    public static bool operator <=(ResourceKind left, ResourceKind right) => left.CompareTo(right) <= 0;
+    public static bool operator >(ResourceKind left, ResourceKind right) => left.CompareTo(right) > 0;
+    public static bool operator >=(ResourceKind left, ResourceKind right) => left.CompareTo(right) >= 0;
 }

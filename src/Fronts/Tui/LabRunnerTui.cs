@@ -24,8 +24,8 @@ public static class LabRunnerTui
         ResponsiveInput.InstallInto(app);
         app.Init();
         options.Palette.ApplyToSchemes();
-        var flow = new TuiFlow(app, options);
-        using var signals = terminal.CloseOnSignals(flow.Terminate);
+        using var flow = new TuiFlow(app, options);
+        using var signals = TerminalRestore.CloseOnSignals(flow.Terminate);
         return flow.Run();
     }
 }

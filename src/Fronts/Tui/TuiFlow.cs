@@ -24,7 +24,7 @@ namespace LabRunner.Tui;
 /// The screens in order: picker (unless a lab was named), learner details, the lab, the recap. The first frame shows
 /// at once; labs load and the target connects in the background right after it.
 /// </summary>
-public sealed class TuiFlow
+public sealed class TuiFlow : IDisposable
 {
     private readonly IApplication app;
     private readonly TuiOptions options;
@@ -87,6 +87,8 @@ public sealed class TuiFlow
         terminating = true;
         app.Invoke(() => app.RequestStop());
     }
+
+    public void Dispose() => stopping.Dispose();
 
     public TuiResult Run()
     {

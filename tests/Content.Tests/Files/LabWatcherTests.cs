@@ -1,5 +1,4 @@
 using LabRunner.Content.Files;
-using LabRunner.Content.Tests.Support;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Time;
 using Microsoft.Extensions.Time.Testing;

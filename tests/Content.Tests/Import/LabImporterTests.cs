@@ -1,7 +1,6 @@
 using LabRunner.Content.Import;
 using LabRunner.Content.Lint;
 using LabRunner.Content.Loading;
-using LabRunner.Content.Tests.Support;
 using LabRunner.TestSupport;
 
 namespace LabRunner.Content.Tests.Import;

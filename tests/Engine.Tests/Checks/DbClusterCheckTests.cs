@@ -14,14 +14,14 @@ public class DbClusterCheckTests
 
     private static DBCluster Cluster(string status = "available", string window = "07:10-07:40", bool writer = true,
         int retention = 1, ClusterPendingModifiedValues? pending = null) => new()
-    {
-        DBClusterIdentifier = "aurora-alice-cluster",
-        Status = status,
-        PreferredBackupWindow = window,
-        BackupRetentionPeriod = retention,
-        DBClusterMembers = [new DBClusterMember { DBInstanceIdentifier = "aurora-alice-instance-1", IsClusterWriter = writer }],
-        PendingModifiedValues = pending,
-    };
+        {
+            DBClusterIdentifier = "aurora-alice-cluster",
+            Status = status,
+            PreferredBackupWindow = window,
+            BackupRetentionPeriod = retention,
+            DBClusterMembers = [new DBClusterMember { DBInstanceIdentifier = "aurora-alice-instance-1", IsClusterWriter = writer }],
+            PendingModifiedValues = pending,
+        };
 
     private static DbClusterCheck Check(string? status = null, bool? writer = null, string? window = null,
         bool windowChanged = false, int? minRetention = null, bool nothingPending = false) =>

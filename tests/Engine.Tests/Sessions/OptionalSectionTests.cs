@@ -1,5 +1,4 @@
 using LabRunner.Content.Loading;
-using LabRunner.Content.Model;
 using LabRunner.Engine.Actions;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Sessions;

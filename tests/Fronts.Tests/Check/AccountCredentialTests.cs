@@ -96,7 +96,8 @@ public sealed class AccountCredentialTests(MotoServer moto) : IDisposable
         await using var endpoint = await CredentialsEndpoint.StartAsync("ASIAINSTANCE", "instance-secret", TimeSpan.FromHours(6));
         await using var sandbox = await SandboxFixture.StartAsync(options => options with
         {
-            TimeProvider = TimeProvider.System, VerifySignaturesWith = [new AccessKey("ASIAINSTANCE", "instance-secret")],
+            TimeProvider = TimeProvider.System,
+            VerifySignaturesWith = [new AccessKey("ASIAINSTANCE", "instance-secret")],
         });
 
         var run = await RunAsync(

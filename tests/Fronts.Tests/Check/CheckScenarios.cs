@@ -25,7 +25,11 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => data.Dispose();
+    public void Dispose()
+    {
+        data.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     protected Task<CliRun> CheckAsync(string name = "alice") =>
         CliRun.RunAsync(["check", LabPath, "--var", $"yourname={name}", "--endpoint", Peer.Endpoint.ToString(), "--format", "json", "--data-dir", data.Path]);

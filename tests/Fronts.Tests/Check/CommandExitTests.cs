@@ -1,5 +1,4 @@
 using LabRunner.Cli;
-using LabRunner.Rds;
 using LabRunner.Rds.Model;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Http;

@@ -19,7 +19,11 @@ public sealed class SandboxCheckScenarios : CheckScenarios
         peer = new SandboxRdsPeer(sandbox);
     }
 
-    public override async Task DisposeAsync() => await sandbox!.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        await sandbox!.DisposeAsync();
+        await base.DisposeAsync();
+    }
 
     [Fact]
     public async Task Cluster_not_available()

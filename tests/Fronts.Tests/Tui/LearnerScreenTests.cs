@@ -23,7 +23,7 @@ public sealed class LearnerScreenTests
 
         terminal.Drive(() => terminal.App.Run(screen),
             WaitFor("Your name, as it appears in your resource names"),
-            Expect("no error before anything is typed", text => !text.Contains("✗") && text.Contains("Your lab resources will be named from these details.")),
+            Expect("no error before anything is typed", text => !text.Contains('✗') && text.Contains("Your lab resources will be named from these details.")),
             Type("al ice"),
             WaitFor("is not a valid RDS identifier"),
             Expect("which character is wrong", text => text.Contains("not ' '")),
@@ -32,7 +32,7 @@ public sealed class LearnerScreenTests
             Press(Key.Backspace, Key.Backspace, Key.Backspace, Key.Backspace),
             Type("ice"),
             WaitFor("aurora-alice-cluster"),
-            Expect("no stale error once fixed", text => !text.Contains("Fix the values first") && !text.Contains("✗")),
+            Expect("no stale error once fixed", text => !text.Contains("Fix the values first") && !text.Contains('✗')),
             Expect("every resource named", text => text.Contains("writer    aurora-alice-instance-1") && text.Contains("snapshot  aurora-alice-snap1")),
             Expect("the default backup window filled in", text => text.Contains("05:00-05:45")),
             Press(Key.Enter));
@@ -78,7 +78,7 @@ public sealed class LearnerScreenTests
             Press(Key.Backspace, Key.Backspace),
             Type("45"),
             WaitFor("snapshot  aurora-alice-snap1"),
-            Expect("no stale error", text => !text.Contains("✗")),
+            Expect("no stale error", text => !text.Contains('✗')),
             Press(Key.Enter));
 
         Assert.Equal("05:00-05:45", screen.Values?["backup_window"]);

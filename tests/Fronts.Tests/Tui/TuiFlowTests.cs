@@ -86,7 +86,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 WaitFor("Well done"),
                 Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done")
                     && screen.Contains("Time taken: 1 min") && screen.Contains("Created for you: aurora-alice-snap1")),
-                Expect("the recap page as a framed callout", screen => screen.Contains("│ Key points ") && Regex.Matches(screen, "Recap").Count == 1 && screen.Contains("• A snapshot is stored in Amazon S3")),
+                Expect("the recap page as a framed callout", screen => screen.Contains("│ Key points ") && Regex.Count(screen, "Recap") == 1 && screen.Contains("• A snapshot is stored in Amazon S3")),
                 Expect("the recap's link with its address", screen => screen.Contains("(https://docs.aws.amazon.com/AmazonRDS/")),
                 Press('o'),
                 WaitFor("the recap's links", screen => screen.Contains("Links on this page") && screen.Contains("1. ") && screen.Contains("https://docs.aws.amazon.com/AmazonRDS/")),
@@ -295,7 +295,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 Press('n'),
                 WaitFor("Step 2 of 8"),
                 Press(dialogKey[0]),
-                WaitFor("a dialog", screen => screen.Contains("┏")),
+                WaitFor("a dialog", screen => screen.Contains('┏')),
                 Do("a watchdog, should the screens not end", t => t.App.AddTimeout(TimeSpan.FromSeconds(15), () =>
                 {
                     watchdogFired = true;
@@ -342,9 +342,9 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("… m: more"),
             Expect("the end of the notice not shown", screen => !screen.Contains("r: retry")),
             Press('m'),
-            WaitFor("the whole notice", screen => screen.Contains("┏") && screen.Contains("r: retry")),
+            WaitFor("the whole notice", screen => screen.Contains('┏') && screen.Contains("r: retry")),
             Press(Key.Esc),
-            WaitFor("the dialog closed", screen => !screen.Contains("┏")),
+            WaitFor("the dialog closed", screen => !screen.Contains('┏')),
             Press('q'));
     }
 

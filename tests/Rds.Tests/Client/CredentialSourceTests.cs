@@ -91,7 +91,10 @@ public sealed class CredentialSourceTests
         await using var sandbox = await SandboxFixture.StartAsync(options => options with { VerifySignaturesWith = [expected] });
         using var client = await RdsClientFactory.CreateAsync(new RdsClientOptions
         {
-            Endpoint = sandbox.Uri, Region = "us-east-1", Profile = profile, TimeProvider = sandbox.Time,
+            Endpoint = sandbox.Uri,
+            Region = "us-east-1",
+            Profile = profile,
+            TimeProvider = sandbox.Time,
         });
 
         var answer = await client.DescribeDBClustersAsync(new DescribeDBClustersRequest());

@@ -51,6 +51,9 @@ public sealed class TmuxSession : IDisposable
     /// <summary>tmux's format variables of the pane, e.g. <c>#{alternate_on} #{cursor_flag}</c> for its terminal modes.</summary>
     public string Display(string format) => Tmux("display-message", "-p", "-t", Target, format).Trim();
 
+    /// <summary>Appends everything the pane's program writes from now on, as written (escape sequences included), to <paramref name="file"/>.</summary>
+    public void CopyOutputTo(string file) => Tmux("pipe-pane", "-o", "-t", Target, "cat >> " + Quote(file));
+
     /// <summary>Types <paramref name="text"/> literally, as a person would.</summary>
     public void Type(string text) => Tmux("send-keys", "-t", Target, "-l", text);
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Markdig.Parsers;
+using Markdig.Syntax;
 
 namespace LabRunner.Content.Markdown.Admonitions;
 
@@ -12,20 +12,15 @@ public sealed partial class AdmonitionParser : IndentedBodyParser
 {
     public AdmonitionParser() => OpeningCharacters = ['!', '?'];
 
-    public override BlockState TryOpen(BlockProcessor processor)
-    {
-        if (processor.IsCodeIndent)
-            return BlockState.None;
-        var match = Opening().Match(processor.Line.ToString());
-        if (!match.Success)
-            return BlockState.None;
+    protected override Regex OpeningLine => Opening();
 
-        var marker = match.Groups["marker"].Value;
-        var kind = match.Groups["kind"].Value.ToLowerInvariant();
-        var title = match.Groups["title"].Success ? match.Groups["title"].Value : char.ToUpperInvariant(kind[0]) + kind[1..];
+    protected override (string? Title, Action<QuoteBlock> Attach) Opened(Match opening)
+    {
+        var marker = opening.Groups["marker"].Value;
+        var kind = opening.Groups["kind"].Value.ToLowerInvariant();
+        var title = opening.Groups["title"].Success ? opening.Groups["title"].Value : char.ToUpperInvariant(kind[0]) + kind[1..];
         var admonition = new Admonition(kind, title.Length == 0 ? null : title, Collapsible: marker != "!!!", InitiallyOpen: marker != "???");
-        admonition.AttachTo(Open(processor, admonition.Title));
-        return BlockState.Continue;
+        return (admonition.Title, admonition.AttachTo);
     }
 
     [GeneratedRegex("""^(?<marker>!!!|\?\?\?\+?)[ \t]+(?<kind>[A-Za-z][\w-]*)(?:[ \t]+"(?<title>[^"]*)")?[ \t]*$""")]

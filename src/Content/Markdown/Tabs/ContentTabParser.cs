@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Markdig.Parsers;
+using Markdig.Syntax;
 
 namespace LabRunner.Content.Markdown.Tabs;
 
@@ -13,17 +13,13 @@ public sealed partial class ContentTabParser : IndentedBodyParser
 {
     public ContentTabParser() => OpeningCharacters = ['='];
 
-    public override BlockState TryOpen(BlockProcessor processor)
+    protected override Regex OpeningLine => Opening();
+
+    protected override (string? Title, Action<QuoteBlock> Attach) Opened(Match opening)
     {
-        if (processor.IsCodeIndent)
-            return BlockState.None;
-        var match = Opening().Match(processor.Line.ToString());
-        if (!match.Success)
-            return BlockState.None;
-        var marker = match.Groups["marker"].Value;
-        var tab = new ContentTab(match.Groups["title"].Value, Selected: marker == "+", StartsSet: marker == "!");
-        tab.AttachTo(Open(processor, tab.Title));
-        return BlockState.Continue;
+        var marker = opening.Groups["marker"].Value;
+        var tab = new ContentTab(opening.Groups["title"].Value, Selected: marker == "+", StartsSet: marker == "!");
+        return (tab.Title, tab.AttachTo);
     }
 
     /// <summary>Whether a line starts like a tab (three '=' then a space) without being one: a title left unquoted or unclosed.</summary>

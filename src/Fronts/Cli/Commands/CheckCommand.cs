@@ -64,7 +64,7 @@ public static class CheckCommand
         {
             error.WriteLine(VisibleText.Of($"waiting for {result.StepId}: {result.Reason}"));
             var progress = new InlineProgress<StepResult>(update => error.WriteLine("  " + VisibleText.Of($"{update.StepId}: {update.Reason}")));
-            await session.WaitAsync(result.StepId, progress, cancellationToken);
+            await session.WaitAsync(result.StepId, progress, cancellationToken: cancellationToken);
         }
         return session.Results;
     }

@@ -7,7 +7,6 @@ using LabRunner.Engine.Actions;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Progress;
 using LabRunner.Engine.Sessions;
-using LabRunner.Rds;
 using LabRunner.Content.Text;
 
 namespace LabRunner.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LabRunner.Engine.Actions;
 using LabRunner.Engine.Steps;
 using LabRunner.Content.Text;
 

@@ -16,7 +16,7 @@ public static class SandboxTarget
     public const string SnapshotSecondsVariable = "LABRUNNER_SANDBOX_SNAPSHOT_SECONDS";
 
     /// <summary>
-    /// Starts the sandbox; <see cref="TargetConnection.Prepare"/> seeds a learner's fixtures later. Other processes may
+    /// Starts the sandbox; <see cref="TargetConnection.PrepareAsync"/> seeds a learner's fixtures later. Other processes may
     /// run their own sandbox on the same state file at the same time: the state's lock keeps every change of each.
     /// </summary>
     /// <exception cref="CliFailure">The state file cannot be used (exit 3, naming it).</exception>

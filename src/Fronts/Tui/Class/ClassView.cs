@@ -14,7 +14,7 @@ public static class ClassView
         using (var app = Application.Create())
         {
             app.Init();
-            using var signals = terminal.CloseOnSignals(() => app.Invoke(() => app.RequestStop()));
+            using var signals = TerminalRestore.CloseOnSignals(() => app.Invoke(() => app.RequestStop()));
             var screen = new ClassScreen(app, monitor, labTitle, target, interval);
             monitor.Start(interval);
             try

@@ -39,14 +39,14 @@ internal sealed partial class TerminalHandover : IDisposable
         var ends = stackalloc int[2];
         if (Pipe(ends) != 0)
         {
-            Close(saved);
+            _ = Close(saved);
             return null;
         }
         if (DuplicateOnto(ends[0], StandardInput) < 0)
         {
-            Close(ends[0]);
-            Close(ends[1]);
-            Close(saved);
+            _ = Close(ends[0]);
+            _ = Close(ends[1]);
+            _ = Close(saved);
             return null;
         }
         return new TerminalHandover(saved, ends[0], ends[1]);
@@ -57,10 +57,10 @@ internal sealed partial class TerminalHandover : IDisposable
     {
         if (modesSaved)
             SetModes(savedInput, TcsaNow, modes);
-        DuplicateOnto(savedInput, StandardInput);
-        Close(savedInput);
-        Close(pipeRead);
-        Close(pipeWrite);
+        _ = DuplicateOnto(savedInput, StandardInput);
+        _ = Close(savedInput);
+        _ = Close(pipeRead);
+        _ = Close(pipeWrite);
     }
 
     private const int TcsaNow = 0;

@@ -43,7 +43,7 @@ public sealed class TerminalRestore : IDisposable
     /// handler instead would race the UI's next frame, which hides the cursor again. Progress is saved as it is made, so
     /// none of them loses anything acknowledged.
     /// </summary>
-    public IDisposable CloseOnSignals(Action close) => new SignalHandlers(close);
+    public static IDisposable CloseOnSignals(Action close) => new SignalHandlers(close);
 
     /// <summary>Writes <see cref="ResetSequence"/>; only the first call does.</summary>
     public void Restore()

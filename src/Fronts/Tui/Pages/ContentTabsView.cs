@@ -10,7 +10,7 @@ namespace LabRunner.Tui.Pages;
 /// <summary>
 /// Shows each set of content tabs as one tab at a time in Terminal.Gui's Markdown view: a strip of the tabs' titles (the
 /// open one bold and marked, the others links a click opens), the open tab's body, and a rule where the set ends.
-/// The open tab is the one titled <see cref="preferredTab"/> where the set has it (see <see cref="ContentTabSet.Choose"/>).
+/// The open tab is the one titled <paramref name="preferredTab"/> where the set has it (see <see cref="ContentTabSet.Choose"/>).
 /// </summary>
 public sealed class ContentTabsView(string? preferredTab) : IMarkdownExtension
 {

@@ -213,7 +213,7 @@ public sealed class StepRunner : IDisposable
             post(update);
     }
 
-    private Notice Describe(StepResult result, bool learnerAsked)
+    private static Notice Describe(StepResult result, bool learnerAsked)
     {
         var title = result.Title;
         return result.Status switch

@@ -29,7 +29,7 @@ public sealed class Palette
         ? normal with { Foreground = StatusColor(status) }
         : normal with { Style = status is StepStatus.Failed or StepStatus.Error ? TextStyle.Bold : TextStyle.None };
 
-    public Attribute Emphasis(Attribute normal) => normal with { Style = normal.Style | TextStyle.Bold };
+    public static Attribute Emphasis(Attribute normal) => normal with { Style = normal.Style | TextStyle.Bold };
 
     public Attribute Quiet(Attribute normal) => UsesColor ? normal with { Foreground = Color.DarkGray } : normal with { Style = TextStyle.Faint };
 

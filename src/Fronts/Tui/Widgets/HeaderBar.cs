@@ -66,7 +66,7 @@ public sealed class HeaderBar : View
         var badge = TargetWords.Badge(kind, target);
         var left = learner is null ? $" LabRunner · {title}" : $" LabRunner · {title} · {learner}";
         var room = Math.Max(width - badge.GetColumns() - 1, 0);
-        SegmentWriter.Write(this, 0, [new Segment(SegmentWriter.Fit(left, room).PadRight(room + 1), palette.Emphasis(bar)), new Segment(badge, palette.Badge(kind, target))], width, bar);
+        SegmentWriter.Write(this, 0, [new Segment(SegmentWriter.Fit(left, room).PadRight(room + 1), Palette.Emphasis(bar)), new Segment(badge, palette.Badge(kind, target))], width, bar);
         return true;
     }
 }

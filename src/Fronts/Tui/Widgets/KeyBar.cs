@@ -46,7 +46,7 @@ public sealed class KeyBar : View
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
-        var key = palette.UsesColor ? normal with { Foreground = Color.BrightCyan, Style = TextStyle.Bold } : palette.Emphasis(normal);
+        var key = palette.UsesColor ? normal with { Foreground = Color.BrightCyan, Style = TextStyle.Bold } : Palette.Emphasis(normal);
         var segments = new List<Segment> { new(" ", normal) };
         spans.Clear();
         var column = 1;

@@ -64,7 +64,7 @@ public abstract class Screen : Window
         return true;
     }
 
-    /// <summary>Binds <paramref name="key"/> to <paramref name="action"/> for as long as this screen is on top.</summary>
+    /// <summary>Binds <paramref name="boundKeys"/> to <paramref name="action"/> for as long as this screen is on top.</summary>
     protected void Bind(Action action, params Key[] boundKeys)
     {
         foreach (var key in boundKeys)

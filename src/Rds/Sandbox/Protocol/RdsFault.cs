@@ -1,9 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace LabRunner.Sandbox.Protocol;
 
 /// <summary>
 /// An error answered in RDS's <c>ErrorResponse</c> XML: the wire code as RDS sends it, its HTTP status, and
 /// whether the caller (<c>Sender</c>) or the service (<c>Receiver</c>) is at fault.
 /// </summary>
+[SuppressMessage("Naming", "CA1710", Justification = "Named after the fault in RDS's ErrorResponse it answers with.")]
 public sealed class RdsFault(string code, string message, int statusCode = 400, bool senderFault = true) : Exception(message)
 {
     public string Code { get; } = code;

@@ -5,7 +5,6 @@ using LabRunner.Content.Files;
 namespace LabRunner.Sandbox.State;
 
 /// <summary>The on-disk shape of the sandbox's state.</summary>
-/// <param name="Generation">Counts the saves of this file, whoever made them; written first, so a process can tell cheaply whether the file changed since it last read it.</param>
 public sealed record StateDocument(
     int FormatVersion,
     IReadOnlyList<ClusterRecord> Clusters,
@@ -14,6 +13,7 @@ public sealed record StateDocument(
 {
     public const int CurrentFormatVersion = 1;
 
+    /// <summary>Counts the saves of this file, whoever made them; written first, so a process can tell cheaply whether the file changed since it last read it.</summary>
     [JsonPropertyOrder(-1)]
     public long Generation { get; init; }
 

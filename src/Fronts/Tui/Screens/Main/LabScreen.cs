@@ -330,7 +330,7 @@ public sealed class LabScreen : Screen, ILabReloadable
     {
         var normal = steps.GetAttributeForRole(VisualRole.Normal);
         if (row.Heading is { } heading)
-            return [new Segment(heading.Optional ? $"{heading.Title} (optional)" : heading.Title, palette.Emphasis(palette.Quiet(normal)))];
+            return [new Segment(heading.Optional ? $"{heading.Title} (optional)" : heading.Title, Palette.Emphasis(palette.Quiet(normal)))];
         var step = row.Step!;
         var result = session.ResultOf(step.Id);
         var activity = runner.ActivityOf(step.Id);
@@ -339,7 +339,7 @@ public sealed class LabScreen : Screen, ILabReloadable
         var title = SegmentWriter.Fit(step.Step.Title, width - 3 - percent.Length);
         // An optional step reads quieter: its section heading (or the page's title) says it is optional.
         var plain = step.Step.Optional ? palette.Quiet(normal) : normal;
-        var text = selected ? palette.Emphasis(plain) : plain;
+        var text = selected ? Palette.Emphasis(plain) : plain;
         return
         [
             new Segment(selected ? "▸" : " ", text),

@@ -86,7 +86,7 @@ public sealed class StepStatusPanel : View
             if (line == 1 && lines.Count > 2)
                 text = SegmentWriter.Fit(string.Join(" ", lines.Skip(1)), width - 2, " " + NoticeLine.MoreCue);
             IReadOnlyList<Segment> segments = line == 0 && text.StartsWith(headline, StringComparison.Ordinal)
-                ? [new(" ", normal), new(headline, palette.Emphasis(marked)), new(text[headline.Length..], normal)]
+                ? [new(" ", normal), new(headline, Palette.Emphasis(marked)), new(text[headline.Length..], normal)]
                 : [new(" " + text, normal)];
             SegmentWriter.Write(this, line, segments, width, normal);
         }

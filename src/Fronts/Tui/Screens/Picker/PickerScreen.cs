@@ -121,8 +121,8 @@ public sealed class PickerScreen : Screen
         var titleWidth = Math.Max(width - 3 - 9 - 26, 10);
         return
         [
-            new Segment(selected ? " ▸ " : "   ", palette.Emphasis(normal)),
-            new Segment(SegmentWriter.Fit(row.Entry.Title, titleWidth).PadRight(titleWidth), palette.Emphasis(normal)),
+            new Segment(selected ? " ▸ " : "   ", Palette.Emphasis(normal)),
+            new Segment(SegmentWriter.Fit(row.Entry.Title, titleWidth).PadRight(titleWidth), Palette.Emphasis(normal)),
             new Segment(minutes.PadLeft(9), normal),
             new Segment("  " + progress, standing is null ? palette.Quiet(normal) : palette.Status(standing.Done == standing.Total ? Engine.Steps.StepStatus.Passed : Engine.Steps.StepStatus.InProgress, normal)),
         ];
