@@ -25,13 +25,13 @@ public sealed class FirstRunWalkTests : IDisposable
         var details = Wait("Your details");
         Assert.DoesNotContain("✗", details);
         tmux.Type("alice");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Keys("Tab");
         ReplaceField("05:00-05:10");
         var tooShort = Wait("lasts 10 minutes");
         Assert.DoesNotContain("[0-5]", tooShort);
         ReplaceField("09:00-09:45");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Assert.DoesNotContain("✗", tmux.Capture());
         Keys("Enter");
 
@@ -61,7 +61,7 @@ public sealed class FirstRunWalkTests : IDisposable
         Wait("✗ backup_window: '09:00-09:45' overlaps your cluster's weekly maintenance");
         Wait("Esc back to the lab, unchanged");
         ReplaceField("05:00-05:45");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Keys("Enter");
         Wait("Step 5 of 8 · Move the backup window");
         Wait("✗ Not yet: backup window is 07:10-07:40");

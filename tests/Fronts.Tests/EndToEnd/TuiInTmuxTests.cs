@@ -24,7 +24,7 @@ public sealed partial class TuiInTmuxTests : IDisposable
         Keys("Enter");
         Wait("Your details");
         tmux.Type("alice");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Keys("Enter");
         Wait("Step 1 of 8 · Find your cluster");
         Wait("✓ Passed: cluster aurora-alice-cluster is");

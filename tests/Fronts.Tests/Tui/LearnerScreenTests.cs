@@ -33,7 +33,7 @@ public sealed class LearnerScreenTests
             Type("ice"),
             WaitFor("aurora-alice-cluster"),
             Expect("no stale error once fixed", text => !text.Contains("Fix the values first") && !text.Contains('✗')),
-            Expect("every resource named", text => text.Contains("writer    aurora-alice-instance-1") && text.Contains("snapshot  aurora-alice-snap1")),
+            Expect("every resource named", text => text.Contains("writer    aurora-alice-instance-1") && text.Contains("snapshot         aurora-alice-snap1")),
             Expect("the default backup window filled in", text => text.Contains("05:00-05:45")),
             Press(Key.Enter));
 
@@ -77,7 +77,7 @@ public sealed class LearnerScreenTests
             Expect("no regular expression shown", text => !text.Contains("[0-5]") && !text.Contains("pattern")),
             Press(Key.Backspace, Key.Backspace),
             Type("45"),
-            WaitFor("snapshot  aurora-alice-snap1"),
+            WaitFor("snapshot         aurora-alice-snap1"),
             Expect("no stale error", text => !text.Contains('✗')),
             Press(Key.Enter));
 

@@ -45,7 +45,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 Press(Key.Enter),
                 WaitFor("Your details"),
                 Type("alice"),
-                WaitFor("snapshot  aurora-alice-snap1"),
+                WaitFor("snapshot         aurora-alice-snap1"),
                 Press(Key.Enter),
                 WaitFor("Step 1 of 8 · Find your cluster"),
                 WaitFor("✓ Passed: cluster aurora-alice-cluster is"),
