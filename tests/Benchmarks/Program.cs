@@ -6,6 +6,7 @@ return args switch
     ["tui", .. var rest] => TuiTimings.Run(rest),
     ["class-refresh", .. var rest] => await ClassRefreshBench.RunAsync(rest),
     ["ship", .. var rest] => await ShipBench.RunAsync(rest),
+    ["serve-seed", .. var rest] => await ServeSeedBench.RunAsync(rest),
     ["lab-fuzz", .. var rest] => LabFuzzBench.Run(rest),
     _ => RunBenchmarks(args),
 };

@@ -118,7 +118,8 @@ public static class ShipBench
 
     private static string Ratio(double part, double whole) => (part / whole).ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string? Option(string[] args, string name)
+    /// <summary>The value after <paramref name="name"/> in <paramref name="args"/>, or null.</summary>
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

@@ -66,7 +66,9 @@ public static class TuiTimings
         tmux.WaitFor("the header", screen => screen.Contains("LabRunner ·", StringComparison.Ordinal), Patience);
         var frame = clock.Elapsed.TotalMilliseconds;
         tmux.WaitFor("the lab", screen => screen.Contains("Aurora backups and snapshots", StringComparison.Ordinal), Patience);
-        return (frame, clock.Elapsed.TotalMilliseconds);
+        var listed = clock.Elapsed.TotalMilliseconds;
+        EndEveryProcessOf(data.Path);
+        return (frame, listed);
     }
 
     /// <summary>Opens the lab, starts a long snapshot so LabRunner polls it, then times n/b presses between two steps.</summary>
@@ -105,13 +107,36 @@ public static class TuiTimings
         // Once the JIT's background recompilation of what the key presses ran has settled.
         Thread.Sleep(TimeSpan.FromSeconds(10));
         var measured = (latencies, framesWritten, Kibibytes(status, "VmRSS:") / 1024, Kibibytes(status, "VmHWM:") / 1024, CpuPercent(pid, TimeSpan.FromSeconds(5)));
-        // Ended before its data folder is removed: on a hang-up it would still be saving there.
-        using (var process = Process.GetProcessById(pid))
-        {
-            process.Kill();
-            process.WaitForExit();
-        }
+        EndEveryProcessOf(data.Path);
         return measured;
+    }
+
+    /// <summary>
+    /// Ends what runs on <paramref name="dataFolder"/> (the TUI, and the folder's sandbox, which outlives it on
+    /// purpose) before the folder is removed: either would still be writing there.
+    /// </summary>
+    private static void EndEveryProcessOf(string dataFolder)
+    {
+        foreach (var process in Process.GetProcesses())
+        {
+            using (process)
+            {
+                string commandLine;
+                try
+                {
+                    commandLine = File.ReadAllText($"/proc/{process.Id}/cmdline");
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                // The tmux server names the folder in the command it was started with; the test ends it itself.
+                if (!commandLine.Contains(dataFolder, StringComparison.Ordinal) || commandLine.StartsWith("tmux", StringComparison.Ordinal) || process.Id == Environment.ProcessId)
+                    continue;
+                process.Kill();
+                process.WaitForExit();
+            }
+        }
     }
 
     /// <summary>The process's CPU time over <paramref name="span"/> of wall time, in percent of one core.</summary>

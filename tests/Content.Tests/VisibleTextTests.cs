@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using LabRunner.Content.Markdown;
 using LabRunner.Content.Text;
 
 namespace LabRunner.Content.Tests;
@@ -47,6 +48,22 @@ public sealed class VisibleTextTests
     public void Null_is_empty()
     {
         Assert.Equal("", VisibleText.Of(null));
+    }
+
+    [Fact]
+    public void Layout_characters_asked_for_are_kept_and_the_rest_made_visible()
+    {
+        Assert.Equal("a\\u202eb\nc\\x1b\n\\t", VisibleText.Of("a\u202eb\nc\u001b\n\t", keeping: "\n"));
+    }
+
+    [Fact]
+    public void Markdown_keeps_its_layout_and_shows_hidden_characters_raw_or_referenced_as_escapes()
+    {
+        var page = "# Title\r\n\n\tcode\nraw \u202e and \u2028, referenced &#x202E; &#8233; &#x2067;, kept &#x41; &amp; &#xD800;\n";
+
+        Assert.Equal(
+            "# Title\r\n\n\tcode\nraw \\u202e and \\u2028, referenced \\u202e \\u2029 \\u2067, kept &#x41; &amp; &#xD800;\n",
+            VisibleMarkdown.Of(page));
     }
 
     [Fact]

@@ -95,6 +95,39 @@ public sealed class ErrorLogTests : IDisposable
         }
     }
 
+    /// <summary>Another process swaps a link to a victim in and out at the log's path while crashes are logged: the open itself refuses the link, so no check can be raced.</summary>
+    [Fact]
+    public async Task A_link_swapped_in_while_logging_is_never_followed()
+    {
+        var victim = Path.Combine(data.Path, "victim.txt");
+        File.WriteAllText(victim, "precious\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
+        using var stop = new CancellationTokenSource();
+        var swapper = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    File.Delete(LogPath);
+                    File.CreateSymbolicLink(LogPath, victim);
+                }
+                catch (IOException)
+                {
+                    // The log was made in between: the next round deletes it.
+                }
+            }
+        });
+
+        var written = Enumerable.Range(0, 3000).Select(index => ErrorLog.Write(new InvalidOperationException($"boom {index}"), data.Path)).ToList();
+        await stop.CancelAsync();
+        await swapper;
+
+        foreach (var fallback in written.Where(path => path != LogPath))
+            Directory.Delete(Path.GetDirectoryName(fallback)!, recursive: true);
+        Assert.Equal("precious\n", File.ReadAllText(victim));
+    }
+
     [Fact]
     public void The_fallback_log_is_in_a_new_private_folder_not_a_shared_temporary_file()
     {

@@ -3,9 +3,13 @@ using LabRunner.Fronts.Tests.Check;
 using LabRunner.Fronts.Tests.Headless;
 using LabRunner.TestSupport;
 using LabRunner.TestSupport.Http;
+using LabRunner.TestSupport.Sandbox;
+using LabRunner.Tui;
+using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Labs;
 using LabRunner.Tui.Screens.Picker;
 using LabRunner.Tui.Theme;
+using Terminal.Gui.Input;
 using static LabRunner.Fronts.Tests.Headless.ScriptStep;
 
 namespace LabRunner.Fronts.Tests;
@@ -71,6 +75,46 @@ public sealed class HostileLabTextTests : IDisposable
     }
 
     [Fact]
+    public async Task The_lab_screen_draws_the_page_and_the_hint_with_their_escapes_and_no_bidi_control()
+    {
+        var manifest = Path.Combine(LabPath, "lab.yaml");
+        File.WriteAllLines(manifest, File.ReadAllLines(manifest).Select(line =>
+            line.StartsWith("        hint: In the console's Databases", StringComparison.Ordinal) ? $"        hint: \"Look {YamlEscapes}\"" : line));
+        var page = Path.Combine(LabPath, "pages", "find-cluster.md");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("# Find your cluster\n", "# Find your cluster\n\nReversed \u202eevil\u202c, isolated \u2067evil\u2069, split\u2028here, referenced &#x202E;evil and&#8232;here.\n", StringComparison.Ordinal));
+        await using var sandbox = await SandboxFixture.StartAsync();
+        var options = new TuiOptions
+        {
+            LabFolders = [labs.Path],
+            Lab = "aurora-backup",
+            Variables = new Dictionary<string, string> { ["yourname"] = "alice" },
+            TargetKind = TargetKind.Sandbox,
+            Connect = _ => SandboxLabTarget.ConnectAsync(sandbox),
+            DataDirectory = data.Path,
+            LogUnexpected = exception => throw new InvalidOperationException("unexpected", exception),
+            Time = sandbox.Time,
+            Palette = Palette.Monochrome,
+        };
+
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+            WaitFor(@"Reversed \u202eevil\u202c,"),
+            Expect("the page's isolates, separators and references as escapes", screen =>
+                new[] { @"\u2067evil\u2069,", @"split\u2028here,", @"\u202eevil", @"and\u2028here." }.All(escape => screen.Contains(escape, StringComparison.Ordinal))),
+            Expect("no hidden character drawn on the page", screen => !HasHiddenCharacter(screen)),
+            Press('h'),
+            WaitFor(@"Look \x1b]0;pwned\x07"),
+            Expect("the hint's title and text with escapes", screen => screen.Contains(@"Hint · Find \x1b]0;pwned", StringComparison.Ordinal) && screen.Contains(@"\u202eevil\r", StringComparison.Ordinal)),
+            Expect("no hidden character drawn in the hint", screen => !HasHiddenCharacter(screen)),
+            Press(Key.Esc),
+            Press('q'));
+    }
+
+    /// <summary>A bidi override or isolate, a line or paragraph separator, ESC or a C1 control.</summary>
+    private static bool HasHiddenCharacter(string screen) =>
+        screen.Any(c => c is (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029' or '\u001b' or (>= '\u0080' and <= '\u009f'));
+
+    [Fact]
     public void The_picker_shows_the_title_and_description_with_their_escapes()
     {
         using var terminal = new HeadlessTerminal(width: 160);
@@ -80,7 +124,7 @@ public sealed class HostileLabTextTests : IDisposable
         terminal.Drive(() => terminal.App.Run(picker),
             WaitFor(@"Aurora \x1b]0;pwned\x07"),
             Expect("the description's escapes, on its own line", screen => screen.Contains(@"Snapshots \x1b]0;pwned\x07", StringComparison.Ordinal)),
-            Expect("no bidi override or C1 control drawn", screen => !screen.Any(c => c is '\u202e' or (>= '\u0080' and <= '\u009f'))),
+            Expect("no bidi override or C1 control drawn", screen => !HasHiddenCharacter(screen)),
             Press('q'));
     }
 }

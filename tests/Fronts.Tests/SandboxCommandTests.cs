@@ -19,7 +19,7 @@ public sealed class SandboxCommandTests : IDisposable
     [InlineData("--port", "http", "--port 'http': expected a whole number from 0 to 65535")]
     [InlineData("--bind", "classroom.local", "--bind 'classroom.local': expected an IP address of this machine, e.g. 127.0.0.1, a LAN address such as 192.168.1.20, or 0.0.0.0 for all of them")]
     [InlineData("--bind", "17363", "--bind '17363': expected an IP address of this machine")]
-    [InlineData("--bind", "0.0.0.0", "--bind 0.0.0.0: beyond loopback anyone on the network reaches the sandbox, so it needs --verify-signatures (the key in $LABRUNNER_SANDBOX_CREDENTIALS) or --verify-signatures-file FILE")]
+    [InlineData("--bind", "0.0.0.0", "--bind 0.0.0.0: beyond loopback anyone on the network reaches the sandbox, so it needs --class NAME (a key for each learner), --verify-signatures (the key in $LABRUNNER_SANDBOX_CREDENTIALS) or --verify-signatures-file FILE")]
     [InlineData("--snapshot-seconds", "-1", "--snapshot-seconds '-1': expected a number of seconds from 0 to 86400")]
     [InlineData("--faults", "throttle=0.9,error500=0.2", "--faults 'throttle=0.9,error500=0.2': throttle, error500 and drop add up to")]
     [InlineData("--faults", "jitter=5ms", "--faults 'jitter=5ms': unknown fault 'jitter'")]
@@ -217,11 +217,7 @@ public sealed class SandboxCommandTests : IDisposable
                 }
             });
             var before = Volatile.Read(ref acknowledged);
-            using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-            {
-                while (Volatile.Read(ref acknowledged) < before + 3 && !writes.IsCompleted)
-                    await Task.Delay(10, deadline.Token);
-            }
+            await Eventually.HoldsAsync(() => Volatile.Read(ref acknowledged) >= before + 3 || writes.IsCompleted, "the server acknowledges three more writes", TimeSpan.FromSeconds(20));
             await Task.Delay(30 * round);
             server.Kill();
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => writes);

@@ -6,6 +6,7 @@ namespace LabRunner.Fronts.Tests;
 /// <summary>The real <c>labrunner sandbox serve</c> as a child process, for signal and crash tests.</summary>
 public sealed class SandboxProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly Process process;
     private readonly Task<string> remainingOutput;
 
@@ -38,9 +39,18 @@ public sealed class SandboxProcess : IAsyncDisposable
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         var process = Process.Start(start)!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var line = await process.StandardOutput.ReadLineAsync(deadline.Token)
-            ?? throw new InvalidOperationException($"labrunner exited: {await process.StandardError.ReadToEndAsync()}");
+        string? line;
+        try
+        {
+            line = await Eventually.CompletesAsync(process.StandardOutput.ReadLineAsync(), "labrunner sandbox serve prints the address it listens on", Patience);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        if (line is null)
+            throw new InvalidOperationException($"labrunner exited: {await process.StandardError.ReadToEndAsync()}");
         const string prefix = "listening on ";
         Assert.StartsWith(prefix, line);
         return new SandboxProcess(process, new Uri(line[prefix.Length..] + "/"), line);
@@ -56,8 +66,7 @@ public sealed class SandboxProcess : IAsyncDisposable
     {
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await kill.WaitForExitAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(deadline.Token);
+        await Eventually.CompletesAsync(process.WaitForExitAsync(), "labrunner sandbox serve exits after SIGTERM", Patience);
         return (process.ExitCode, await remainingOutput);
     }
 

@@ -4,7 +4,7 @@ namespace LabRunner.Content.Files;
 /// Whole-file replacement that a crash cannot tear: the new content goes to a temporary file beside the target
 /// (<c>.NAME.RANDOM.tmp</c>), is flushed to disk, then renamed over the target. A reader sees the old file or the new
 /// one, never a mix; a writer killed mid-way leaves only a temporary file, which <see cref="RemoveStaleTemporaries"/>
-/// clears later.
+/// clears later. Files are written readable by their owner only.
 /// </summary>
 public static class AtomicFile
 {
@@ -28,7 +28,7 @@ public static class AtomicFile
         try
         {
             T result;
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporary, OwnerOnly()))
             {
                 result = write(stream);
                 stream.Flush(flushToDisk: true);
@@ -40,6 +40,15 @@ public static class AtomicFile
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>A new file only its owner may read or write (0600): progress, sandbox state and stored keys are nobody else's.</summary>
+    private static FileStreamOptions OwnerOnly()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return options;
     }
 
     /// <summary>

@@ -47,6 +47,21 @@ public sealed class FileLock : IDisposable
         }
     }
 
+    /// <summary>The lock at <paramref name="lockPath"/> if no other holder has it right now; null when one has (no waiting).</summary>
+    /// <exception cref="IOException">The lock file cannot be made.</exception>
+    public static FileLock? TryAcquire(string lockPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(lockPath))!);
+        try
+        {
+            return new FileLock(Open(lockPath));
+        }
+        catch (IOException held) when (IsHeldElsewhere(held))
+        {
+            return null;
+        }
+    }
+
     private static FileStream Open(string lockPath)
     {
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0 };

@@ -41,6 +41,12 @@ public sealed class Learner
     /// <summary>Who this is among the lab's learners, from the variables that form identifiers (e.g. <c>alice</c>); names the progress file.</summary>
     public string Key { get; }
 
+    /// <summary>The learner's resource identifiers that are theirs alone (<see cref="WhyNotTheirs"/> has nothing against them), worked out once.</summary>
+    public IReadOnlyList<string> OwnIdentifiers => ownIdentifiers ??=
+        [.. Resources.Values.Where(identifier => WhyNotTheirs(identifier) is null).Distinct(StringComparer.Ordinal)];
+
+    private IReadOnlyList<string>? ownIdentifiers;
+
     /// <summary>Which of the lab's names belong to one learner alone.</summary>
     public LearnerOwnership Ownership { get; }
 

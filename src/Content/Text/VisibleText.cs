@@ -42,6 +42,24 @@ public static class VisibleText
         return visible.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="text"/> made visible as <see cref="Of(string?)"/> makes it, but for the layout characters in
+    /// <paramref name="keeping"/> (line feeds between a dialog's lines; also tabs and carriage returns in Markdown), kept as they are.
+    /// </summary>
+    public static string Of(string? text, string keeping)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var visible = new StringBuilder(text.Length);
+        var start = 0;
+        while (text.AsSpan(start).IndexOfAny(keeping) is var offset and >= 0)
+        {
+            visible.Append(Of(text.Substring(start, offset))).Append(text[start + offset]);
+            start += offset + 1;
+        }
+        return visible.Append(Of(text[start..])).ToString();
+    }
+
     private static int IndexOfHidden(string text)
     {
         for (var index = 0; index < text.Length;)

@@ -5,9 +5,10 @@ using LabRunner.Rds;
 
 namespace LabRunner.Engine.Class;
 
-/// <summary>One learner's line of the board: every step's result, in lab order.</summary>
+/// <summary>One learner's line of the board: every step's result, in lab order, and their activity.</summary>
 /// <param name="Started">False when none of the learner's resources exist in the account yet.</param>
-public sealed record LearnerRow(ClassLearner Learner, IReadOnlyList<StepResult> Results, bool Started)
+/// <param name="Pass">The progress pass the learner was read through, in a class read from passes; null otherwise.</param>
+public sealed record LearnerRow(ClassLearner Learner, IReadOnlyList<StepResult> Results, bool Started, LearnerActivity Activity, LearnerPass? Pass = null)
 {
     /// <summary>How the learner's steps add up, as in <c>labrunner check</c>: optional steps apart.</summary>
     public StepTally Tally => StepTally.Of(Results);

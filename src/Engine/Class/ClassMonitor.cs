@@ -17,13 +17,13 @@ public sealed record ClassStatus(ClassBoard? Board, string? Failure, DateTimeOff
 }
 
 /// <summary>
-/// Refreshes a <see cref="ClassRoom"/> in the background every interval and reports each change of
+/// Refreshes a class (<see cref="ClassRoom"/>, <see cref="PassClass"/>) in the background every interval and reports each change of
 /// <see cref="ClassStatus"/> through <see cref="Changed"/> (raised on a background thread). Time comes from a
 /// <see cref="TimeProvider"/>, so tests move a fake clock instead of waiting.
 /// </summary>
 public sealed class ClassMonitor : IAsyncDisposable
 {
-    private readonly ClassRoom room;
+    private readonly IClassReader room;
     private readonly RdsCallStats stats;
     private readonly TimeProvider time;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -33,7 +33,7 @@ public sealed class ClassMonitor : IAsyncDisposable
     private long throttlesBeforeRefresh;
     private Task? loop;
 
-    public ClassMonitor(ClassRoom room, RdsCallStats stats, TimeProvider? time = null)
+    public ClassMonitor(IClassReader room, RdsCallStats stats, TimeProvider? time = null)
     {
         this.room = room;
         this.stats = stats;

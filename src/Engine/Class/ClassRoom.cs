@@ -13,19 +13,24 @@ namespace LabRunner.Engine.Class;
 /// Baselines are recorded the first time the class sees a learner's step, as a learner's own first check does.
 /// One refresh at a time.
 /// </summary>
-public sealed class ClassRoom
+public sealed class ClassRoom : IClassReader
 {
     private readonly IReadOnlyList<ClassLearner> roster;
     private readonly LearnerDiscovery? discovery;
     private readonly ReadOnlyRdsApi rds;
     private readonly StateReader reader;
     private readonly StateQuery query;
-    private readonly Dictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
+    private readonly ClassJudge judge;
+
+    /// <summary>How long without a change before an unfinished learner counts as stuck, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultStuckAfter = TimeSpan.FromMinutes(10);
 
     /// <param name="roster">Learners named up front; they are shown, as not started, even with nothing in the account.</param>
     /// <param name="discover">Also show every learner whose resources are in the account.</param>
-    public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null)
+    /// <param name="stuckAfter">How long without a change before an unfinished learner counts as stuck (default <see cref="DefaultStuckAfter"/>).</param>
+    public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null, TimeSpan? stuckAfter = null)
     {
+        judge = new ClassJudge(stuckAfter ?? DefaultStuckAfter);
         Lab = lab;
         this.roster = roster;
         this.rds = rds;
@@ -36,11 +41,12 @@ public sealed class ClassRoom
 
     public Lab Lab { get; }
 
-    /// <summary>Every resource of every kind the lab's checks read, whatever its name.</summary>
+    /// <summary>Every resource of every kind the lab's checks read, whatever its name, and every cluster (their tags hold acknowledgements).</summary>
     public static StateQuery QueryFor(Lab lab, KindRegistry<ICheckKind> checks) =>
         StateQuery.Everything(lab.Steps
             .SelectMany(step => step.Verify)
             .SelectMany(spec => checks.Find(spec.Kind)?.Reads ?? [])
+            .Append(ResourceKind.Cluster)
             .Distinct()
             .ToArray());
 
@@ -50,7 +56,7 @@ public sealed class ClassRoom
         var requestsBefore = rds.Stats.Attempts;
         var state = await reader.ReadAsync(query, cancellationToken);
         var learners = Merge(roster, discovery?.Discover(state) ?? []);
-        var rows = learners.Select(learner => Judge(learner, state));
+        var rows = learners.Select(learner => judge.Judge(learner, state));
         return new ClassBoard(Lab, ClassBoard.InProgressOrder(rows), state.ReadAt, state.Failures, rds.Stats.Attempts - requestsBefore);
     }
 
@@ -63,22 +69,4 @@ public sealed class ClassRoom
             .Concat(discovered.Where(learner => !named.Contains(learner.Key)))
             .ToList();
     }
-
-    private LearnerRow Judge(ClassLearner learner, StateSnapshot state)
-    {
-        var results = learner.Plan.Steps
-            .Select(step => step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
-            .ToList();
-        return new LearnerRow(learner, results, Started(learner, state));
-    }
-
-    private Dictionary<string, string> BaselinesOf(string learner, string step)
-    {
-        if (!baselines.TryGetValue((learner, step), out var recorded))
-            baselines[(learner, step)] = recorded = new Dictionary<string, string>(StringComparer.Ordinal);
-        return recorded;
-    }
-
-    private static bool Started(ClassLearner learner, StateSnapshot state) =>
-        learner.Learner.Resources.Values.Any(state.Holds);
 }

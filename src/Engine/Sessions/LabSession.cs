@@ -148,6 +148,13 @@ public sealed class LabSession
         return Publish([step.Acknowledged(acknowledged)])[0];
     }
 
+    /// <summary>
+    /// Tells the instructor about an acknowledgement (<see cref="Acknowledge"/>'s result) by tagging the learner's own
+    /// cluster (see <see cref="AcknowledgementTags"/>). The acknowledgement holds here whatever the tagging answers.
+    /// </summary>
+    public Task<AcknowledgementDelivery> ShareAcknowledgementAsync(StepResult acknowledged, CancellationToken cancellationToken = default) =>
+        AcknowledgementTags.TagAsync(rds, Learner, acknowledged.StepId, acknowledged.At ?? time.GetUtcNow(), cancellationToken);
+
     /// <summary>The step's action, to show before performing (its summary and AWS CLI command); null when the step has none.</summary>
     public IAction? ActionOf(string stepId) => Plan.Step(stepId).Perform;
 

@@ -26,10 +26,12 @@ public static class CliApp
         SandboxCommand.Build(),
         CheckCommand.Create(terminal),
         DoctorCommand.Create(),
+        PassCommand.Create(),
         PerformCommand.Create(terminal),
         CleanupCommand.Create(terminal),
         RunCommand.Create(terminal),
         ClassCommand.Create(terminal),
+        Classroom.JoinCommand.Create(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CliTerminal? terminal = null)

@@ -5,8 +5,8 @@ namespace LabRunner.Cli;
 /// <summary>
 /// Unexpected failures go to a log file with their stack trace; the user sees one line pointing at it. The log is
 /// <c>logs/labrunner.log</c> in the data folder, readable by its owner only (folders 0700, file 0600), and a symbolic
-/// link at its path is refused, never followed. When the data folder cannot take the log, a new private folder in
-/// the temporary folder does (made afresh each time, so nobody can have planted anything there).
+/// link at its path is refused by the open itself (O_NOFOLLOW), never followed. When the data folder cannot take the
+/// log, a new private folder in the temporary folder does (made afresh each time, so nobody can have planted anything there).
 /// </summary>
 public static class ErrorLog
 {
@@ -21,28 +21,33 @@ public static class ErrorLog
         var file = Path.Combine(DataDirectory.Resolve(dataDirectory), "logs", FileName);
         try
         {
-            Append(file, entry);
+            DataDirectory.CreatePrivate(Path.GetDirectoryName(file)!);
+            using var log = OpenToAppend(file);
+            WriteOwnerOnly(log, entry);
             return file;
         }
         catch (Exception logFailure) when (logFailure is IOException or UnauthorizedAccessException)
         {
+            // CreateNew (O_EXCL) follows no link, though nobody can have planted one in a folder this new.
             var fallback = Path.Combine(Directory.CreateTempSubdirectory("labrunner-").FullName, FileName);
-            Append(fallback, entry);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = OwnerOnlyFile;
+            using var log = new FileStream(fallback, options);
+            WriteOwnerOnly(log, entry);
             return fallback;
         }
     }
 
-    private static void Append(string file, byte[] entry)
+    /// <summary>The log, opened to append without following a link at its path where O_NOFOLLOW is known (not on Windows, where making a link takes privileges).</summary>
+    private static FileStream OpenToAppend(string file) => NoFollowFile.IsSupported
+        ? NoFollowFile.OpenToAppend(file, OwnerOnlyFile)
+        : new FileStream(file, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read });
+
+    private static void WriteOwnerOnly(FileStream log, byte[] entry)
     {
-        DataDirectory.CreatePrivate(Path.GetDirectoryName(file)!);
-        if (new FileInfo(file).LinkTarget is { } target)
-            throw new IOException($"{file} is a symbolic link (to {target}); the log is not written through one");
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
         if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = OwnerOnlyFile;
-        using var stream = new FileStream(file, options);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(stream.SafeFileHandle, OwnerOnlyFile);
-        stream.Write(entry);
+            File.SetUnixFileMode(log.SafeFileHandle, OwnerOnlyFile);
+        log.Write(entry);
     }
 }

@@ -162,8 +162,8 @@ public sealed class TuiFlow : IDisposable
             return terminating ? new LabEnd.Quit() : new LabEnd.TargetFailed(connectProblem ?? "the target could not be used");
         var form = new LearnerForm(lab);
         var remembered = store.List(lab.Id, target.Info.ProgressKey).FirstOrDefault()?.Variables ?? [];
-        form.Fill(remembered.Concat(options.Variables).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value));
-        var askDetails = !(named && options.Variables.Count > 0 && form.IsValid);
+        form.Fill(remembered.Concat(JoinedLearner(lab)).Concat(options.Variables).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value));
+        var askDetails = !(((named && options.Variables.Count > 0) || options.Learner is not null) && form.IsValid);
         var editing = false;
         while (!terminating)
         {
@@ -201,6 +201,10 @@ public sealed class TuiFlow : IDisposable
         }
         return new LabEnd.Quit();
     }
+
+    /// <summary>In a class joined, the learner's name in the lab's one name variable.</summary>
+    private IEnumerable<KeyValuePair<string, string>> JoinedLearner(Lab lab) =>
+        options.Learner is { } learner && lab.NameVariables is [var nameVariable] ? [new(nameVariable.Name, learner)] : [];
 
     /// <summary>The learner's session on the target, its resources prepared; null (after telling why) when it cannot start.</summary>
     private LabSession? OpenSession(Lab lab, ILabTarget target, LearnerForm form)

@@ -39,6 +39,23 @@ public sealed class RdsCallStats
     /// </summary>
     public TimeSpan? ClockSkew => Interlocked.Read(ref clockSkewTicks) is var ticks && ticks != long.MinValue ? TimeSpan.FromTicks(ticks) : null;
 
+    /// <summary>
+    /// The identity of the LabRunner sandbox answering (the <c>x-labrunner-sandbox-id</c> header of its last answer), which
+    /// stays the same whatever address it listens on; null for any other endpoint (RDS, moto), or before an answer.
+    /// </summary>
+    public string? SandboxId => Volatile.Read(ref sandboxId);
+
+    internal const string SandboxIdHeader = "x-labrunner-sandbox-id";
+
+    private string? sandboxId;
+
+    /// <summary>Takes the identity an answer names, if it looks like one: a header is outside input, and the identity names a folder.</summary>
+    internal void SandboxIdSeen(string? id)
+    {
+        if (id is { Length: > 0 and <= 64 } && id.All(character => char.IsAsciiLetterLower(character) || char.IsAsciiDigit(character) || character == '-'))
+            Volatile.Write(ref sandboxId, id);
+    }
+
     internal void ServerClockSeen(TimeSpan skew) => Interlocked.Exchange(ref clockSkewTicks, skew.Ticks);
 
     internal void CallStarted() => Interlocked.Increment(ref calls);

@@ -81,6 +81,28 @@ public sealed partial class RdsQueryClient : IRdsApi, IDisposable
             ? await Targeting.CallerIdentityLookup.AskAsync(Target, credentials, cancellationToken).ConfigureAwait(false)
             : null;
 
+    /// <summary>
+    /// A recorder that presigns, with these credentials as they are now, every Describe it is asked (see
+    /// <see cref="Passes.PassRecorder"/>), valid for <paramref name="expiresIn"/> (at most 7 days) but never beyond the
+    /// credentials' own expiry.
+    /// </summary>
+    /// <exception cref="RdsException">The credentials are unavailable or already expired (<see cref="RdsErrorKind.Credentials"/>).</exception>
+    public async Task<Passes.PassRecorder> PresignReadsAsync(TimeSpan expiresIn, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(expiresIn, TimeSpan.Zero, nameof(expiresIn));
+        var keys = await transport.CurrentKeysAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = options.TimeProvider.GetUtcNow();
+        var signedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var lifetime = new[] { expiresIn, Passes.QueryPresigner.MaxExpiry }.Min();
+        if (credentials.Expiration is { } expiration)
+            lifetime = new[] { lifetime, new DateTimeOffset(expiration.ToUniversalTime(), TimeSpan.Zero) - signedAt }.Min();
+        if (lifetime < TimeSpan.FromSeconds(1))
+            throw new RdsException(RdsErrorKind.Credentials, "ExpiredToken", Target.AboutCredentials("The credentials have expired: a pass signed with them would never work"));
+        var whole = TimeSpan.FromSeconds(Math.Floor(lifetime.TotalSeconds));
+        return new Passes.PassRecorder(new Passes.QueryPresigner(Target.Endpoint, Target.Region, keys, signedAt, whole), signedAt, signedAt + whole);
+    }
+
     /// <summary>Any Query-API action, for test tooling that seeds peers (e.g. CreateDBCluster on moto); not part of <see cref="IRdsApi"/>.</summary>
     internal Task<T> CallAsync<T>(RequestForm parameters, Func<System.Xml.Linq.XElement, T> read, CancellationToken cancellationToken) =>
         transport.CallAsync(parameters, read, cancellationToken);

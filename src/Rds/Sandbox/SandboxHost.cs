@@ -1,3 +1,4 @@
+using LabRunner.Sandbox.Accounts;
 using LabRunner.Sandbox.Http;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Rules;
@@ -36,6 +37,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public SandboxState State { get; }
 
+    /// <inheritdoc cref="SandboxState.Identity"/>
+    public string Identity => State.Identity;
+
     /// <summary>The faults injected from now on; tests switch them on after setting things up.</summary>
     public FaultSpec Faults
     {
@@ -50,13 +54,16 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <exception cref="ArgumentException">The options would listen beyond loopback without verifying signatures.</exception>
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.ListensBeyondLoopback && options.VerifySignaturesWith.Count == 0)
-            throw new ArgumentException($"The sandbox listens on {options.BindAddress}, beyond loopback, only when it verifies signatures: give it VerifySignaturesWith keys.", nameof(options));
+        if (options.ListensBeyondLoopback && options.VerifySignaturesWith.Count == 0 && options.ClassName is null)
+            throw new ArgumentException($"The sandbox listens on {options.BindAddress}, beyond loopback, only when it verifies signatures: give it VerifySignaturesWith keys or a ClassName.", nameof(options));
         var state = new SandboxState(options.StateFile is null ? null : new StateFile(options.StateFile));
+        if (options.ClassName is { } className)
+            OpenClass(state, className);
         var services = new SandboxServices(state, options, new Naming(options.Region, options.AccountId), new Provisioning(options));
         var faults = new FaultInjector(options.Faults);
-        var verifier = new SignatureVerifier(options.VerifySignaturesWith, options.Region, options.TimeProvider);
-        var endpoint = new QueryEndpoint(new ActionDispatcher(services), faults, verifier, options.TimeProvider, options.OnUnexpectedError);
+        var verifier = new SignatureVerifier(new Keyring(options.VerifySignaturesWith, state, options.ClassName is not null), options.Region, options.TimeProvider);
+        var seeder = new FixtureSeeder(services);
+        var endpoint = new QueryEndpoint(new ActionDispatcher(services, seeder), faults, verifier, options.TimeProvider, options.OnUnexpectedError);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
@@ -66,17 +73,31 @@ public sealed class SandboxHost : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[SandboxIdentity.Header] = services.State.Identity;
+            return next(context);
+        });
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), state, faults, new FixtureSeeder(services));
+        return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), state, faults, seeder);
     }
 
-    /// <summary>Creates a learner's fixtures (see <see cref="FixtureSeeder"/>); what already exists is kept.</summary>
-    /// <exception cref="FixtureException">A fixture RDS would refuse, or of a kind the sandbox does not seed; its message starts with the fixture's origin.</exception>
-    public SeedResult Seed(IEnumerable<SeedSpec> fixtures) => seeder.Seed(fixtures);
+    /// <summary>The class served (its name and keys), or null for the single-learner sandbox.</summary>
+    public ClassRoster? Class => State.ReadAccounts(accounts => accounts.Class);
 
-    /// <summary>Forgets every cluster, instance and snapshot (and saves that).</summary>
+    /// <summary>Creates a learner's fixtures in the default account (see <see cref="FixtureSeeder"/>); what already exists is kept.</summary>
+    /// <exception cref="FixtureException">A fixture RDS would refuse, or of a kind the sandbox does not seed; its message starts with the fixture's origin.</exception>
+    public SeedResult Seed(IEnumerable<SeedSpec> fixtures) => seeder.Seed(Caller.Local, fixtures);
+
+    /// <summary>The class's roster from the state file, or a new one with a new instructor key; a class of another name keeps its keys and learners.</summary>
+    private static void OpenClass(SandboxState state, string className) => state.WriteAccounts(accounts =>
+        accounts.Class = accounts.Class is { } existing
+            ? existing with { Name = className }
+            : new ClassRoster { Name = className, Instructor = ClassSecrets.NewKey("LRKI") });
+
+    /// <summary>Forgets every cluster, instance and snapshot of the default account (and saves that).</summary>
     public void Reset() => State.Write(resources =>
     {
         resources.Clusters.Clear();

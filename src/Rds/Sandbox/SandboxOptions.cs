@@ -1,5 +1,6 @@
 using System.Net;
 using LabRunner.Sandbox.Http;
+using LabRunner.Sandbox.Seeding;
 
 namespace LabRunner.Sandbox;
 
@@ -45,6 +46,20 @@ public sealed record SandboxOptions
 
     /// <summary>RDS's default quota of manual DB cluster snapshots per account and region.</summary>
     public int ManualSnapshotQuota { get; init; } = 100;
+
+    /// <summary>
+    /// The class this sandbox serves, or null for the single-learner sandbox. With a class, each learner is an account of
+    /// their own with a key of their own, the instructor's key reads every account and changes nothing, and every
+    /// request must be signed with one of those keys (or of <see cref="VerifySignaturesWith"/>, the default account's).
+    /// </summary>
+    public string? ClassName { get; init; }
+
+    /// <summary>A new learner's starting resources (the lab's fixtures bound to their name); null starts them empty.</summary>
+    /// <remarks>Throws <see cref="ArgumentException"/>, saying why, for a name the lab cannot take.</remarks>
+    public Func<string, IReadOnlyList<SeedSpec>>? LearnerFixtures { get; init; }
+
+    /// <summary>How long a learner's join code can be redeemed.</summary>
+    public TimeSpan JoinCodeLifetime { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>Told about a failure the sandbox did not expect (answered as HTTP 500 InternalFailure), e.g. to log it.</summary>
     public Action<Exception>? OnUnexpectedError { get; init; }

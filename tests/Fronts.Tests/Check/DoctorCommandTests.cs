@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LabRunner.Cli;
 using LabRunner.Cli.Commands;
 using LabRunner.Cli.Targets;
@@ -18,7 +19,8 @@ public sealed class DoctorCommandTests(MotoServer moto) : IAsyncLifetime, IDispo
     private readonly TempDirectory data = new();
     private readonly MotoRdsPeer peer = new(moto);
 
-    public Task InitializeAsync() => peer.ResetAsync();
+    /// <summary>A fresh moto where it is here; the tests that need no moto run without it.</summary>
+    public Task InitializeAsync() => PeerAvailability.MissingReason(RealPeer.Moto) is null ? peer.ResetAsync() : Task.CompletedTask;
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -114,5 +116,34 @@ public sealed class DoctorCommandTests(MotoServer moto) : IAsyncLifetime, IDispo
         Assert.Equal(ExitCodes.Target, run.ExitCode);
         Assert.Contains($"✗ RDS          cannot reach {closed}", run.Output);
         Assert.DoesNotContain("   at ", run.Output + run.Error);
+    }
+
+    [PeerFact(RealPeer.Moto)]
+    public async Task Json_says_the_same_as_text_with_the_same_exit_code()
+    {
+        await peer.SeedLearnerAsync("bobby");
+
+        var text = await DoctorAsync("bob", moto.Endpoint);
+        var json = await DoctorAsync("bob", moto.Endpoint, "--format", "json");
+
+        Assert.Equal(text.ExitCode, json.ExitCode);
+        var document = JsonNode.Parse(json.Output)!;
+        Assert.Equal("problem", (string?)document["status"]);
+        Assert.Equal("bob", (string?)document["learner"]);
+        var cluster = document["checks"]!.AsArray().Single(check => (string?)check!["subject"] == "cluster")!;
+        Assert.Equal(("problem", "no cluster aurora-bob-cluster in us-east-1; in this region: aurora-bobby-cluster — is your name bobby?"), ((string?)cluster["status"], (string?)cluster["text"]));
+        var perform = document["api-actions"]!.AsArray().Single(group => (string?)group!["purpose"] == "perform")!;
+        Assert.Contains("rds:CreateDBClusterSnapshot", perform["actions"]!.AsArray().Select(action => (string?)action));
+    }
+
+    [Fact]
+    public async Task Json_for_an_unreachable_endpoint_is_a_target_problem_with_exit_3()
+    {
+        var closed = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+
+        var run = await DoctorAsync("alice", closed, "--region", "us-east-1", "--format", "json");
+
+        Assert.Equal(ExitCodes.Target, run.ExitCode);
+        Assert.Equal("target-problem", (string?)JsonNode.Parse(run.Output)!["status"]);
     }
 }

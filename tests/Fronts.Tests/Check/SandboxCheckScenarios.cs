@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LabRunner.Cli;
 using LabRunner.Rds.Model;
 using LabRunner.TestSupport.Peers;
@@ -23,6 +24,17 @@ public sealed class SandboxCheckScenarios : CheckScenarios
     {
         await sandbox!.DisposeAsync();
         await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_endpoint_is_named_endpoint_with_its_address_in_json()
+    {
+        var run = await CheckAsync();
+
+        using var json = JsonDocument.Parse(run.Output);
+        var target = json.RootElement.GetProperty("target");
+        Assert.Equal("endpoint", target.GetProperty("kind").GetString());
+        Assert.Equal(sandbox!.Uri.ToString(), target.GetProperty("endpoint").GetString());
     }
 
     [Fact]

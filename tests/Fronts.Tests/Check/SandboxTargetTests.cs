@@ -26,6 +26,7 @@ public sealed class SandboxTargetTests : IDisposable
         Assert.Equal(ExitCodes.NotPassed, fresh.ExitCode);
         Assert.Equal(["passed", "failed", "failed", "manual", "failed"], fresh.Steps().Select(step => step.Status));
         Assert.Contains("\"kind\": \"sandbox\"", fresh.Output);
+        Assert.DoesNotContain("\"endpoint\"", fresh.Output);
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (snapshot.ExitCode, window.ExitCode));
         Assert.StartsWith("target   SANDBOX (local practice, built into LabRunner)\n", snapshot.Output.ReplaceLineEndings("\n"));
         Assert.Equal(ExitCodes.Ok, done.ExitCode);

@@ -8,14 +8,15 @@ using Xunit.Abstractions;
 namespace LabRunner.Fronts.Tests.Concurrency;
 
 /// <summary>
-/// Many real <c>labrunner</c> processes on one data folder at once, each with its own in-process sandbox on the shared
-/// state file, some of them killed with SIGKILL part way: every action a process acknowledged (exit 0 and its
+/// Many real <c>labrunner</c> processes on one data folder at once, all on the folder's one sandbox (each seeds its
+/// learner into the shared state file), some of them killed with SIGKILL part way: every action a process acknowledged (exit 0 and its
 /// confirmation printed) is in the state afterwards, and the state file is whole. Two of them meet the same damaged
 /// progress file: it is set aside once, and neither crashes.
 /// </summary>
 public sealed class SharedDataFolderTests(ITestOutputHelper log) : IDisposable
 {
     private static readonly string Lab = Repository.PathOf("labs", "aurora-backup");
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly TempDirectory data = new();
 
     /// <summary>One process of the crowd: what it does for which learner, and whether it is killed, this long after it shows the command it performs.</summary>
@@ -46,7 +47,7 @@ public sealed class SharedDataFolderTests(ITestOutputHelper log) : IDisposable
 
         var outcomes = await Task.WhenAll(jobs.Select(RunAsync));
 
-        var state = new StateFile(Path.Combine(data.Path, "sandbox", "state.json")).LoadIfChanged(null)!.Resources;
+        var state = new StateFile(Path.Combine(data.Path, "sandbox", "state.json")).LoadIfChanged(null)!.Accounts.Default;
         var acknowledged = outcomes.Where(IsAcknowledged).ToList();
         var lost = acknowledged.Where(outcome => !IsPresent(outcome.Job, state)).ToList();
         log.WriteLine($"{jobs.Count} processes, {outcomes.Count(outcome => outcome.Killed)} killed with SIGKILL, {acknowledged.Count} acknowledged actions, {lost.Count} lost");
@@ -76,25 +77,24 @@ public sealed class SharedDataFolderTests(ITestOutputHelper log) : IDisposable
         foreach (var argument in (string[])[.. action, "--var", $"yourname={job.Learner}", "--data-dir", data.Path])
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var shown = job.KillAfter is null ? "" : await ReadThroughAsync(process.StandardOutput, "command ", deadline.Token);
+        var shown = job.KillAfter is null ? "" : await Eventually.CompletesAsync(ReadThroughAsync(process.StandardOutput, "command "), $"{job} shows its command", Patience);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (job.KillAfter is { } delay && !await ExitsWithinAsync(process, delay))
         {
             process.Kill();
-            await process.WaitForExitAsync(deadline.Token);
+            await Eventually.CompletesAsync(process.WaitForExitAsync(), $"{job} exits after kill -9", Patience);
             return new Outcome(job, null, shown + await output, await error);
         }
-        await process.WaitForExitAsync(deadline.Token);
+        await Eventually.CompletesAsync(process.WaitForExitAsync(), $"{job} exits", Patience);
         return new Outcome(job, process.ExitCode, shown + await output, await error);
     }
 
     /// <summary>What the process printed up to and including the line starting with <paramref name="prefix"/> (or all of it, if it ends first).</summary>
-    private static async Task<string> ReadThroughAsync(StreamReader output, string prefix, CancellationToken cancellationToken)
+    private static async Task<string> ReadThroughAsync(StreamReader output, string prefix)
     {
         var read = new System.Text.StringBuilder();
-        while (await output.ReadLineAsync(cancellationToken) is { } line)
+        while (await output.ReadLineAsync() is { } line)
         {
             read.AppendLine(line);
             if (line.StartsWith(prefix, StringComparison.Ordinal))

@@ -54,6 +54,7 @@ public sealed class FirstRunWalkTests : IDisposable
         Assert.Contains(NoticeCue, Wait("! Could not set backup window 09:00-09:45"));
         Keys("m");
         Wait("must not overlap");
+        Wait("d: change your details");
         Keys("Escape");
         tmux.WaitFor("the dialog closed", screen => !screen.Contains("must not overlap"), Patience);
 

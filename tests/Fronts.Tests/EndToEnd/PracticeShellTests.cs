@@ -5,8 +5,8 @@ using LabRunner.TestSupport.Terminals;
 namespace LabRunner.Fronts.Tests.EndToEnd;
 
 /// <summary>
-/// The real binary in tmux on the sandbox: the learner does the lab's changes by hand, with the real AWS CLI in the
-/// practice shell (s), never with p; back in the lab each step is checked at once and passes, up to the recap.
+/// The real binary in tmux on the sandbox: a fresh learner does every step of the lab by hand, with the real AWS CLI in
+/// the practice shell (s), never with p; back in the lab after each step it is checked at once and passes, up to the recap.
 /// </summary>
 public sealed class PracticeShellTests : IDisposable
 {
@@ -15,7 +15,7 @@ public sealed class PracticeShellTests : IDisposable
     private TmuxSession? tmux;
 
     [PeerFact(RealPeer.Tmux, RealPeer.AwsCli)]
-    public void A_learner_takes_the_snapshot_and_moves_the_backup_window_by_hand_in_the_practice_shell()
+    public void A_fresh_learner_does_the_whole_lab_by_hand_in_the_practice_shell()
     {
         // bash as the learner's shell, and no AWS configuration of this machine's in the way.
         tmux = TuiInTmux.Start(data.Path, snapshotSeconds: 3,
@@ -26,19 +26,29 @@ public sealed class PracticeShellTests : IDisposable
         tmux.Type("pat");
         Wait("snapshot  aurora-pat-snap1");
         Keys("Enter");
-        Wait("✓ Passed: cluster aurora-pat-cluster is");
-        Keys("n");
-        Wait("Step 2 of 8 · Take a manual snapshot");
+        Wait("Step 1 of 8 · Find your cluster");
         Wait("s shell");
 
+        InPracticeShell(
+            "aws rds describe-db-clusters --db-cluster-identifier aurora-pat-cluster --query 'DBClusters[0].[Status, DBClusterMembers[?IsClusterWriter].DBInstanceIdentifier]' --output text",
+            "available\naurora-pat-instance-1");
+        // Passed at once, and the lab moves on by itself.
+        Wait("✓ Find your cluster: passed, cluster aurora-pat-cluster is available");
+        Wait("Step 2 of 8 · Take a manual snapshot");
         InPracticeShell(
             "aws rds create-db-cluster-snapshot --db-cluster-identifier aurora-pat-cluster --db-cluster-snapshot-identifier aurora-pat-snap1 --query DBClusterSnapshot.Status --output text",
             "creating");
         Wait("✓ Take a manual snapshot");
-        Wait("✓ Passed: snapshot aurora-pat-snap1 of");
 
-        Keys("n");
+        Wait("Step 3 of 8 · Wait for the snapshot");
+        InPracticeShell(
+            "until [ \"$(aws rds describe-db-cluster-snapshots --db-cluster-snapshot-identifier aurora-pat-snap1 --query 'DBClusterSnapshots[0].Status' --output text)\" = available ]; do sleep 1; done; echo the snapshot is available",
+            "the snapshot is available");
+        Wait("✓ Wait for the snapshot: passed, snapshot aurora-pat-snap1 of");
         Wait("Step 4 of 8 · See what a snapshot offers");
+        InPracticeShell(
+            "aws rds describe-db-cluster-snapshots --db-cluster-snapshot-identifier aurora-pat-snap1 --query 'DBClusterSnapshots[0].SnapshotType' --output text",
+            "manual");
         Keys("a");
         Wait("Step 5 of 8 · Move the backup window");
         Wait("✗ Not yet: backup window is 07:10-07:40");

@@ -31,6 +31,7 @@ public sealed class TerminalRestoreTests : IDisposable
 
     [PeerTheory(RealPeer.Tmux)]
     [InlineData("INT")]
+    [InlineData("QUIT")]
     [InlineData("TERM")]
     [InlineData("HUP")]
     public async Task A_signal_to_the_process_leaves_the_terminal_as_it_was(string signal)

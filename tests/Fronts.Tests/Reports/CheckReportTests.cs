@@ -47,7 +47,7 @@ public class CheckReportTests
         Assert.Equal("aurora-test", root.GetProperty("lab").GetString());
         Assert.Equal("alice", root.GetProperty("learner").GetProperty("yourname").GetString());
         Assert.Equal("sandbox", root.GetProperty("target").GetProperty("kind").GetString());
-        Assert.Equal("http://127.0.0.1:40123/", root.GetProperty("target").GetProperty("endpoint").GetString());
+        Assert.Equal(["kind", "region"], root.GetProperty("target").EnumerateObject().Select(property => property.Name)); // the sandbox's address dies with the run
         Assert.Equal(1, root.GetProperty("passed").GetInt32());
         Assert.Equal(4, root.GetProperty("total").GetInt32());
         var steps = root.GetProperty("steps").EnumerateArray().ToList();

@@ -7,6 +7,7 @@ using LabRunner.TestSupport.Sandbox;
 using LabRunner.Tui;
 using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Theme;
+using LabRunner.Tui.Widgets;
 using Terminal.Gui.Input;
 using static LabRunner.Fronts.Tests.Headless.ScriptStep;
 
@@ -265,6 +266,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "kim" } }).Run(),
             WaitFor("✓ Passed: cluster aurora-kim-cluster is"),
+            WaitFor("the page", screen => screen.Contains("Ask RDS for your cluster")),
             Press('o'),
             WaitFor("Links on this page"),
             Expect("the link numbered with its address", screen => screen.Contains("1. https://console.aws.amazon.com/rds/")),
@@ -345,6 +347,57 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("the whole notice", screen => screen.Contains('┏') && screen.Contains("r: retry")),
             Press(Key.Esc),
             WaitFor("the dialog closed", screen => !screen.Contains('┏')),
+            Press('q'));
+    }
+
+    [Fact]
+    public void The_details_and_tab_keys_stay_on_the_bottom_line_at_80_columns_on_a_step_with_every_key()
+    {
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "omar" } }).Run(),
+            WaitFor("Step 1 of 5"),
+            Press('n', 'n', 'n', 'n'),
+            WaitFor("Step 5 of 5 · Move the backup window"),
+            WaitFor("▸ AWS CLI"),
+            Expect("d details and t tab on the bottom line", screen => BottomLine(screen).Contains("d details") && BottomLine(screen).Contains("t tab")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void A_step_status_too_long_for_its_two_lines_ends_in_a_cue_and_m_shows_it_whole()
+    {
+        const string name = "maximilian-alexander-von-humbo"; // as long as the lab allows
+        using var terminal = new HeadlessTerminal();
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = name } }).Run(),
+            WaitFor("✓ Passed: cluster"),
+            WaitFor(NoticeLine.MoreCue),
+            Expect("the cue on the status, as the notice line is whole", screen => screen.Contains("Follow the page on the right; the line under it says what to press next.")),
+            Expect("the status's end not shown", screen => !screen.Contains($"aurora-{name}-instance-1")),
+            Press('m'),
+            WaitFor("the whole status with its step", screen => screen.Contains("Find your cluster: Passed: cluster") && screen.Contains($"aurora-{name}-instance-1")),
+            Press(Key.Esc),
+            WaitFor("the dialog closed", screen => !screen.Contains($"aurora-{name}-instance-1")),
+            Press('q'));
+    }
+
+    [Fact]
+    public void The_welcome_back_line_too_long_for_80_columns_ends_in_a_cue_and_m_shows_it_whole()
+    {
+        var options = Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "nora" } };
+        using (var terminal = new HeadlessTerminal())
+        {
+            terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
+                WaitFor("✓ Passed: cluster aurora-nora-cluster is"),
+                Press('q'));
+        }
+        using var reopened = new HeadlessTerminal();
+        reopened.Drive(() => new TuiFlow(reopened.App, options).Run(),
+            WaitFor("Welcome back: resumed at Take a manual snapshot;"),
+            Expect("the line cut with its cue", screen => Lines(screen).Any(line => line.Contains("Welcome back") && line.TrimEnd().EndsWith(NoticeLine.MoreCue, StringComparison.Ordinal))),
+            Press('m'),
+            WaitFor("the whole line, wrapped", screen => screen.Contains("Welcome back: resumed at Take a manual snapshot; re-checking your saved┃") && screen.Contains("┃ progress.")),
+            Press(Key.Esc),
+            WaitFor("the dialog closed", screen => !screen.Contains("┃ progress.")),
             Press('q'));
     }
 
@@ -437,6 +490,10 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Do("show the screen", t => output.WriteLine(t.Screen)),
             Press('q'));
     }
+
+    private static string[] Lines(string screen) => screen.Split('\n');
+
+    private static string BottomLine(string screen) => Lines(screen.TrimEnd())[^1];
 
     /// <summary>A left click on the first character of <paramref name="text"/> where it is on the screen.</summary>
     private static void Click(HeadlessTerminal terminal, string text)

@@ -282,4 +282,32 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
 
         Assert.Equal(ids, listed.Order(StringComparer.Ordinal));
     }
+
+    [PeerFact]
+    public async Task Tags_added_to_a_cluster_by_its_arn_are_listed_and_come_back_in_its_TagList()
+    {
+        var arn = (await Rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = Cluster })).DBClusters[0].DBClusterArn!;
+
+        await Rds.AddTagsToResourceAsync(new AddTagsToResourceRequest(arn, [new("labrunner:ack:snapshot-actions", "2025-03-03T10:00:00Z"), new("team", "blue")]));
+        await Rds.AddTagsToResourceAsync(new AddTagsToResourceRequest(arn, [new("team", "red")]));
+        await Rds.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest(arn, ["labrunner:ack:snapshot-actions"]));
+        await Rds.AddTagsToResourceAsync(new AddTagsToResourceRequest(arn, [new("labrunner:ack:find-cluster", "2025-03-03T10:05:00Z")]));
+
+        var listed = (await Rds.ListTagsForResourceAsync(new ListTagsForResourceRequest(arn))).TagList;
+        var described = (await Rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = Cluster })).DBClusters[0].TagList;
+        Assert.Equal([new("labrunner:ack:find-cluster", "2025-03-03T10:05:00Z"), new("team", "red")], listed.OrderBy(tag => tag.Key, StringComparer.Ordinal));
+        Assert.Equal(listed.OrderBy(tag => tag.Key, StringComparer.Ordinal), described.OrderBy(tag => tag.Key, StringComparer.Ordinal));
+        Assert.Equal("red", described.ValueOf("team"));
+    }
+
+    [PeerFact]
+    public async Task Tags_on_an_instance_come_back_in_DescribeDBInstances()
+    {
+        var arn = (await Rds.DescribeDBInstancesAsync(new DescribeDBInstancesRequest { DBInstanceIdentifier = Writer })).DBInstances[0].DBInstanceArn!;
+
+        await Rds.AddTagsToResourceAsync(new AddTagsToResourceRequest(arn, [new("owner", "alice")]));
+
+        var instance = Assert.Single((await Rds.DescribeDBInstancesAsync(new DescribeDBInstancesRequest { DBInstanceIdentifier = Writer })).DBInstances);
+        Assert.Equal([new Tag("owner", "alice")], instance.TagList);
+    }
 }

@@ -120,4 +120,30 @@ public abstract class RdsFaithfulContract(IRdsPeer peer) : RdsApiContract(peer)
         var settled = await SnapshotAsync("aurora-alice-snap1");
         Assert.Equal(("available", 100), (settled.Status, settled.PercentProgress));
     }
+
+    [Fact]
+    public async Task Tagging_a_cluster_that_does_not_exist_is_not_found_as_RDS_answers_it()
+    {
+        // moto 5.2 answers an empty list and ignores the tags instead.
+        var arn = (await Rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = Cluster })).DBClusters[0].DBClusterArn!.Replace(Cluster, "aurora-nobody-cluster", StringComparison.Ordinal);
+
+        await FailsAsync(() => Rds.AddTagsToResourceAsync(new AddTagsToResourceRequest(arn, [new("team", "blue")])), RdsErrorKind.NotFound, "DBClusterNotFoundFault");
+        await FailsAsync(() => Rds.ListTagsForResourceAsync(new ListTagsForResourceRequest(arn)), RdsErrorKind.NotFound, "DBClusterNotFoundFault");
+        await FailsAsync(() => Rds.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest(arn, ["team"])), RdsErrorKind.NotFound, "DBClusterNotFoundFault");
+    }
+
+    [Fact]
+    public async Task A_snapshot_keeps_its_tags_and_a_copy_takes_them_only_when_asked()
+    {
+        var snapshot = (await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster))).DBClusterSnapshot;
+        await Rds.AddTagsToResourceAsync(new AddTagsToResourceRequest(snapshot.DBClusterSnapshotArn!, [new("purpose", "lab")]));
+        await Peer.SettleAsync();
+
+        await Rds.CopyDBClusterSnapshotAsync(new CopyDBClusterSnapshotRequest("aurora-alice-snap1", "aurora-alice-plain"));
+        await Rds.CopyDBClusterSnapshotAsync(new CopyDBClusterSnapshotRequest("aurora-alice-snap1", "aurora-alice-tagged") { CopyTags = true });
+
+        Assert.Equal([new Tag("purpose", "lab")], (await SnapshotAsync("aurora-alice-snap1")).TagList);
+        Assert.Empty((await SnapshotAsync("aurora-alice-plain")).TagList);
+        Assert.Equal([new Tag("purpose", "lab")], (await SnapshotAsync("aurora-alice-tagged")).TagList);
+    }
 }

@@ -60,6 +60,27 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
     }
 
     [PeerFact(RealPeer.AwsCli)]
+    public async Task Tags_added_listed_and_removed_through_the_cli_show_in_describe()
+    {
+        var arn = (await Json("describe-db-clusters")).RootElement.GetProperty("DBClusters")[0].GetProperty("DBClusterArn").GetString()!;
+
+        var added = await AwsCli.RdsAsync(sandbox.Uri, "add-tags-to-resource", "--resource-name", arn, "--tags", "Key=labrunner:ack:snapshot-actions,Value=2025-03-03T10:00:00Z", "Key=team,Value=blue");
+        Assert.True(added.ExitCode == 0, added.ToString());
+        var removed = await AwsCli.RdsAsync(sandbox.Uri, "remove-tags-from-resource", "--resource-name", arn, "--tag-keys", "team");
+        Assert.True(removed.ExitCode == 0, removed.ToString());
+
+        var listed = (await Json("list-tags-for-resource", "--resource-name", arn)).RootElement.GetProperty("TagList");
+        var described = (await Json("describe-db-clusters")).RootElement.GetProperty("DBClusters")[0].GetProperty("TagList");
+        foreach (var tags in new[] { listed, described })
+        {
+            var tag = Assert.Single(tags.EnumerateArray());
+            Assert.Equal(("labrunner:ack:snapshot-actions", "2025-03-03T10:00:00Z"), (tag.GetProperty("Key").GetString(), tag.GetProperty("Value").GetString()));
+        }
+        var missing = await AwsCli.RdsAsync(sandbox.Uri, "list-tags-for-resource", "--resource-name", arn.Replace("aurora-alice-cluster", "ghost", StringComparison.Ordinal));
+        Assert.Contains("An error occurred (DBClusterNotFoundFault) when calling the ListTagsForResource operation: DBCluster ghost not found.", missing.StandardError);
+    }
+
+    [PeerFact(RealPeer.AwsCli)]
     public async Task Duplicate_snapshot_and_automated_delete_errors_reach_the_cli()
     {
         await Json("create-db-cluster-snapshot", "--db-cluster-identifier", "aurora-alice-cluster", "--db-cluster-snapshot-identifier", "dup");

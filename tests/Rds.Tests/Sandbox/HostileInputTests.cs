@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LabRunner.Sandbox.Protocol;
+using LabRunner.TestSupport;
 using LabRunner.TestSupport.Sandbox;
 
 namespace LabRunner.Rds.Tests.Sandbox;
@@ -98,7 +99,7 @@ public sealed class HostileInputTests : IAsyncLifetime
             {
                 // The sandbox closed the connection after answering.
             }
-            var (status, body) = await answer.WaitAsync(TimeSpan.FromSeconds(60));
+            var (status, body) = await Eventually.CompletesAsync(answer, "the sandbox answers a chunked upload", TimeSpan.FromSeconds(60));
             return new QueryResult(status, XDocument.Parse(body), body);
         }
 

@@ -31,6 +31,33 @@ public sealed class PersistenceTests : IDisposable
         Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
     }
 
+    [Fact]
+    public async Task Identity_and_tags_survive_a_restart_on_another_port()
+    {
+        string identity;
+        await using (var first = await SandboxFixture.StartAsync(options => options with { StateFile = StatePath }))
+        {
+            first.SeedCluster("aurora-alice-cluster");
+            await first.CallAsync("AddTagsToResource", ("ResourceName", "arn:aws:rds:us-east-1:000000000000:cluster:aurora-alice-cluster"), ("Tags.Tag.1.Key", "labrunner:ack:snapshot-actions"), ("Tags.Tag.1.Value", "2025-03-03T10:00:00Z"));
+            identity = first.Host.Identity;
+        }
+
+        await using var second = await SandboxFixture.StartAsync(options => options with { StateFile = StatePath });
+        var tag = Assert.Single((await second.CallAsync("DescribeDBClusters")).Members("DBClusters", "DBCluster")[0].Element(QueryResult.Rds + "TagList")!.Elements());
+        Assert.Equal(("labrunner:ack:snapshot-actions", "2025-03-03T10:00:00Z"), (tag.Field("Key"), tag.Field("Value")));
+        Assert.Equal(identity, second.Host.Identity);
+    }
+
+    [Fact]
+    public async Task Sandboxes_on_different_state_files_are_different_sandboxes()
+    {
+        await using var first = await SandboxFixture.StartAsync(options => options with { StateFile = StatePath });
+        await using var second = await SandboxFixture.StartAsync(options => options with { StateFile = Path.Combine(directory, "other.json") });
+        await using var inMemory = await SandboxFixture.StartAsync();
+
+        Assert.Equal(3, new[] { first.Host.Identity, second.Host.Identity, inMemory.Host.Identity }.Distinct().Count());
+    }
+
     [Theory]
     [InlineData("{\"formatVersion\": 1, \"clusters\": [", "not valid sandbox state at line 1")]
     [InlineData("{\"formatVersion\": 1,\n \"clusters\": [{\"id\": 5}], \"instances\": [], \"snapshots\": []}", "not valid sandbox state at line 2")]

@@ -59,7 +59,7 @@ public sealed class SharedStateTests : IDisposable
 
         Assert.All(created, response => Assert.Equal(200, response.Status));
         var saved = new StateFile(StatePath).LoadIfChanged(null)!;
-        Assert.Equal(40, saved.Resources.Snapshots.Values.Count(snapshot => snapshot.SnapshotType == SnapshotTypes.Manual));
+        Assert.Equal(40, saved.Accounts.Default.Snapshots.Values.Count(snapshot => snapshot.SnapshotType == SnapshotTypes.Manual));
         Assert.True(saved.Stamp.Generation >= 41, $"generation {saved.Stamp.Generation}");
     }
 
@@ -77,14 +77,16 @@ public sealed class SharedStateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_state_file_without_a_generation_is_read_and_gets_one_on_the_next_save()
+    public async Task A_state_file_without_a_generation_is_read_and_gets_one_with_its_identity_at_start()
     {
         await File.WriteAllTextAsync(StatePath, "{\"formatVersion\": 1, \"clusters\": [], \"instances\": [], \"snapshots\": []}");
         await using var sandbox = await StartAsync();
 
+        var saved = await File.ReadAllTextAsync(StatePath);
+        Assert.StartsWith("{\"generation\":1,\"formatVersion\":1,", saved);
+        Assert.Contains($"\"sandboxId\":\"{sandbox.Host.Identity}\"", saved);
         sandbox.SeedCluster("aurora-alice-cluster");
-
-        Assert.StartsWith("{\"generation\":1,\"formatVersion\":1,", await File.ReadAllTextAsync(StatePath));
+        Assert.StartsWith("{\"generation\":2,", await File.ReadAllTextAsync(StatePath));
     }
 
     [Fact]

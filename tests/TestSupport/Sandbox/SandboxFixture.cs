@@ -33,9 +33,10 @@ public sealed class SandboxFixture : IAsyncDisposable
     public Uri Uri => Host.Uri;
 
     /// <param name="configure">Adjusts the options; the port is free and the clock is <see cref="Time"/> unless it changes them.</param>
-    public static async Task<SandboxFixture> StartAsync(Func<SandboxOptions, SandboxOptions>? configure = null)
+    /// <param name="startAt">Where <see cref="Time"/> starts (default <see cref="Epoch"/>); now, for clients that sign with the real clock.</param>
+    public static async Task<SandboxFixture> StartAsync(Func<SandboxOptions, SandboxOptions>? configure = null, DateTimeOffset? startAt = null)
     {
-        var time = new FakeTimeProvider(Epoch);
+        var time = new FakeTimeProvider(startAt ?? Epoch);
         var options = new SandboxOptions { Port = 0, TimeProvider = time };
         var host = await SandboxHost.StartAsync(configure is null ? options : configure(options));
         return new SandboxFixture(host, time);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Cli.Reports;
 using LabRunner.Content.Text;
 using LabRunner.Engine.Preflight;
 
@@ -15,12 +16,21 @@ public static class DoctorCommand
         Description = "When your cluster is missing, look for it in every other region too (one Describe call per region).",
     };
 
+    private static readonly Option<DoctorFormat> Format = new("--format")
+    {
+        Description = "text (lines for a person) or json (for a script); the exit code is the same.",
+        DefaultValueFactory = _ => DoctorFormat.Text,
+        CustomParser = result => EnumOption.Parse<DoctorFormat>(result, "--format") ?? DoctorFormat.Text,
+        CompletionSources = { "text", "json" },
+    };
+
     public static Command Create()
     {
         var command = new Command("doctor", "Check, before you start, that credentials, account, region, clock and your starting resources are right.")
         {
             LabInvocation.LabPath,
             AllRegions,
+            Format,
         };
         SessionOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -31,7 +41,10 @@ public static class DoctorCommand
                 session.Plan, opened.Target.ReadOnly, session.Target, () => opened.Target.Stats.ClockSkew,
                 parse.GetValue(AllRegions) ? opened.Target.OtherRegions() : null);
             var report = await preflight.RunAsync(cancellationToken);
-            Write(report, session.Lab.Title, session.Learner.Key, parse.InvocationConfiguration.Output);
+            if (parse.GetValue(Format) == DoctorFormat.Json)
+                DoctorDocument.Of(report, session.Lab.Id, session.Learner.Key).Write(parse.InvocationConfiguration.Output);
+            else
+                Write(report, session.Lab.Title, session.Learner.Key, parse.InvocationConfiguration.Output);
             return ExitCodeOf(report);
         });
         return command;

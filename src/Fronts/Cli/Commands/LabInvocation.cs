@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Cli.Classroom;
 using LabRunner.Cli.Labs;
 using LabRunner.Cli.Targets;
 using LabRunner.Content.Loading;
@@ -51,11 +52,15 @@ public static class LabInvocation
     public static Task<OpenedLab> OpenAsync(ParseResult parse, CancellationToken cancellationToken) =>
         OpenAsync(parse.GetValue(LabPath)!, SessionOptions.VariablesOf(parse), parse, cancellationToken);
 
-    /// <summary>Opens the lab at <paramref name="labPath"/> for <paramref name="variables"/>, the target options coming from <paramref name="parse"/>.</summary>
+    /// <summary>
+    /// Opens the lab at <paramref name="labPath"/> for <paramref name="variables"/>, the target options coming from
+    /// <paramref name="parse"/>; in a class joined, the learner's name fills the lab's name variable.
+    /// </summary>
     public static async Task<OpenedLab> OpenAsync(string labPath, IReadOnlyDictionary<string, string> variables, ParseResult parse, CancellationToken cancellationToken)
     {
         var lab = LoadLab(labPath);
         var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
+        variables = StoredTargets.For(SessionOptions.TargetOf(parse), dataDirectory)?.NameInto(lab, variables) ?? variables;
         TargetConnection? target = null;
         try
         {

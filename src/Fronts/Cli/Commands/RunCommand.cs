@@ -1,9 +1,11 @@
 using System.CommandLine;
+using LabRunner.Cli.Classroom;
 using LabRunner.Cli.Labs;
 using LabRunner.Cli.Reports;
 using LabRunner.Cli.Targets;
 using LabRunner.Content.Text;
 using LabRunner.Engine.Actions;
+using LabRunner.Engine.Targets;
 using LabRunner.Tui;
 using LabRunner.Tui.Hosting;
 using LabRunner.Tui.Labs;
@@ -72,12 +74,14 @@ public static class RunCommand
 
         var dataDirectoryOption = parse.GetValue(GlobalOptions.DataDir);
         var dataDirectory = DataDirectory.Resolve(dataDirectoryOption);
+        var joined = StoredTargets.For(target, dataDirectory);
         var result = LabRunnerTui.Run(new TuiOptions
         {
             LabFolders = folders,
             Lab = lab,
             Variables = SessionOptions.VariablesOf(parse),
-            TargetKind = target.ResolvedKind,
+            Learner = joined?.Learner,
+            TargetKind = joined is null ? target.ResolvedKind : TargetKind.Aws,
             Connect = token => TuiTarget.ConnectAsync(target, dataDirectory, token),
             DataDirectory = dataDirectory,
             LogUnexpected = exception => ErrorLog.Write(exception, dataDirectoryOption),

@@ -4,11 +4,17 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using LabRunner.Sandbox.Accounts;
+using LabRunner.Cli.Classroom;
 using LabRunner.Cli.Targets;
+using LabRunner.Content.Model;
 using LabRunner.Content.Text;
 using LabRunner.Engine.Plans;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Http;
+using LabRunner.Sandbox.Operations;
+using LabRunner.Sandbox.Seeding;
+using LabRunner.Sandbox.Sharing;
 using LabRunner.Sandbox.State;
 
 namespace LabRunner.Cli.Commands;
@@ -32,7 +38,7 @@ public static class SandboxCommand
     private static readonly Option<IPAddress> Bind = new("--bind")
     {
         HelpName = "ADDR",
-        Description = "IP address to listen on (default 127.0.0.1); a LAN address or 0.0.0.0 serves a class, and needs --verify-signatures or --verify-signatures-file.",
+        Description = "IP address to listen on (default 127.0.0.1); a LAN address or 0.0.0.0 serves a class, and needs --class (or --verify-signatures or --verify-signatures-file).",
         DefaultValueFactory = _ => IPAddress.Loopback,
         CustomParser = ParseAddress,
     };
@@ -70,14 +76,21 @@ public static class SandboxCommand
         Description = "Like --verify-signatures, with the access keys in FILE (KEYID:SECRET, one a line).",
     };
 
+    private static readonly Option<string?> ClassName = new("--class")
+    {
+        HelpName = "NAME",
+        Description = "Serve a class named NAME: each learner an account of their own with a key of their own, the instructor's key (stored for you) read-only; every request must be signed.",
+        Validators = { ValidateClassName },
+    };
+
     private static readonly Option<string?> LabToSeed = new("--lab")
     {
-        Description = "Seed each of --learners with this lab's sandbox fixtures (a lab folder or its lab.yaml).",
+        Description = "Seed each of --learners (and, with --class, each learner added later) with this lab's sandbox fixtures (a lab folder or its lab.yaml).",
     };
 
     private static readonly Option<string[]> Learners = new("--learners")
     {
-        Description = "Learners to seed, comma-separated (e.g. alice,bob): each is the value of the lab's name variable.",
+        Description = "Learners to seed, comma-separated (e.g. alice,bob): each is the value of the lab's name variable. With --class they join the class, each with a join line.",
         AllowMultipleArgumentsPerToken = true,
         CustomParser = result => result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray(),
     };
@@ -86,10 +99,10 @@ public static class SandboxCommand
     {
         var serve = new Command("serve", "Run the RDS sandbox (on 127.0.0.1 unless --bind says otherwise) until Ctrl-C; prints 'listening on URL' once ready.")
         {
-            Bind, Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, LabToSeed, Learners,
+            Bind, Port, StateFile, SnapshotSeconds, Faults, VerifySignatures, VerifySignaturesFile, ClassName, LabToSeed, Learners,
         };
         serve.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, cancellationToken));
-        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build() };
+        return new Command("sandbox", "LabRunner's local RDS emulator.") { serve, SandboxEnvCommand.Build(), SandboxHostCommand.Build(), AddLearnersCommand.Create() };
     }
 
     private static async Task<int> ServeAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -98,7 +111,10 @@ public static class SandboxCommand
         var error = parseResult.InvocationConfiguration.Error;
         var dataDirectory = parseResult.GetValue(GlobalOptions.DataDir);
         var stateFile = parseResult.GetValue(StateFile) ?? Path.Combine(DataDirectory.Resolve(dataDirectory), "sandbox", "state.json");
-        var seeds = LearnerSeeds(parseResult.GetValue(LabToSeed), parseResult.GetValue(Learners) ?? []);
+        var className = parseResult.GetValue(ClassName);
+        var learnerNames = parseResult.GetValue(Learners) ?? [];
+        var lab = LabOf(parseResult.GetValue(LabToSeed), learnerNames.Length > 0 || className is not null);
+        var seeds = className is null ? LearnerSeeds(lab, learnerNames) : [];
         var verificationKeys = VerificationKeys(parseResult.GetResult(VerifySignatures) is not null, parseResult.GetValue(VerifySignaturesFile));
         var bindAddress = parseResult.GetValue(Bind)!;
         var options = new SandboxOptions
@@ -109,10 +125,15 @@ public static class SandboxCommand
             SnapshotDuration = TimeSpan.FromSeconds(parseResult.GetValue(SnapshotSeconds)),
             Faults = parseResult.GetValue(Faults)!,
             VerifySignaturesWith = verificationKeys,
+            ClassName = className,
+            LearnerFixtures = lab is null ? null : name => SandboxTarget.SeedsOf(LearnerPlan(lab, name)),
             OnUnexpectedError = exception => ErrorLog.Write(exception, dataDirectory),
         };
-        if (options.ListensBeyondLoopback && verificationKeys.Count == 0)
-            throw CliFailure.Usage($"--bind {bindAddress}: beyond loopback anyone on the network reaches the sandbox, so it needs --verify-signatures (the key in ${SandboxCredentials.Variable}) or --verify-signatures-file FILE");
+        if (options.ListensBeyondLoopback && verificationKeys.Count == 0 && className is null)
+            throw CliFailure.Usage($"--bind {bindAddress}: beyond loopback anyone on the network reaches the sandbox, so it needs --class NAME (a key for each learner), --verify-signatures (the key in ${SandboxCredentials.Variable}) or --verify-signatures-file FILE");
+        var servesTheFolder = parseResult.GetValue(StateFile) is null && !options.ListensBeyondLoopback && verificationKeys.Count == 0 && className is null && options.Faults == FaultSpec.None;
+        if (servesTheFolder && SharedSandbox.Executable is { } executable)
+            return await ServeFolderSandboxAsync(parseResult, executable, DataDirectory.Resolve(dataDirectory), seeds, cancellationToken);
         SandboxHost host;
         try
         {
@@ -130,41 +151,55 @@ public static class SandboxCommand
         }
         await using (host)
         {
-            foreach (var learner in seeds)
-                host.Seed(SandboxTarget.SeedsOf(learner));
-            // Recorded before it says it listens: whoever reads that line can run 'sandbox env' at once.
-            var recordedIn = Record(DataDirectory.Resolve(dataDirectory), host.Uri, error);
+            // One write for the whole class: seeding stays linear in the number of learners.
+            host.Seed(seeds.SelectMany(SandboxTarget.SeedsOf));
+            // Stored before it says it listens: whoever reads that line can run 'sandbox add-learners' at once.
+            var instructor = className is null ? null : StoreInstructor(host, options, DataDirectory.Resolve(dataDirectory));
             output.WriteLine($"listening on {host.Uri.GetLeftPart(UriPartial.Authority)}");
-            output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 ? "not verified (presigned GETs may only read)" : $"verified, {verificationKeys.Count} key(s)")}");
+            output.WriteLine($"sandbox id: {host.Identity} (learners' progress is kept against it, whatever the address)");
+            output.WriteLine($"state: {Path.GetFullPath(stateFile)}; faults: {options.Faults}; signatures: {(verificationKeys.Count == 0 && className is null ? "not verified (presigned GETs may only read)" : $"verified, {(className is null ? $"{verificationKeys.Count} key(s)" : "the class's keys")}")}");
+            if (instructor is not null)
+                await OpenClassAsync(host, instructor, learnerNames, DataDirectory.Resolve(dataDirectory), output, cancellationToken);
             output.Flush();
-            try
-            {
-                await UntilStoppedAsync(cancellationToken);
-            }
-            finally
-            {
-                if (recordedIn is not null)
-                    ServeRecord.Remove(recordedIn);
-            }
+            await UntilStoppedAsync(cancellationToken);
             output.WriteLine("stopping; the state is saved");
         }
         return ExitCodes.Ok;
     }
 
-    /// <summary>Records where this serve listens for 'sandbox env'; the folder it recorded in, or null (said on stderr) when it could not.</summary>
-    private static string? Record(string dataDirectory, Uri address, TextWriter error)
+    /// <summary>
+    /// Serves the data folder's shared sandbox (the one every LabRunner process on the folder uses): starts it, or
+    /// joins the one running and says so. On Ctrl-C it stops it, unless other processes still use it.
+    /// </summary>
+    private static async Task<int> ServeFolderSandboxAsync(ParseResult parseResult, string executable, string dataDirectory, IReadOnlyList<LabPlan> seeds, CancellationToken cancellationToken)
     {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
         try
         {
-            DataDirectory.CreatePrivate(Path.Combine(dataDirectory, "sandbox"));
-            ServeRecord.Write(dataDirectory, address);
-            return dataDirectory;
+            var seeder = new FixtureSeeder(SandboxServices.From(SandboxTarget.Options(dataDirectory)));
+            seeder.Seed(Caller.Local, seeds.SelectMany(SandboxTarget.SeedsOf));
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        catch (SandboxStateException exception)
         {
-            error.WriteLine($"labrunner sandbox serve: 'labrunner sandbox env' will not find this sandbox: {ServeRecord.PathIn(dataDirectory)} cannot be written ({problem.Message})");
-            return null;
+            error.WriteLine($"labrunner sandbox serve: {exception.Message}");
+            return ExitCodes.Usage;
         }
+        var hostEnvironment = parseResult.GetResult(SnapshotSeconds) is { Implicit: false }
+            ? new Dictionary<string, string> { [SandboxTarget.SnapshotSecondsVariable] = parseResult.GetValue(SnapshotSeconds).ToString(CultureInfo.InvariantCulture) }
+            : new Dictionary<string, string>();
+        using var shared = await SharedSandbox.JoinAsync(executable, dataDirectory, parseResult.GetValue(Port), hostEnvironment, cancellationToken);
+        output.WriteLine($"listening on {shared.Uri.GetLeftPart(UriPartial.Authority)}");
+        output.WriteLine(shared.StartedHere
+            ? $"state: {new SandboxFolder(dataDirectory).StatePath}; every LabRunner process on this data folder uses this sandbox (process {shared.ProcessId})"
+            : $"this data folder's sandbox was already running (process {shared.ProcessId}, with its own port and settings): serving it until Ctrl-C");
+        output.Flush();
+        await UntilStoppedAsync(cancellationToken);
+        var others = await shared.StopUnlessUsedAsync();
+        output.WriteLine(others == 0
+            ? "stopping; the state is saved"
+            : $"leaving the sandbox running: {others} other LabRunner process(es) on this data folder still use it");
+        return ExitCodes.Ok;
     }
 
     private static IReadOnlyList<AccessKey> VerificationKeys(bool fromEnvironment, string? file) => (fromEnvironment, file) switch
@@ -175,22 +210,75 @@ public static class SandboxCommand
         _ => [],
     };
 
-    /// <summary>Each named learner's plan of the lab, all checked before the sandbox starts; none when nothing is to be seeded.</summary>
-    private static IReadOnlyList<LabPlan> LearnerSeeds(string? labPath, string[] learnerNames)
+    /// <summary>Stores the instructor's key as this user's current target, so 'class' and 'sandbox add-learners' need no flags.</summary>
+    private static StoredTarget StoreInstructor(SandboxHost host, SandboxOptions options, string dataDirectory)
+    {
+        var roster = host.Class!;
+        var reachedAt = options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any)
+            ? new Uri($"http://127.0.0.1:{host.Uri.Port}/")
+            : host.Uri;
+        var instructor = new StoredTarget(roster.Name, reachedAt, options.Region, roster.Instructor.AccessKeyId, roster.Instructor.SecretAccessKey, null);
+        StoredTargets.Store(dataDirectory, instructor);
+        return instructor;
+    }
+
+    /// <summary>Says how the class runs, and adds the learners named at start that it does not have yet, printing their join lines.</summary>
+    private static async Task OpenClassAsync(SandboxHost host, StoredTarget instructor, string[] learnerNames, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
+    {
+        var roster = host.Class!;
+        output.WriteLine(VisibleText.Of($"class {roster.Name}: {roster.Learners.Count} learner(s); your instructor key (read-only) is stored in {StoredTargets.PathIn(dataDirectory)}: 'labrunner class LAB' and 'labrunner sandbox add-learners NAME...' use it"));
+        if (!instructor.Endpoint.Equals(host.Uri))
+            output.WriteLine($"join lines name {instructor.Endpoint.Authority}, which only this machine reaches: serve with --bind THIS-MACHINE'S-LAN-ADDRESS for lines learners can use");
+        // A restart with the same command line keeps the learners it already added (and their codes).
+        var newLearners = learnerNames.Except(roster.Learners.Select(learner => learner.Name), StringComparer.Ordinal).ToList();
+        if (newLearners.Count > 0)
+            AddLearnersCommand.WriteJoinLines(output, instructor.Endpoint, await ClassSandboxCalls.AddLearnersAsync(instructor, newLearners, cancellationToken));
+    }
+
+    /// <summary>The lab whose fixtures learners get, with its one name variable; null when none is given.</summary>
+    private static Lab? LabOf(string? labPath, bool learnersNeedIt)
     {
         if (labPath is null)
-            return learnerNames.Length == 0 ? [] : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
+            return null;
         var lab = LabInvocation.LoadLab(labPath);
-        var nameVariables = lab.NameVariables;
-        if (nameVariables.Count != 1)
-            throw CliFailure.Usage($"--lab {labPath}: --learners needs exactly one variable marked rds-identifier to hold each name; this lab has {nameVariables.Count}");
+        if (learnersNeedIt && lab.NameVariables.Count != 1)
+            throw CliFailure.Usage($"--lab {labPath}: learners need exactly one variable marked rds-identifier to hold each name; this lab has {lab.NameVariables.Count}");
+        return lab;
+    }
+
+    /// <summary>Each named learner's plan of the lab, all checked before the sandbox starts; none when nothing is to be seeded.</summary>
+    private static IReadOnlyList<LabPlan> LearnerSeeds(Lab? lab, string[] learnerNames)
+    {
+        if (lab is null)
+            return learnerNames.Length == 0 ? [] : throw CliFailure.Usage("--learners needs --lab: the lab whose fixtures each learner gets");
         var learners = new List<LabPlan>();
         foreach (var name in learnerNames)
         {
-            var binding = PlanBinding.Bind(lab, new Dictionary<string, string> { [nameVariables[0].Name] = name });
-            learners.Add(binding.Plan ?? throw CliFailure.Usage($"--learners '{name}': {binding.SpecProblem ?? string.Join("; ", binding.VariableProblems)}"));
+            try
+            {
+                learners.Add(LearnerPlan(lab, name));
+            }
+            catch (ArgumentException problem)
+            {
+                throw CliFailure.Usage($"--learners '{VisibleText.Of(name)}': {problem.Message}");
+            }
         }
         return learners;
+    }
+
+    /// <summary>The lab bound to a learner's name in its one name variable.</summary>
+    /// <exception cref="ArgumentException">The lab cannot take that name, saying why.</exception>
+    private static LabPlan LearnerPlan(Lab lab, string name)
+    {
+        var binding = PlanBinding.Bind(lab, new Dictionary<string, string> { [lab.NameVariables[0].Name] = name });
+        return binding.Plan ?? throw new ArgumentException(VisibleText.Of(binding.SpecProblem ?? string.Join("; ", binding.VariableProblems)));
+    }
+
+    private static void ValidateClassName(OptionResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (text.Trim().Length is 0 or > 64 || VisibleText.Of(text) != text)
+            result.AddError($"--class '{VisibleText.Of(text)}': expected a class name of 1 to 64 printable characters, e.g. 'Aurora workshop'");
     }
 
     /// <summary>Waits for Ctrl-C or SIGTERM, taking them over so the sandbox stops cleanly and the command exits 0.</summary>

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using LabRunner.Content.Files;
+using LabRunner.Sandbox.Sharing;
 
 namespace LabRunner.Cli.Commands;
 
 /// <summary>
-/// Where a running <c>labrunner sandbox serve</c> listens, written in its data folder (<c>sandbox/serving</c>: the
-/// address, then the process id) while it runs, so <c>labrunner sandbox env</c> can point other terminals at it.
+/// Where the data folder's sandbox listens, written in the folder (<c>sandbox/serving</c>: the address, then the
+/// sandbox process's id) while it runs, so every LabRunner process on the folder, and <c>labrunner sandbox env</c>, find
+/// it. The record alone proves nothing (its writer may have been killed): the sandbox's host lock says whether it runs.
 /// </summary>
 public static class ServeRecord
 {
@@ -27,10 +29,10 @@ public static class ServeRecord
             File.Delete(path);
     }
 
-    /// <summary>The address of the serve recorded in the folder, if that process still runs and something answers there.</summary>
+    /// <summary>The address of the sandbox recorded in the folder, if it still serves the folder and something answers there.</summary>
     public static async Task<Uri?> FindLiveAsync(string dataDirectory, CancellationToken cancellationToken)
     {
-        if (Read(PathIn(dataDirectory)) is not { } record || !IsRunning(record.ProcessId))
+        if (Read(PathIn(dataDirectory)) is not { } record || !IsServing(new SandboxFolder(dataDirectory)))
             return null;
         using var client = new TcpClient();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -46,7 +48,10 @@ public static class ServeRecord
         }
     }
 
-    private sealed record Entry(Uri Address, int ProcessId);
+    public sealed record Entry(Uri Address, int ProcessId);
+
+    /// <summary>The record in <paramref name="dataDirectory"/>, if there is a well-formed one (whether its sandbox still runs or not).</summary>
+    public static Entry? ReadIn(string dataDirectory) => Read(PathIn(dataDirectory));
 
     /// <summary>The record, when it is exactly what <see cref="Write"/> writes: a loopback http address and a number.</summary>
     private static Entry? Read(string path)
@@ -69,14 +74,14 @@ public static class ServeRecord
             : null;
     }
 
-    private static bool IsRunning(int processId)
+    private static bool IsServing(SandboxFolder folder)
     {
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
+            using var starting = folder.LockStarting();
+            return folder.HostIsRunning();
         }
-        catch (Exception problem) when (problem is ArgumentException or InvalidOperationException)
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
             return false;
         }

@@ -59,12 +59,16 @@ public static class JsonReport
         json.WriteEndObject();
     }
 
-    /// <summary><c>"target": {"kind", "endpoint", "region", "profile", "account", "arn"}</c>, each of the last four only when known.</summary>
+    /// <summary>
+    /// <c>"target": {"kind", "endpoint", "region", "profile", "account", "arn"}</c>, each of the last four only when known;
+    /// the built-in sandbox has no endpoint, as its address dies with the run.
+    /// </summary>
     public static void WriteTarget(Utf8JsonWriter json, TargetInfo target)
     {
         json.WriteStartObject("target");
         json.WriteString("kind", target.KindName);
-        json.WriteString("endpoint", VisibleText.Of(target.Endpoint.ToString()));
+        if (target.Kind != TargetKind.Sandbox)
+            json.WriteString("endpoint", VisibleText.Of(target.Endpoint.ToString()));
         WriteIfSet(json, "region", target.Region);
         WriteIfSet(json, "profile", target.Profile);
         WriteIfSet(json, "account", target.Identity?.Account);

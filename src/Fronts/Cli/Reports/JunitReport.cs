@@ -55,5 +55,5 @@ public static class JunitReport
     private static string Count(IReadOnlyList<StepResult> results, Func<StepResult, bool> which) =>
         results.Count(which).ToString(CultureInfo.InvariantCulture);
 
-    private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
+    public static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
 }

@@ -52,7 +52,7 @@ public sealed class ClassGrid : View
     public void FocusRows() => rows.SetFocus();
 
     private IReadOnlyList<Segment> Render(LearnerRow row, int width, bool selected) =>
-        Line(ClassGridModel.CellsOf(row), rows.GetAttributeForRole(VisualRole.Normal));
+        Line(model!.CellsOf(row), rows.GetAttributeForRole(VisualRole.Normal));
 
     private IReadOnlyList<Segment> Line(IReadOnlyList<GridCell> cells, Attribute normal) =>
         cells.Select((cell, column) => new Segment(" " + Fit(cell.Text, model!.Widths[column]), cell.Status is { } status ? palette.Status(status, normal) : normal)).ToList();

@@ -12,11 +12,12 @@ namespace LabRunner.Tui.Class;
 /// <summary>
 /// The instructor's live grid. It only shows what a <see cref="ClassMonitor"/> reports: refreshes run in the
 /// background and land here through <c>Invoke</c>, so the UI never waits on RDS; a failed refresh leaves the last good
-/// grid up with its age. Keys: Enter a learner's reasons, / filter by name, F5 refresh now, Esc or q quit.
+/// grid up with its age. Keys: Enter a learner's reasons, / filter by name, s sort (progress, idle, name), ! stuck
+/// learners only, F5 refresh now, Esc or q quit.
 /// </summary>
 public sealed class ClassScreen : Window
 {
-    public const string KeyHelp = " Enter reasons   / filter   F5 refresh now   ↑↓ PgUp PgDn move   Esc quit";
+    public const string KeyHelp = " Enter reasons  / filter  s sort  ! stuck only  F5 refresh  ↑↓ move  Esc quit";
 
     private readonly IApplication app;
     private readonly ClassMonitor monitor;
@@ -26,8 +27,10 @@ public sealed class ClassScreen : Window
     private readonly Label statusLine;
     private readonly Label failureLine;
     private readonly TextField filter;
+    private readonly Label viewLine;
     private readonly ClassGrid grid;
     private ClassStatus status;
+    private GridView view = new();
 
     public ClassScreen(IApplication app, ClassMonitor monitor, string labTitle, TargetInfo target, TimeSpan interval, TimeProvider? time = null)
     {
@@ -42,9 +45,10 @@ public sealed class ClassScreen : Window
         failureLine = new Label { X = 0, Y = 3, Width = Dim.Fill(), Height = 1 };
         var filterLabel = new Label { X = 1, Y = 2, Text = "Filter (/):" };
         filter = new TextField { X = Pos.Right(filterLabel) + 1, Y = 2, Width = 24 };
+        viewLine = new Label { X = Pos.Right(filter) + 2, Y = 2, Width = Dim.Fill(), Text = view.Text };
         grid = new ClassGrid(Palette.FromEnvironment()) { X = 0, Y = 4, Width = Dim.Fill(), Height = Dim.Fill(1) };
         var keys = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = KeyHelp };
-        Add(header, statusLine, failureLine, filterLabel, filter, grid, keys);
+        Add(header, statusLine, failureLine, filterLabel, filter, viewLine, grid, keys);
 
         filter.TextChanged += (_, _) => ShowBoard();
         grid.LearnerActivated += ShowReasons;
@@ -96,8 +100,16 @@ public sealed class ClassScreen : Window
 
     private void ShowBoard()
     {
+        view = view with { Filter = filter.Text ?? "" };
+        viewLine.Text = view.Text;
         if (status.Board is { } board)
-            grid.Model = ClassGridModel.Of(board, filter.Text ?? "");
+            grid.Model = ClassGridModel.Of(board, view);
+    }
+
+    private void ChangeView(GridView changed)
+    {
+        view = changed;
+        ShowBoard();
     }
 
     private void ShowStatus()
@@ -135,6 +147,10 @@ public sealed class ClassScreen : Window
             _ = monitor.RefreshAsync();
         else if (key == (Key)'/')
             filter.SetFocus();
+        else if (key == Key.S)
+            ChangeView(view.NextSort());
+        else if (key == (Key)'!')
+            ChangeView(view with { StuckOnly = !view.StuckOnly });
         else if (key == Key.Esc || key == Key.Q || key == Key.C.WithCtrl)
             RequestStop();
         else

@@ -5,7 +5,7 @@ namespace LabRunner.Tui.Hosting;
 
 /// <summary>
 /// Puts the terminal back as it was before a full-screen UI, on every way out a process can catch: the UI closing
-/// (keys, or an exception unwinding), SIGINT, SIGTERM and SIGHUP sent to the process, and any other exit.
+/// (keys, or an exception unwinding), SIGINT, SIGQUIT, SIGTERM and SIGHUP sent to the process, and any other exit.
 /// Terminal.Gui restores most modes only when it shuts down in order, and .NET's console leaves cursor-key and
 /// keypad application modes on after every exit; so the reset is written once more, whatever happened before.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class TerminalRestore : IDisposable
     public static TerminalRestore OnEveryExit() => new(Console.OpenStandardOutput());
 
     /// <summary>
-    /// Until disposed, SIGINT, SIGTERM and SIGHUP (the terminal closed) call <paramref name="close"/> (which should make
+    /// Until disposed, SIGINT, SIGQUIT (Ctrl-\), SIGTERM and SIGHUP (the terminal closed) call <paramref name="close"/> (which should make
     /// the UI return, restoring the terminal on its way out), then end the process after <see cref="SignalGrace"/> if it
     /// has not, with 128 + the signal's number: a UI left running on a dead terminal would spin. Restoring from the
     /// handler instead would race the UI's next frame, which hides the cursor again. Progress is saved as it is made, so
@@ -86,6 +86,7 @@ public sealed class TerminalRestore : IDisposable
             [
                 PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => Close(context, 1, close)),
                 PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Close(context, 2, close)),
+                PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => Close(context, 3, close)),
                 PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Close(context, 15, close)),
             ];
         }

@@ -15,6 +15,9 @@ public sealed record TuiOptions
     /// <summary>Variable values given on the command line; with all of them valid, the learner dialog is skipped.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The learner of the class joined (<c>labrunner join</c>): their name fills the lab's name variable, and no one is asked for it.</summary>
+    public string? Learner { get; init; }
+
     /// <summary>The kind of target, known before connecting, for the first frame.</summary>
     public required TargetKind TargetKind { get; init; }
 

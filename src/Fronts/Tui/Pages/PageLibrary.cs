@@ -23,12 +23,12 @@ public sealed class PageLibrary
 
     public LabPage this[PageRef page] => pages[page.RelativePath];
 
-    /// <summary>The Markdown to show for a page; a page that could not be read says why.</summary>
+    /// <summary>The Markdown to show for a page, hidden characters made visible; a page that could not be read says why.</summary>
     public string MarkdownOf(PageRef page)
     {
         var loaded = this[page];
-        return loaded.Source is null
+        return VisibleMarkdown.Of(loaded.Source is null
             ? $"*This page could not be read:* {string.Join("; ", loaded.Findings.Select(finding => finding.Message))}"
-            : loaded.Markdown;
+            : loaded.Markdown);
     }
 }

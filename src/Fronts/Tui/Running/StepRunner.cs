@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LabRunner.Engine.Actions;
+using LabRunner.Engine.Progress;
 using LabRunner.Engine.Sessions;
 using LabRunner.Engine.Steps;
 
@@ -22,6 +23,7 @@ public sealed class StepRunner : IDisposable
     private readonly ConcurrentDictionary<string, StepActivity> checks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StepActivity> waits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> answerNextCheck = new(StringComparer.Ordinal);
+    private int toldAcknowledgementsStayLocal;
 
     /// <param name="post">Runs an action on the UI thread.</param>
     /// <param name="logUnexpected">Logs an exception LabRunner did not expect and returns where.</param>
@@ -111,13 +113,19 @@ public sealed class StepRunner : IDisposable
     private void NotifyStillPerforming(string stepId) =>
         Notify(new Notice(NoticeTone.Info, $"Still performing {session.ResultOf(stepId).Title}…"));
 
-    /// <summary>The learner says they did a manual step (saved off the UI thread; a check running meanwhile then reads it as done).</summary>
+    /// <summary>
+    /// The learner says they did a manual step (saved off the UI thread; a check running meanwhile then reads it as
+    /// done), then LabRunner tells the instructor. When the learner may not tag their cluster, it says so once.
+    /// </summary>
     public void Acknowledge(string stepId) =>
-        Run(_ =>
+        Run(async token =>
         {
-            Notify(Describe(session.Acknowledge(stepId), learnerAsked: true));
-            return Task.CompletedTask;
+            var acknowledged = session.Acknowledge(stepId);
+            Notify(Describe(acknowledged, learnerAsked: true));
+            if (await session.ShareAcknowledgementAsync(acknowledged, token) == AcknowledgementDelivery.Denied && Interlocked.Exchange(ref toldAcknowledgementsStayLocal, 1) == 0)
+                Notify(new Notice(NoticeTone.Info, $"{acknowledged.Title}: done, kept on this computer only: you may not tag your cluster (AccessDenied), so your instructor does not see it.", acknowledged, LearnerAsked: true));
         });
+
 
     /// <summary>Deletes what the lab created for this learner (the learner confirmed), then re-checks every step.</summary>
     public void Cleanup() =>

@@ -7,13 +7,14 @@ public static class TargetWords
 {
     /// <summary>
     /// The badge: "■ SANDBOX · local practice", "▲ AWS · REAL ACCOUNT · account 123456789012 · us-east-1 · profile dev", or for another
-    /// endpoint (moto, a classroom sandbox) "◆ RDS ENDPOINT · 127.0.0.1:4566", as <see cref="Where"/> and JSON's kind name it.
+    /// endpoint (moto) "◆ RDS ENDPOINT · 127.0.0.1:4566", for a class joined "◆ CLASS · Aurora workshop", as <see cref="Where"/> and JSON's kind name it.
     /// </summary>
     public static string Badge(TargetKind kind, TargetInfo? target) => kind switch
     {
         TargetKind.Sandbox => target is null ? " ■ SANDBOX · starting… " : " ■ SANDBOX · local practice ",
         _ when target is null => " ▲ AWS · REAL ACCOUNT · connecting… ",
         _ when target.IsAmazon => " ▲ AWS · REAL ACCOUNT" + string.Concat(Details(target).Select(part => " · " + part)) + " ",
+        _ when target.ClassName is { } className => $" ◆ CLASS · {className} ",
         _ => $" ◆ RDS ENDPOINT · {target.Endpoint.Authority}{(target.Identity is null ? "" : $" · account {target.Identity.Account}")} ",
     };
 
@@ -22,6 +23,7 @@ public static class TargetWords
     {
         TargetKind.Sandbox => "on the SANDBOX (local practice, nothing real)",
         _ when target.IsAmazon => $"on your REAL AWS account ({string.Join(", ", Details(target))})",
+        _ when target.ClassName is { } className => $"in the class {className} (its sandbox at {target.Endpoint.Authority}, nothing real)",
         _ => $"on the RDS endpoint {target.Endpoint.Authority} ({string.Join(", ", Details(target))})",
     };
 

@@ -10,8 +10,8 @@ namespace LabRunner.Tui.Widgets;
 /// <param name="Optional">Left out, last first, when the line is too narrow for every key (the help still lists it).</param>
 public sealed record KeyHint(string Key, string Label, Action Action, bool Optional = false)
 {
-    /// <summary>Columns it takes on the line, the two spaces after it included.</summary>
-    public int Columns => Key.GetColumns() + Label.GetColumns() + 3;
+    /// <summary>Columns it takes on the line, the <paramref name="gap"/> after it included.</summary>
+    public int Columns(int gap) => Key.GetColumns() + 1 + Label.GetColumns() + gap;
 }
 
 /// <summary>
@@ -50,25 +50,31 @@ public sealed class KeyBar : View
         var segments = new List<Segment> { new(" ", normal) };
         spans.Clear();
         var column = 1;
-        foreach (var hint in Fitting(Viewport.Width - 1))
+        var (shown, gap) = Fitting(Viewport.Width - 1);
+        foreach (var hint in shown)
         {
-            spans.Add((column, column + hint.Columns - 2, hint));
+            spans.Add((column, column + hint.Columns(0), hint));
             segments.Add(new Segment(hint.Key, key));
-            segments.Add(new Segment($" {hint.Label}  ", normal));
-            column += hint.Columns;
+            segments.Add(new Segment($" {hint.Label}{new string(' ', gap)}", normal));
+            column += hint.Columns(gap);
         }
         SegmentWriter.Write(this, 0, segments, Viewport.Width, normal);
         return true;
     }
 
-    /// <summary>The hints, without as many optional ones (from the last) as it takes to fit <paramref name="width"/>.</summary>
-    private List<KeyHint> Fitting(int width)
+    /// <summary>
+    /// The hints two spaces apart, or one space apart when that is what it takes to fit <paramref name="width"/>;
+    /// failing that, without as many optional ones (from the last) as it takes.
+    /// </summary>
+    private (List<KeyHint> Shown, int Gap) Fitting(int width)
     {
+        static int Width(List<KeyHint> shown, int gap) => shown.Sum(hint => hint.Columns(gap)) - gap;
         var shown = hints.ToList();
-        for (var index = shown.Count - 1; index >= 0 && shown.Sum(hint => hint.Columns) - 2 > width; index--)
+        var gap = Width(shown, 2) <= width ? 2 : 1;
+        for (var index = shown.Count - 1; index >= 0 && Width(shown, gap) > width; index--)
             if (shown[index].Optional)
                 shown.RemoveAt(index);
-        return shown;
+        return (shown, gap);
     }
 
     protected override bool OnMouseEvent(Mouse mouse)

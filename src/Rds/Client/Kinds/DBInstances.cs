@@ -19,6 +19,7 @@ namespace LabRunner.Rds.Model
         public string? PreferredMaintenanceWindow { get; init; }
         public int? BackupRetentionPeriod { get; init; }
         public DateTimeOffset? InstanceCreateTime { get; init; }
+        public IReadOnlyList<Tag> TagList { get; init; } = [];
     }
 
     public sealed record DescribeDBInstancesRequest : IPagedRequest<DescribeDBInstancesRequest>
@@ -55,6 +56,15 @@ namespace LabRunner.Rds
     {
         public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
             client.DescribeDBInstancesAsync(request, cancellationToken);
+    }
+
+    namespace Passes
+    {
+        public abstract partial class FormReadApi
+        {
+            public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
+                CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBInstances, cancellationToken);
+        }
     }
 
     public static partial class RdsPaginators
@@ -96,6 +106,7 @@ namespace LabRunner.Rds.Protocol
             PreferredMaintenanceWindow = e.String("PreferredMaintenanceWindow"),
             BackupRetentionPeriod = e.Int("BackupRetentionPeriod"),
             InstanceCreateTime = e.Timestamp("InstanceCreateTime"),
+            TagList = e.List("TagList", "Tag", Tag),
         };
     }
 }

@@ -19,6 +19,7 @@ public sealed record DBCluster
     public DateTimeOffset? ClusterCreateTime { get; init; }
     public int? AllocatedStorage { get; init; }
     public string? Endpoint { get; init; }
+    public IReadOnlyList<Tag> TagList { get; init; } = [];
 }
 
 public sealed record DBClusterMember
@@ -61,6 +62,7 @@ public sealed record DBClusterSnapshot
     public DateTimeOffset? SnapshotCreateTime { get; init; }
     public DateTimeOffset? ClusterCreateTime { get; init; }
     public string? SourceDBClusterSnapshotArn { get; init; }
+    public IReadOnlyList<Tag> TagList { get; init; } = [];
 }
 
 public sealed record DBClusterSnapshotAttributesResult

@@ -28,7 +28,7 @@ internal sealed class QueryTransport : IDisposable
         signer = new QuerySigner(target.Region);
         time = options.TimeProvider;
         pipeline = CallPipeline.Build(options, stats);
-        http = new HttpClient(options.HttpMessageHandler ?? new SocketsHttpHandler(), disposeHandler: options.HttpMessageHandler is null)
+        http = new HttpClient(options.HttpMessageHandler ?? RdsHttpHandler.New(), disposeHandler: options.HttpMessageHandler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline owns timeouts
         };
@@ -80,6 +80,8 @@ internal sealed class QueryTransport : IDisposable
             statusCode = (int)response.StatusCode;
             if (response.Headers.Date is { } serverNow)
                 stats.ServerClockSeen(serverNow - time.GetUtcNow());
+            if (response.Headers.TryGetValues(RdsCallStats.SandboxIdHeader, out var sandboxIds))
+                stats.SandboxIdSeen(sandboxIds.FirstOrDefault());
             var text = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
             try
             {
@@ -126,7 +128,7 @@ internal sealed class QueryTransport : IDisposable
 
     // Refreshing credentials (SSO, assume-role, instance metadata) renew themselves here. A provider fails with the
     // SDK's client or service exceptions, or (a missing runtime piece, an unreadable token file) with others of its own.
-    private async Task<ImmutableCredentials> CurrentKeysAsync()
+    internal async Task<ImmutableCredentials> CurrentKeysAsync()
     {
         try
         {

@@ -16,6 +16,9 @@ internal static partial class ResponseInterpreter
     /// <summary>An error page names itself near its start; searching no further keeps a huge page cheap.</summary>
     private const int TitleSearchLength = 4096;
 
+    /// <summary>Actions the service model gives no output: RDS answers them with ResponseMetadata alone.</summary>
+    private static readonly HashSet<string> ActionsWithoutOutput = new(StringComparer.Ordinal) { "AddTagsToResource", "RemoveTagsFromResource" };
+
     public static XElement ResultOf(string action, int statusCode, string body, Uri endpoint)
     {
         var root = ParseXml(body, statusCode, endpoint);
@@ -37,7 +40,9 @@ internal static partial class ResponseInterpreter
         }
 
         return root.Child(action + "Result")
-            ?? throw Unexpected("MalformedResponse", $"{endpoint} answered <{expected}> without <{action}Result>.", statusCode, RequestIdOf(root));
+            ?? (ActionsWithoutOutput.Contains(action)
+                ? new XElement(action + "Result")
+                : throw Unexpected("MalformedResponse", $"{endpoint} answered <{expected}> without <{action}Result>.", statusCode, RequestIdOf(root)));
     }
 
     /// <summary>A response that parsed but held an unreadable value (a missing identifier, a number that is not one).</summary>

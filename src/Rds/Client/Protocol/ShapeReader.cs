@@ -22,6 +22,7 @@ internal static partial class ShapeReader
         ClusterCreateTime = e.Timestamp("ClusterCreateTime"),
         AllocatedStorage = e.Int("AllocatedStorage"),
         Endpoint = e.String("Endpoint"),
+        TagList = e.List("TagList", "Tag", Tag),
     };
 
     public static DBClusterMember DBClusterMember(XElement e) => new()
@@ -59,6 +60,7 @@ internal static partial class ShapeReader
         SnapshotCreateTime = e.Timestamp("SnapshotCreateTime"),
         ClusterCreateTime = e.Timestamp("ClusterCreateTime"),
         SourceDBClusterSnapshotArn = e.String("SourceDBClusterSnapshotArn"),
+        TagList = e.List("TagList", "Tag", Tag),
     };
 
     public static DBClusterSnapshotAttributesResult DBClusterSnapshotAttributesResult(XElement e) => new()

@@ -1,4 +1,5 @@
 using System.Text;
+using LabRunner.Sandbox.Accounts;
 using LabRunner.Sandbox.Operations;
 using LabRunner.Sandbox.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,8 @@ namespace LabRunner.Sandbox.Http;
 /// <summary>
 /// The sandbox's one HTTP endpoint: the RDS Query API, form-encoded POST (or a presigned GET), answered in RDS's XML.
 /// Order per request: injected faults, then the browser and Host checks, the body (at most 1 MiB, enforced while
-/// reading), the signature, then the action.
+/// reading), the signature (which tells who the caller is: a class's <c>LabRunnerJoin</c> is the one action sent
+/// unsigned), then the action.
 /// </summary>
 public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector faults, SignatureVerifier verifier, TimeProvider time, Action<Exception>? onUnexpectedError)
 {
@@ -38,11 +40,12 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
         {
             LocalCallerGuard.Check(context.Request);
             var body = await ReadBodyAsync(context);
-            var trust = verifier.Verify(context.Request, body);
             var parameters = Parameters(context.Request, body);
-            if (trust == RequestTrust.ReadOnly && !ActionDispatcher.IsReadOnly(parameters.Optional("Action") ?? ""))
+            var action = parameters.Optional("Action") ?? "";
+            var verification = IsJoin(context.Request, action) ? new Verification(RequestTrust.AnyAction, Caller.Joining) : verifier.Verify(context.Request, body);
+            if (verification.Trust == RequestTrust.ReadOnly && !ActionDispatcher.IsReadOnly(action))
                 throw new RdsFault("AccessDenied", "A presigned GET may only read (Describe actions) when the sandbox verifies no signatures: with no secret to check it against, anyone could forge one. Send the action as a POST, or start the sandbox with --verify-signatures.", 403);
-            var xml = dispatcher.Dispatch(parameters, time.GetUtcNow(), requestId);
+            var xml = dispatcher.Dispatch(parameters, verification.Caller, time.GetUtcNow(), requestId);
             await WriteAsync(context, StatusCodes.Status200OK, xml, requestId);
         }
         catch (RdsFault rdsFault)
@@ -55,6 +58,10 @@ public sealed class QueryEndpoint(ActionDispatcher dispatcher, FaultInjector fau
             await WriteErrorAsync(context, RdsFault.InternalFailure(), requestId);
         }
     }
+
+    /// <summary>A join is a form POST whose code is its credential; whatever signature it carries is not looked at.</summary>
+    private static bool IsJoin(HttpRequest request, string action) =>
+        action == ClassActions.JoinAction && HttpMethods.IsPost(request.Method);
 
     /// <summary>The body, refused as soon as it passes <see cref="MaxBodyBytes"/>, whether or not a Content-Length announced it.</summary>
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)

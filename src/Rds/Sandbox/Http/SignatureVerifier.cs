@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Util;
+using LabRunner.Sandbox.Accounts;
 using LabRunner.Sandbox.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -18,6 +19,9 @@ public enum RequestTrust
     ReadOnly,
 }
 
+/// <summary>What the signature check decided: how far the request is trusted, and who sent it.</summary>
+public sealed record Verification(RequestTrust Trust, Caller Caller);
+
 /// <summary>
 /// Checks SigV4 as AWS does. The canonical request is rebuilt from what arrived, over the SHA-256 of the body actually
 /// received (a client's <c>X-Amz-Content-SHA256</c> never stands in for it); the signature itself is computed by
@@ -31,20 +35,19 @@ public enum RequestTrust
 /// to check its signature against, it may only read.
 /// </para>
 /// </summary>
-public sealed class SignatureVerifier(IReadOnlyList<AccessKey> keys, string region, TimeProvider time)
+public sealed class SignatureVerifier(Keyring keys, string region, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     private const string Service = "rds";
     private const string Terminator = "aws4_request";
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
-    private readonly Dictionary<string, string> secrets = keys.ToDictionary(key => key.AccessKeyId, key => key.SecretAccessKey, StringComparer.Ordinal);
     private readonly ReplayCache replays = new(50_000);
 
-    public bool VerifiesSignatures => secrets.Count > 0;
+    public bool VerifiesSignatures => keys.VerifiesSignatures;
 
     /// <exception cref="RdsFault">The request is refused, with AWS's code and message.</exception>
-    public RequestTrust Verify(HttpRequest request, byte[] body)
+    public Verification Verify(HttpRequest request, byte[] body)
     {
         var signed = SignedRequest.From(request);
         if (!HttpMethods.IsPost(request.Method) && signed is not { IsPresigned: true })
@@ -52,28 +55,29 @@ public sealed class SignatureVerifier(IReadOnlyList<AccessKey> keys, string regi
         if (signed is null)
             return VerifiesSignatures
                 ? throw new RdsFault("MissingAuthenticationToken", "Request is missing Authentication Token: this sandbox accepts only SigV4-signed requests.", 403)
-                : RequestTrust.AnyAction;
+                : new Verification(RequestTrust.AnyAction, Caller.Local);
         if (!signed.IsPresigned && !VerifiesSignatures)
-            return RequestTrust.AnyAction;
+            return new Verification(RequestTrust.AnyAction, Caller.Local);
         var now = time.GetUtcNow();
         CheckTime(signed, now);
         CheckSignedHeaders(signed);
         var accessKeyId = CheckScope(signed);
         if (!VerifiesSignatures)
-            return IsHex64(signed.Signature) ? RequestTrust.ReadOnly : throw SignatureMismatch();
-        CheckSignature(request, body, signed, accessKeyId);
+            return IsHex64(signed.Signature) ? new Verification(RequestTrust.ReadOnly, Caller.Local) : throw SignatureMismatch();
+        var caller = CheckSignature(request, body, signed, accessKeyId);
         if (!signed.IsPresigned && !replays.TryAdmit(signed.Signature, new DateTimeOffset(signed.SignedAt, TimeSpan.Zero) + Window, now))
             throw new RdsFault("AccessDenied", $"This signed request was already received: an identical signed request is accepted once (signed at {signed.AmzDate}). Sign it again to repeat it.", 403);
-        return RequestTrust.AnyAction;
+        return new Verification(RequestTrust.AnyAction, caller);
     }
 
-    private void CheckSignature(HttpRequest request, byte[] body, SignedRequest signed, string accessKeyId)
+    /// <returns>Who signs with the key.</returns>
+    private Caller CheckSignature(HttpRequest request, byte[] body, SignedRequest signed, string accessKeyId)
     {
-        if (!secrets.TryGetValue(accessKeyId, out var secret))
-            throw new RdsFault("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+        var (secret, caller) = keys.Find(accessKeyId) ?? throw new RdsFault("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
         var expected = AWS4Signer.ComputeSignature(accessKeyId, secret, region, signed.SignedAt, Service, signed.SignedHeadersText, CanonicalRequest(request, body, signed));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected.Signature), Encoding.ASCII.GetBytes(signed.Signature)))
             throw SignatureMismatch();
+        return caller;
     }
 
     /// <summary>AWS's wording, e.g. "Signature expired: 20240101T000000Z is now earlier than 20240101T001000Z (20240101T002500Z - 15 min.)".</summary>

@@ -18,6 +18,7 @@ namespace LabRunner.Sandbox.State
         public bool IsClusterWriter { get; init; }
         public int PromotionTier { get; init; } = 1;
         public string AvailabilityZone { get; init; } = "";
+        public IReadOnlyList<TagRecord> Tags { get; init; } = [];
     }
 }
 
@@ -67,7 +68,7 @@ namespace LabRunner.Sandbox.Protocol
             writer.Element("DBInstanceArn", naming.InstanceArn(instance.Id));
             writer.Element("IAMDatabaseAuthenticationEnabled", false);
             writer.Element("DeletionProtection", false);
-            writer.List<string>("TagList", "Tag", [], (_, _) => { });
+            Tags(writer, instance.Tags);
         }
     }
 }

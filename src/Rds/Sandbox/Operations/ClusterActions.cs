@@ -28,7 +28,7 @@ public sealed class ClusterActions(SandboxServices services)
         var parameters = request.Parameters;
         var matches = Filters.Parse(parameters, (name, value) => name == "db-cluster-id" ? Naming.IdentifierOf(value, "cluster") : value);
         var requested = parameters.Optional("DBClusterIdentifier") is { } identifier ? Naming.IdentifierOf(identifier, "cluster") : null;
-        var page = services.State.Read(resources =>
+        var page = services.State.Read(request.Caller, resources =>
         {
             var clusters = DescribeScope.Of(resources.Clusters, requested, RdsFault.ClusterNotFound);
             var found = Paging.Take(clusters.Where(matches), cluster => cluster.Id, parameters);
@@ -62,7 +62,7 @@ public sealed class ClusterActions(SandboxServices services)
             DeletionProtection = parameters.OptionalBool("DeletionProtection") ?? false,
         };
         var cluster = settings.Build(request.Now, request.Now + services.Options.ProvisioningDuration);
-        services.State.Write(resources =>
+        services.State.Write(request.Caller, resources =>
         {
             services.Provisioning.AddCluster(resources, cluster);
             return cluster;
@@ -115,7 +115,7 @@ public sealed class ClusterActions(SandboxServices services)
         var engineVersion = parameters.Optional("EngineVersion");
         var applyImmediately = parameters.OptionalBool("ApplyImmediately") ?? false;
         var now = request.Now;
-        var (modified, members) = services.State.Write(resources =>
+        var (modified, members) = services.State.Write(request.Caller, resources =>
         {
             var current = resources.Clusters.GetValueOrDefault(id) ?? throw RdsFault.ClusterNotFound(id);
             var status = Lifecycle.ClusterStatus(current, now);
@@ -160,7 +160,7 @@ public sealed class ClusterActions(SandboxServices services)
         if (skipFinalSnapshot && finalSnapshotId is not null)
             throw RdsFault.InvalidParameterCombination("FinalDBSnapshotIdentifier can not be specified when deleting a cluster with SkipFinalSnapshot set to true.");
         var now = request.Now;
-        var deleted = services.State.Write(resources =>
+        var deleted = services.State.Write(request.Caller, resources =>
         {
             var cluster = resources.Clusters.GetValueOrDefault(id) ?? throw RdsFault.ClusterNotFound(id);
             if (cluster.DeletionProtection)
@@ -169,7 +169,7 @@ public sealed class ClusterActions(SandboxServices services)
                 throw RdsFault.InvalidClusterState("Cluster cannot be deleted, it still contains DB instances in non-deleting state.");
             if (finalSnapshotId is not null)
             {
-                if (resources.Snapshots.ContainsKey(finalSnapshotId))
+                if (resources.SnapshotIdTaken(finalSnapshotId))
                     throw RdsFault.SnapshotAlreadyExists(finalSnapshotId);
                 services.Provisioning.EnsureManualSnapshotQuota(resources);
                 resources.Snapshots.Add(finalSnapshotId, services.Provisioning.NewSnapshot(cluster, finalSnapshotId, SnapshotTypes.Manual, now));

@@ -39,7 +39,7 @@ public sealed class ClusterMemberRefusals(SandboxServices services)
     private void RequireClusterMember(ActionRequest request, string action)
     {
         var id = Naming.IdentifierOf(request.Parameters.Required("DBInstanceIdentifier"), "db");
-        var instance = services.State.Read(resources => resources.Instances.GetValueOrDefault(id)) ?? throw RdsFault.InstanceNotFound(id);
+        var instance = services.State.Read(request.Caller, resources => resources.Instances.GetValueOrDefault(id)) ?? throw RdsFault.InstanceNotFound(id);
         if (instance.ClusterId is null)
             throw NotEmulated(action, "for an instance outside a cluster");
     }

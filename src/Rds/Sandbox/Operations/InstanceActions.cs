@@ -33,7 +33,7 @@ public sealed class InstanceActions(SandboxServices services)
             _ => value,
         });
         var requested = parameters.Optional("DBInstanceIdentifier") is { } identifier ? Naming.IdentifierOf(identifier, "db") : null;
-        var page = services.State.Read(resources =>
+        var page = services.State.Read(request.Caller, resources =>
         {
             var instances = DescribeScope.Of(resources.Instances, requested, RdsFault.InstanceNotFound);
             var found = Paging.Take(instances.Where(matches), instance => instance.Id, parameters);
@@ -58,7 +58,7 @@ public sealed class InstanceActions(SandboxServices services)
             PromotionTier = parameters.OptionalInt("PromotionTier"),
         };
         var now = request.Now;
-        var (instance, cluster) = services.State.Write(resources =>
+        var (instance, cluster) = services.State.Write(request.Caller, resources =>
         {
             var created = services.Provisioning.AddInstance(resources, settings, now, now + services.Options.ProvisioningDuration);
             return (created, ClusterOf(resources, created));
@@ -70,7 +70,7 @@ public sealed class InstanceActions(SandboxServices services)
     private Action<XmlWriter> Delete(ActionRequest request)
     {
         var id = Naming.IdentifierOf(request.Parameters.Required("DBInstanceIdentifier"), "db");
-        var (instance, cluster) = services.State.Write(resources =>
+        var (instance, cluster) = services.State.Write(request.Caller, resources =>
         {
             var deleted = resources.Instances.GetValueOrDefault(id) ?? throw RdsFault.InstanceNotFound(id);
             resources.Instances.Remove(id);

@@ -11,18 +11,22 @@ public sealed class Provisioning(SandboxOptions options)
     /// <summary>Adds the cluster and, as RDS does once a cluster is up, its first automated snapshot.</summary>
     public void AddCluster(SandboxState.Resources resources, ClusterRecord cluster)
     {
-        if (resources.Clusters.ContainsKey(cluster.Id))
+        if (resources.ClusterIdTaken(cluster.Id))
             throw RdsFault.ClusterAlreadyExists(cluster.Id);
         resources.Clusters.Add(cluster.Id, cluster);
         var automatedId = $"rds:{cluster.Id}-{cluster.AvailableAt.UtcDateTime.ToString("yyyy-MM-dd-HH-mm", CultureInfo.InvariantCulture)}";
         resources.Snapshots[automatedId] = NewSnapshot(cluster, automatedId, SnapshotTypes.Automated, cluster.AvailableAt);
     }
 
-    public InstanceRecord AddInstance(SandboxState.Resources resources, InstanceSettings settings, DateTimeOffset createdAt, DateTimeOffset availableAt)
+    /// <param name="firstMember">
+    /// True when the caller knows the cluster has no member yet (it just created it): the instance is then its writer,
+    /// without looking through every instance, which keeps seeding a large class linear.
+    /// </param>
+    public InstanceRecord AddInstance(SandboxState.Resources resources, InstanceSettings settings, DateTimeOffset createdAt, DateTimeOffset availableAt, bool firstMember = false)
     {
         InstanceSettings.ValidClass(settings.InstanceClass);
         var engine = Engines.Validate(settings.Engine);
-        if (resources.Instances.ContainsKey(settings.Id))
+        if (resources.InstanceIdTaken(settings.Id))
             throw RdsFault.InstanceAlreadyExists(settings.Id);
         var isWriter = false;
         if (settings.ClusterId is { } clusterId)
@@ -30,7 +34,7 @@ public sealed class Provisioning(SandboxOptions options)
             var cluster = resources.Clusters.GetValueOrDefault(clusterId) ?? throw RdsFault.ClusterNotFound(clusterId);
             if (cluster.Engine != engine)
                 throw RdsFault.InvalidParameterCombination($"The engine name requested for your DB instance ({engine}) doesn't match the engine name of your DB cluster ({cluster.Engine}).");
-            isWriter = !resources.MembersOf(clusterId).Any();
+            isWriter = firstMember || !resources.MembersOf(clusterId).Any();
         }
         var instance = new InstanceRecord
         {

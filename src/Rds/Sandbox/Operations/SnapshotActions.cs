@@ -50,7 +50,7 @@ public sealed class SnapshotActions(SandboxServices services)
         };
         var clusterId = parameters.Optional("DBClusterIdentifier") is { } cluster ? Naming.IdentifierOf(cluster, "cluster") : null;
         var requested = parameters.Optional("DBClusterSnapshotIdentifier") is { } identifier ? Naming.IdentifierOf(identifier, "cluster-snapshot") : null;
-        var page = services.State.Read(resources =>
+        var page = services.State.Read(request.Caller, resources =>
         {
             var snapshots = DescribeScope.Of(resources.Snapshots, requested, RdsFault.SnapshotNotFound);
             var selected = snapshots.Where(snapshot => (clusterId is null || snapshot.ClusterId == clusterId) && ofType(snapshot) && matches(snapshot));
@@ -70,10 +70,10 @@ public sealed class SnapshotActions(SandboxServices services)
         var id = Naming.NewIdentifier(parameters, "DBClusterSnapshotIdentifier");
         var clusterId = Naming.IdentifierOf(parameters.Required("DBClusterIdentifier"), "cluster");
         var now = request.Now;
-        var snapshot = services.State.Write(resources =>
+        var snapshot = services.State.Write(request.Caller, resources =>
         {
             var cluster = resources.Clusters.GetValueOrDefault(clusterId) ?? throw RdsFault.ClusterNotFound(clusterId);
-            if (resources.Snapshots.ContainsKey(id))
+            if (resources.SnapshotIdTaken(id))
                 throw RdsFault.SnapshotAlreadyExists(id);
             var status = Lifecycle.ClusterStatus(cluster, now);
             if (status != "available")
@@ -91,7 +91,7 @@ public sealed class SnapshotActions(SandboxServices services)
     {
         var id = Naming.IdentifierOf(request.Parameters.Required("DBClusterSnapshotIdentifier"), "cluster-snapshot");
         var now = request.Now;
-        var snapshot = services.State.Write(resources =>
+        var snapshot = services.State.Write(request.Caller, resources =>
         {
             var found = resources.Snapshots.GetValueOrDefault(id) ?? throw RdsFault.SnapshotNotFound(id);
             if (found.SnapshotType != SnapshotTypes.Manual)
@@ -110,13 +110,14 @@ public sealed class SnapshotActions(SandboxServices services)
         var parameters = request.Parameters;
         var sourceId = Naming.IdentifierOf(parameters.Required("SourceDBClusterSnapshotIdentifier"), "cluster-snapshot");
         var targetId = Naming.NewIdentifier(parameters, "TargetDBClusterSnapshotIdentifier");
+        var copyTags = parameters.OptionalBool("CopyTags") ?? false;
         var now = request.Now;
-        var copy = services.State.Write(resources =>
+        var copy = services.State.Write(request.Caller, resources =>
         {
             var source = resources.Snapshots.GetValueOrDefault(sourceId) ?? throw RdsFault.SnapshotNotFound(sourceId);
             if (Lifecycle.SnapshotStatus(source, now) != "available")
                 throw RdsFault.InvalidSnapshotState($"Cannot copy DB cluster snapshot {sourceId} because it is not in the available state.");
-            if (resources.Snapshots.ContainsKey(targetId))
+            if (resources.SnapshotIdTaken(targetId))
                 throw RdsFault.SnapshotAlreadyExists(targetId);
             services.Provisioning.EnsureManualSnapshotQuota(resources);
             var duration = source.CompletesAt - source.StartedAt;
@@ -128,6 +129,7 @@ public sealed class SnapshotActions(SandboxServices services)
                 CompletesAt = now + duration,
                 SourceSnapshotArn = services.Naming.SnapshotArn(sourceId),
                 SharedWith = [],
+                Tags = copyTags ? source.Tags : [],
             };
             resources.Snapshots.Add(targetId, created);
             return created;

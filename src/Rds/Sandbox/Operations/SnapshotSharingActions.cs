@@ -22,7 +22,7 @@ public sealed class SnapshotSharingActions(SandboxServices services)
     private Action<XmlWriter> Describe(ActionRequest request)
     {
         var id = Naming.IdentifierOf(request.Parameters.Required("DBClusterSnapshotIdentifier"), "cluster-snapshot");
-        var snapshot = services.State.Read(resources => resources.Snapshots.GetValueOrDefault(id) ?? throw RdsFault.SnapshotNotFound(id));
+        var snapshot = services.State.Read(request.Caller, resources => resources.Snapshots.GetValueOrDefault(id) ?? throw RdsFault.SnapshotNotFound(id));
         return writer => ShapeWriter.SnapshotAttributes(writer, snapshot);
     }
 
@@ -35,7 +35,7 @@ public sealed class SnapshotSharingActions(SandboxServices services)
             throw RdsFault.InvalidParameterValue($"Invalid attribute name: {attribute}. The only attribute a DB cluster snapshot has is '{RestoreAttribute}'.");
         var toAdd = ValidAccounts(parameters.List("ValuesToAdd", "AttributeValue"), "ValuesToAdd");
         var toRemove = ValidAccounts(parameters.List("ValuesToRemove", "AttributeValue"), "ValuesToRemove");
-        var snapshot = services.State.Write(resources =>
+        var snapshot = services.State.Write(request.Caller, resources =>
         {
             var found = resources.Snapshots.GetValueOrDefault(id) ?? throw RdsFault.SnapshotNotFound(id);
             if (found.SnapshotType != SnapshotTypes.Manual)

@@ -60,6 +60,9 @@ public sealed class ReceivedParameters(IReadOnlyDictionary<string, string> value
         return filters;
     }
 
+    /// <summary>The prefixes of a flattened list of structures (<c>Tags.Tag.1</c>, <c>.2</c>…), by index; a member's fields follow as <c>.Key</c>.</summary>
+    public IEnumerable<string> StructurePrefixes(string name, string memberName) => IndexedPrefixes(name, memberName);
+
     private IEnumerable<string> MemberPrefixes(string name, string memberName) =>
         IndexedPrefixes(name, memberName).Where(values.ContainsKey);
 

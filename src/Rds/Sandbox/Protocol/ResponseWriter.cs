@@ -16,15 +16,19 @@ public static class ResponseWriter
         Indent = false,
     };
 
-    public static string Success(string action, string requestId, Action<XmlWriter> writeResult)
+    /// <param name="writeResult">Writes the Result element's content; null for an action without output (no Result element).</param>
+    public static string Success(string action, string requestId, Action<XmlWriter>? writeResult)
     {
         var text = new StringBuilder(1024);
         using (var writer = XmlWriter.Create(text, Settings))
         {
             writer.WriteStartElement(action + "Response", Namespace);
-            writer.WriteStartElement(action + "Result");
-            writeResult(writer);
-            writer.WriteEndElement();
+            if (writeResult is not null)
+            {
+                writer.WriteStartElement(action + "Result");
+                writeResult(writer);
+                writer.WriteEndElement();
+            }
             writer.WriteStartElement("ResponseMetadata");
             writer.WriteElementString("RequestId", requestId);
             writer.WriteEndElement();

@@ -59,7 +59,7 @@ public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now)
         writer.Element("CopyTagsToSnapshot", false);
         writer.Element("CrossAccountClone", false);
         writer.List<string>("DomainMemberships", "DomainMembership", [], (_, _) => { });
-        writer.List<string>("TagList", "Tag", [], (_, _) => { });
+        Tags(writer, cluster.Tags);
         writer.Element("AutoMinorVersionUpgrade", true);
         writer.Element("NetworkType", "IPV4");
     }
@@ -85,7 +85,7 @@ public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now)
         writer.Element("DBClusterSnapshotArn", naming.SnapshotArn(snapshot.Id));
         writer.Element("SourceDBClusterSnapshotArn", snapshot.SourceSnapshotArn);
         writer.Element("IAMDatabaseAuthenticationEnabled", false);
-        writer.List<string>("TagList", "Tag", [], (_, _) => { });
+        Tags(writer, snapshot.Tags);
         writer.Element("StorageType", "aurora");
         writer.Element("DbClusterResourceId", snapshot.ClusterResourceId);
     }
@@ -101,6 +101,14 @@ public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now)
         });
         writer.WriteEndElement();
     }
+
+    /// <summary>RDS's <c>TagList</c>: a <c>Tag</c> with <c>Key</c> and <c>Value</c> for each, written even when empty.</summary>
+    public static void Tags(XmlWriter writer, IEnumerable<TagRecord> tags) =>
+        writer.List("TagList", "Tag", tags, (element, tag) =>
+        {
+            element.Element("Key", tag.Key);
+            element.Element("Value", tag.Value);
+        });
 
     private static string LicenseModel(string engine) => engine.StartsWith("aurora", StringComparison.Ordinal) ? engine : "general-public-license";
 

@@ -20,6 +20,20 @@ public sealed class Naming(string region, string accountId)
 
     public string SnapshotArn(string id) => $"arn:aws:rds:{Region}:{accountId}:cluster-snapshot:{id}";
 
+    /// <summary>
+    /// The resource type (<c>cluster</c>, <c>db</c>, <c>cluster-snapshot</c>…) and identifier an ARN of this region and
+    /// account names; null for anything else.
+    /// </summary>
+    public (string Type, string Identifier)? ResourceOf(string arn)
+    {
+        var prefix = $"arn:aws:rds:{Region}:{accountId}:";
+        if (!arn.StartsWith(prefix, StringComparison.Ordinal))
+            return null;
+        var rest = arn[prefix.Length..];
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < rest.Length - 1 ? (rest[..colon], rest[(colon + 1)..]) : null;
+    }
+
     public string ClusterEndpoint(string id) => $"{id}.cluster-{EndpointKey}.{Region}.rds.amazonaws.com";
 
     public string ClusterReaderEndpoint(string id) => $"{id}.cluster-ro-{EndpointKey}.{Region}.rds.amazonaws.com";

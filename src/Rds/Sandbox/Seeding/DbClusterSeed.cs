@@ -37,13 +37,14 @@ public sealed class DbClusterSeed(SandboxServices services) : ISeedKind
     {
         var created = new List<string>();
         var kept = new List<string>();
-        if (resources.Clusters.ContainsKey(planned.Id))
-            kept.Add(planned.Id);
-        else
+        var clusterIsNew = !resources.Clusters.ContainsKey(planned.Id);
+        if (clusterIsNew)
         {
             services.Provisioning.AddCluster(resources, planned);
             created.Add(planned.Id);
         }
+        else
+            kept.Add(planned.Id);
         if (writer is not null)
         {
             if (resources.Instances.ContainsKey(writer.Id))
@@ -51,7 +52,7 @@ public sealed class DbClusterSeed(SandboxServices services) : ISeedKind
             else
             {
                 var cluster = resources.Clusters[planned.Id];
-                services.Provisioning.AddInstance(resources, writer with { Engine = cluster.Engine }, cluster.CreatedAt, cluster.AvailableAt);
+                services.Provisioning.AddInstance(resources, writer with { Engine = cluster.Engine }, cluster.CreatedAt, cluster.AvailableAt, firstMember: clusterIsNew);
                 created.Add(writer.Id);
             }
         }

@@ -18,12 +18,7 @@ public sealed record SeedSpec(string Kind, IReadOnlyDictionary<string, string> V
 }
 
 /// <summary>What one seeding did: the identifiers it created, and those that already existed and were left alone.</summary>
-public sealed record SeedResult(IReadOnlyList<string> Created, IReadOnlyList<string> Kept)
-{
-    public static readonly SeedResult Empty = new([], []);
-
-    public SeedResult Plus(SeedResult other) => new([.. Created, .. other.Created], [.. Kept, .. other.Kept]);
-}
+public sealed record SeedResult(IReadOnlyList<string> Created, IReadOnlyList<string> Kept);
 
 /// <summary>A fixture the sandbox cannot create; the message starts with the fixture's <see cref="SeedSpec.Origin"/>.</summary>
 public sealed class FixtureException(string origin, string problem) : Exception($"{origin}: {problem}");

@@ -24,7 +24,11 @@ public sealed record ClusterRecord
     public bool StorageEncrypted { get; init; }
     public bool DeletionProtection { get; init; }
     public EngineUpgrade? Upgrade { get; init; }
+    public IReadOnlyList<TagRecord> Tags { get; init; } = [];
 }
+
+/// <summary>A tag on a resource, as AddTagsToResource sets it: a key and a (possibly empty) value.</summary>
+public sealed record TagRecord(string Key, string Value);
 
 /// <summary>
 /// A requested engine version change. Applied immediately it starts at once; otherwise it waits for the next
@@ -57,4 +61,5 @@ public sealed record SnapshotRecord
     public string? SourceSnapshotArn { get; init; }
     /// <summary>Account ids (or <c>all</c>) in the snapshot's <c>restore</c> attribute.</summary>
     public IReadOnlyList<string> SharedWith { get; init; } = [];
+    public IReadOnlyList<TagRecord> Tags { get; init; } = [];
 }

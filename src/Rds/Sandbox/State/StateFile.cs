@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabRunner.Content.Files;
+using LabRunner.Sandbox.Accounts;
 
 namespace LabRunner.Sandbox.State;
 
@@ -17,9 +18,31 @@ public sealed record StateDocument(
     [JsonPropertyOrder(-1)]
     public long Generation { get; init; }
 
-    public static StateDocument From(SandboxState.Resources resources, long generation) =>
-        new(CurrentFormatVersion, [.. resources.Clusters.Values], [.. resources.Instances.Values], [.. resources.Snapshots.Values]) { Generation = generation };
+    /// <summary>The sandbox's identity (<see cref="AccountSet.Identity"/>); absent in files from before it had one.</summary>
+    public string? SandboxId { get; init; }
+
+    /// <summary>The class served, with its keys; null for the single-learner sandbox.</summary>
+    public ClassRoster? Class { get; init; }
+
+    /// <summary>Each learner's account (none in a file from before classes); the lists above are the default account's.</summary>
+    public IReadOnlyList<LearnerAccountDocument>? LearnerAccounts { get; init; }
+
+    public static StateDocument From(AccountSet accounts, long generation) =>
+        new(CurrentFormatVersion, [.. accounts.Default.Clusters.Values], [.. accounts.Default.Instances.Values], [.. accounts.Default.Snapshots.Values])
+        {
+            Generation = generation,
+            SandboxId = accounts.Identity,
+            Class = accounts.Class,
+            LearnerAccounts = [.. accounts.Learners.Select(pair => new LearnerAccountDocument(pair.Key, [.. pair.Value.Clusters.Values], [.. pair.Value.Instances.Values], [.. pair.Value.Snapshots.Values]))],
+        };
 }
+
+/// <summary>One learner's account in the state file.</summary>
+public sealed record LearnerAccountDocument(
+    string Learner,
+    IReadOnlyList<ClusterRecord> Clusters,
+    IReadOnlyList<InstanceRecord> Instances,
+    IReadOnlyList<SnapshotRecord> Snapshots);
 
 /// <summary>
 /// Which version of the state file a process holds: its generation, length and last write time. Any save changes the
@@ -31,11 +54,11 @@ public readonly record struct StateStamp(long Generation, long Length, DateTime 
     public static readonly StateStamp Missing = new(0, -1, DateTime.MinValue);
 }
 
-/// <summary>The resources read from the state file, and the version they come from.</summary>
-public sealed record LoadedState(SandboxState.Resources Resources, StateStamp Stamp);
+/// <summary>The accounts read from the state file, and the version they come from.</summary>
+public sealed record LoadedState(AccountSet Accounts, StateStamp Stamp);
 
 /// <summary>
-/// The sandbox's JSON state file, which several processes may share (every check, perform and run starts a sandbox
+/// The sandbox's JSON state file, readable only by its owner (a class's keys are in it), which several processes may share (every check, perform and run starts a sandbox
 /// on the data folder's state). Writers take <see cref="Lock"/> around read-modify-write; saves replace the file
 /// atomically (<see cref="AtomicFile"/>), so readers need no lock and a process killed at any instant leaves either
 /// the old or the new state.
@@ -54,7 +77,7 @@ public sealed class StateFile(string path)
     public FileLock Lock() => FileLock.Acquire(LockPath);
 
     /// <summary>
-    /// The file's resources (empty ones when there is no file yet) when its version differs from
+    /// The file's accounts (empty ones when there is no file yet) when its version differs from
     /// <paramref name="known"/>; null when it is still that version.
     /// </summary>
     /// <exception cref="SandboxStateException">The file exists but is not valid sandbox state.</exception>
@@ -67,11 +90,11 @@ public sealed class StateFile(string path)
             if (stamp == known)
                 return null;
             stream.Position = 0;
-            return new LoadedState(ToResources(Deserialize(stream)), stamp);
+            return new LoadedState(ToAccounts(Deserialize(stream)), stamp);
         }
         catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
         {
-            return known == StateStamp.Missing ? null : new LoadedState(new SandboxState.Resources(), StateStamp.Missing);
+            return known == StateStamp.Missing ? null : new LoadedState(new AccountSet(), StateStamp.Missing);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -111,16 +134,23 @@ public sealed class StateFile(string path)
         }
     }
 
-    private static SandboxState.Resources ToResources(StateDocument document)
+    private static AccountSet ToAccounts(StateDocument document)
     {
-        var resources = new SandboxState.Resources();
-        foreach (var cluster in document.Clusters)
+        var accounts = new AccountSet { Class = document.Class, Identity = document.SandboxId };
+        Fill(accounts.Default, document.Clusters, document.Instances, document.Snapshots);
+        foreach (var learner in document.LearnerAccounts ?? [])
+            Fill(accounts.LearnerAccount(learner.Learner), learner.Clusters, learner.Instances, learner.Snapshots);
+        return accounts;
+    }
+
+    private static void Fill(SandboxState.Resources resources, IReadOnlyList<ClusterRecord> clusters, IReadOnlyList<InstanceRecord> instances, IReadOnlyList<SnapshotRecord> snapshots)
+    {
+        foreach (var cluster in clusters)
             resources.Clusters.Add(cluster.Id, cluster);
-        foreach (var instance in document.Instances)
+        foreach (var instance in instances)
             resources.Instances.Add(instance.Id, instance);
-        foreach (var snapshot in document.Snapshots)
+        foreach (var snapshot in snapshots)
             resources.Snapshots.Add(snapshot.Id, snapshot);
-        return resources;
     }
 
     private StateDocument Deserialize(Stream stream)
@@ -131,9 +161,12 @@ public sealed class StateFile(string path)
                 ?? throw new SandboxStateException(Path, "it holds null instead of the sandbox's state");
             if (document.FormatVersion != StateDocument.CurrentFormatVersion)
                 throw new SandboxStateException(Path, $"it has format version {document.FormatVersion}; this LabRunner reads version {StateDocument.CurrentFormatVersion}");
-            EnsureUnique(document.Clusters.Select(cluster => cluster.Id), "cluster");
-            EnsureUnique(document.Instances.Select(instance => instance.Id), "instance");
-            EnsureUnique(document.Snapshots.Select(snapshot => snapshot.Id), "snapshot");
+            var learnerAccounts = document.LearnerAccounts ?? [];
+            var accounts = learnerAccounts.Select(learner => (learner.Clusters, learner.Instances, learner.Snapshots)).Prepend((document.Clusters, document.Instances, document.Snapshots)).ToList();
+            EnsureUnique(accounts.SelectMany(account => account.Clusters).Select(cluster => cluster.Id), "cluster");
+            EnsureUnique(accounts.SelectMany(account => account.Instances).Select(instance => instance.Id), "instance");
+            EnsureUnique(accounts.SelectMany(account => account.Snapshots).Select(snapshot => snapshot.Id), "snapshot");
+            EnsureUnique(learnerAccounts.Select(learner => learner.Learner), "learner account");
             return document;
         }
         catch (JsonException exception)

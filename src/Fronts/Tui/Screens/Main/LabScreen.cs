@@ -313,7 +313,7 @@ public sealed class LabScreen : Screen, ILabReloadable
             hints.Add(new KeyHint("s", "shell", OpenPracticeShell));
         hints.Add(new KeyHint("n", "next", Next));
         hints.Add(new KeyHint("r", "re-check", CheckAll, Optional: true));
-        hints.Add(new KeyHint("d", "details", EditDetails, Optional: true));
+        hints.Add(new KeyHint("d", "details", EditDetails)); // the way out when the API refuses a detail
         hints.Add(new KeyHint("?", "help", ShowHelp));
         hints.Add(new KeyHint("q", "quit", Quit));
         return hints;

@@ -1,0 +1,51 @@
+using LabRunner.Engine.Steps;
+using LabRunner.Engine.State;
+
+namespace LabRunner.Engine.Class;
+
+/// <summary>
+/// Judges a class's learners by the same plans and check kinds as <c>labrunner check</c>, with manual steps judged by
+/// the acknowledgements tagged on the learner's cluster. Baselines are recorded the first time the class sees a
+/// learner's step, as a learner's own first check does, and kept across refreshes, as is when each learner's results
+/// last changed (for last activity and stuck).
+/// </summary>
+internal sealed class ClassJudge(TimeSpan stuckAfter)
+{
+    private readonly Dictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
+    private readonly Dictionary<string, Observed> observed = new(StringComparer.Ordinal);
+
+    /// <summary>What the view last saw of a learner: their results in one string, and since when (null: since before the view saw them).</summary>
+    private sealed record Observed(string Results, DateTimeOffset? ChangedAt);
+
+    public LearnerRow Judge(ClassLearner learner, StateSnapshot state, LearnerPass? pass = null)
+    {
+        var acknowledged = LearnerActivity.AcknowledgementsOf(learner, state);
+        var results = learner.Plan.Steps
+            .Select(step => step.IsManual && acknowledged.TryGetValue(step.Id, out var at)
+                ? step.Acknowledged(at)
+                : step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
+            .ToList();
+        var started = learner.Learner.Resources.Values.Any(state.Holds);
+        return new LearnerRow(learner, results, started, Activity(learner, state, results, acknowledged, started), pass);
+    }
+
+    /// <summary>Last activity and stuck, remembering when this view last saw the learner's results change.</summary>
+    private LearnerActivity Activity(ClassLearner learner, StateSnapshot state, IReadOnlyList<StepResult> results, IReadOnlyDictionary<string, DateTimeOffset> acknowledged, bool started)
+    {
+        var now = state.ReadAt;
+        var signature = string.Join(";", results.Select(result => $"{result.Status.WireName()} {result.Percent}"));
+        var seen = observed.GetValueOrDefault(learner.Key);
+        var changedAt = seen is null ? null : seen.Results == signature ? seen.ChangedAt : now;
+        observed[learner.Key] = new Observed(signature, changedAt);
+        var last = new[] { LearnerActivity.LatestResourceTime(learner, state), changedAt, acknowledged.Count == 0 ? null : acknowledged.Values.Max() }.Max();
+        var stuck = started && !LearnerActivity.Finished(results) && last is { } quietSince && now - quietSince >= stuckAfter;
+        return new LearnerActivity(acknowledged, last, stuck);
+    }
+
+    private Dictionary<string, string> BaselinesOf(string learner, string step)
+    {
+        if (!baselines.TryGetValue((learner, step), out var recorded))
+            baselines[(learner, step)] = recorded = new Dictionary<string, string>(StringComparer.Ordinal);
+        return recorded;
+    }
+}

@@ -1,0 +1,47 @@
+using LabRunner.Engine.Progress;
+using LabRunner.Engine.State;
+using LabRunner.Engine.Steps;
+using LabRunner.Rds.Model;
+
+namespace LabRunner.Engine.Class;
+
+/// <summary>
+/// What the class view tells about a learner beyond their steps: the manual steps they acknowledged (tags on their
+/// own clusters), when they last did something, and whether they look stuck.
+/// </summary>
+/// <param name="Acknowledged">Step id to acknowledgement time, read from the tags of the learner's own clusters.</param>
+/// <param name="LastActivity">The latest of their resources' creation times, their acknowledgements and the last change the class view saw; null when none is known.</param>
+/// <param name="Stuck">Started, not finished (every checked step passed, every manual one acknowledged), and no activity for the stuck-after time.</param>
+public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset> Acknowledged, DateTimeOffset? LastActivity, bool Stuck)
+{
+    /// <summary>The acknowledgements on the learner's own clusters in <paramref name="state"/>.</summary>
+    public static IReadOnlyDictionary<string, DateTimeOffset> AcknowledgementsOf(ClassLearner learner, StateSnapshot state)
+    {
+        var acknowledged = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var cluster in OwnResources(learner, state).OfType<DBCluster>())
+            foreach (var (step, at) in AcknowledgementTags.Read(cluster.TagList))
+                acknowledged[step] = acknowledged.TryGetValue(step, out var earlier) && earlier < at ? earlier : at;
+        return acknowledged;
+    }
+
+    /// <summary>The latest creation time among the learner's own resources in <paramref name="state"/>.</summary>
+    public static DateTimeOffset? LatestResourceTime(ClassLearner learner, StateSnapshot state) =>
+        OwnResources(learner, state).Select(resource => resource switch
+        {
+            DBCluster cluster => cluster.ClusterCreateTime,
+            DBClusterSnapshot snapshot => snapshot.SnapshotCreateTime,
+            DBInstance instance => instance.InstanceCreateTime,
+            _ => null,
+        }).Max();
+
+    /// <summary>Every step done: checked ones passed, manual ones acknowledged.</summary>
+    public static bool Finished(IEnumerable<StepResult> results) =>
+        results.All(result => result.Status is StepStatus.Passed or StepStatus.Acknowledged);
+
+    /// <summary>The learner's own resources (named from their name alone) in <paramref name="state"/>, each looked up by identifier in every kind.</summary>
+    private static IEnumerable<object> OwnResources(ClassLearner learner, StateSnapshot state) =>
+        learner.Learner.OwnIdentifiers
+            .SelectMany(identifier => StateKinds.All
+                .Select(kind => state.Resources(kind.Kind).GetValueOrDefault(identifier))
+                .OfType<object>());
+}
