@@ -25,6 +25,15 @@ public sealed record Lab(
     /// <summary>The steps that make the lab complete: every step but the optional ones.</summary>
     public IEnumerable<Step> RequiredSteps => Steps.Where(step => !step.Optional);
 
+    /// <summary>The same lab with its optional steps left out, and any section left empty by that.</summary>
+    public Lab WithoutOptionalSteps() => this with
+    {
+        Sections = Sections
+            .Select(section => section with { Steps = section.Steps.Where(step => !step.Optional).ToList() })
+            .Where(section => section.Steps.Count > 0)
+            .ToList(),
+    };
+
     /// <summary>The variables that name a learner in RDS identifiers (marked rds-identifier); a roster or a list of names needs exactly one.</summary>
     public IReadOnlyList<LabVariable> NameVariables => Variables.Where(variable => variable.FormsRdsIdentifiers).ToList();
 

@@ -33,22 +33,23 @@ public sealed record ClassPass(string Source, ClassLearner Learner, IRdsReadApi 
 /// then judged by the same plans, check kinds and baselines as <see cref="ClassRoom"/>. A pass that is expired,
 /// tampered with, made in another region or not replayable marks its row; it never stops the others.
 /// </summary>
-public sealed class PassClass(Lab lab, IReadOnlyList<ClassPass> passes, RdsCallStats stats, TimeProvider? time = null, TimeSpan? stuckAfter = null) : IClassReader
+/// <param name="optional">Also judge the lab's optional steps, as <see cref="ClassRoom"/> does when asked.</param>
+public sealed class PassClass(Lab lab, IReadOnlyList<ClassPass> passes, RdsCallStats stats, TimeProvider? time = null, TimeSpan? stuckAfter = null, bool optional = false) : IClassReader
 {
     /// <summary>Learners read at once: enough to hide the network's latency, few enough to stay polite to RDS.</summary>
     public const int Concurrency = 16;
 
     private readonly TimeProvider time = time ?? TimeProvider.System;
-    private readonly ClassJudge judge = new(stuckAfter ?? ClassRoom.DefaultStuckAfter);
+    private readonly ClassJudge judge = new(stuckAfter ?? ClassRoom.DefaultStuckAfter, optional);
 
-    public Lab Lab { get; } = lab;
+    public Lab Lab { get; } = ClassJudge.Scope(lab, optional);
 
     public async Task<ClassBoard> RefreshAsync(CancellationToken cancellationToken = default)
     {
         var requestsBefore = stats.Attempts;
         var states = new StateSnapshot[passes.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, passes.Count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (index, token) => states[index] = await new StateReader(passes[index].Reads, time).ReadAsync(passes[index].Learner.Plan.Query(), token));
+            async (index, token) => states[index] = await new StateReader(passes[index].Reads, time).ReadAsync(judge.QueryOf(passes[index].Learner), token));
         var rows = passes.Select((pass, index) => judge.Judge(pass.Learner, states[index], PassOf(pass, states[index]))).ToList();
         return new ClassBoard(Lab, ClassBoard.InProgressOrder(rows), time.GetUtcNow(), new Dictionary<ResourceKind, RdsException>(), stats.Attempts - requestsBefore);
     }

@@ -12,7 +12,7 @@ public sealed class ClassRoomTests
         var query = ClassRoom.QueryFor(ClassLabs.Aurora, CheckKinds.Default);
 
         Assert.True(query.ReadsEverything);
-        Assert.Equal([ResourceKind.Cluster, ResourceKind.ClusterSnapshot, ResourceKind.ClusterSnapshotSharing], query.Kinds.Order());
+        Assert.Equal([ResourceKind.Cluster, ResourceKind.ClusterSnapshot], query.Kinds.Order());
         Assert.Null(query.Identifiers(ResourceKind.Cluster));
     }
 
