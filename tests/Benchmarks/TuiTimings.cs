@@ -97,7 +97,7 @@ public static class TuiTimings
         {
             for (var press = 0; press < presses; press++)
             {
-                var (key, title) = press % 2 == 0 ? ("b", "Step 2 of 5") : ("n", "Step 3 of 5");
+                var (key, title) = press % 2 == 0 ? ("b", "Step 2 of 8") : ("n", "Step 3 of 8");
                 framesWritten.Add(frames.Press(key, Patience));
                 tmux.WaitFor(title, Patience);
             }

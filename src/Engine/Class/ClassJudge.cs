@@ -11,7 +11,7 @@ namespace LabRunner.Engine.Class;
 /// learner's step, as a learner's own first check does, and kept across refreshes, as is when each learner's results
 /// last changed (for last activity and stuck).
 /// </summary>
-/// <param name="optional">Also judge the optional steps; without it they are left out of every row and every read.</param>
+/// <param name="optional">Also judge the optional steps; without it they are left out of every row.</param>
 internal sealed class ClassJudge(TimeSpan stuckAfter, bool optional)
 {
     private readonly Dictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
@@ -30,15 +30,6 @@ internal sealed class ClassJudge(TimeSpan stuckAfter, bool optional)
             .ToList();
         var started = learner.Learner.Resources.Values.Any(state.Holds);
         return new LearnerRow(learner, results, started, Activity(learner, state, results, acknowledged, started), pass);
-    }
-
-    /// <summary>The state the judged steps of <paramref name="learner"/> read: one read serves their whole row.</summary>
-    public StateQuery QueryOf(ClassLearner learner)
-    {
-        var query = new StateQuery();
-        foreach (var step in StepsOf(learner))
-            step.AddTo(query);
-        return query;
     }
 
     /// <summary>The lab scoped as a class judged this way shows it: without its optional steps unless they are asked for.</summary>

@@ -33,7 +33,7 @@ public sealed record ClassPass(string Source, ClassLearner Learner, IRdsReadApi 
 /// then judged by the same plans, check kinds and baselines as <see cref="ClassRoom"/>. A pass that is expired,
 /// tampered with, made in another region or not replayable marks its row; it never stops the others.
 /// </summary>
-/// <param name="optional">Also judge the lab's optional steps, as <see cref="ClassRoom"/> does when asked.</param>
+/// <param name="optional">Also judge the lab's optional steps, as <see cref="ClassRoom"/> does when asked. Either way a learner is read with exactly the requests their pass holds.</param>
 public sealed class PassClass(Lab lab, IReadOnlyList<ClassPass> passes, RdsCallStats stats, TimeProvider? time = null, TimeSpan? stuckAfter = null, bool optional = false) : IClassReader
 {
     /// <summary>Learners read at once: enough to hide the network's latency, few enough to stay polite to RDS.</summary>
@@ -49,7 +49,7 @@ public sealed class PassClass(Lab lab, IReadOnlyList<ClassPass> passes, RdsCallS
         var requestsBefore = stats.Attempts;
         var states = new StateSnapshot[passes.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, passes.Count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (index, token) => states[index] = await new StateReader(passes[index].Reads, time).ReadAsync(judge.QueryOf(passes[index].Learner), token));
+            async (index, token) => states[index] = await new StateReader(passes[index].Reads, time).ReadAsync(passes[index].Learner.Plan.Query(), token));
         var rows = passes.Select((pass, index) => judge.Judge(pass.Learner, states[index], PassOf(pass, states[index]))).ToList();
         return new ClassBoard(Lab, ClassBoard.InProgressOrder(rows), time.GetUtcNow(), new Dictionary<ResourceKind, RdsException>(), stats.Attempts - requestsBefore);
     }

@@ -24,7 +24,7 @@ public sealed class PracticeShellTests : IDisposable
         Keys("Enter");
         Wait("Your details");
         tmux.Type("pat");
-        Wait("snapshot  aurora-pat-snap1");
+        Wait("snapshot         aurora-pat-snap1");
         Keys("Enter");
         Wait("Step 1 of 8 · Find your cluster");
         Wait("s shell");

@@ -87,6 +87,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 WaitFor("Well done"),
                 Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done")
                     && screen.Contains("Time taken: 1 min") && screen.Contains("Created for you: aurora-alice-snap1")),
+                Expect("the optional steps counted apart", screen => screen.Contains("Optional: 0 of 3 steps done; b: back to the steps to try them.")),
                 Expect("the recap page as a framed callout", screen => screen.Contains("│ Key points ") && Regex.Count(screen, "Recap") == 1 && screen.Contains("• A snapshot is stored in Amazon S3")),
                 Expect("the recap's link with its address", screen => screen.Contains("(https://docs.aws.amazon.com/AmazonRDS/")),
                 Press('o'),
@@ -355,9 +356,9 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     {
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "omar" } }).Run(),
-            WaitFor("Step 1 of 5"),
+            WaitFor("Step 1 of 8"),
             Press('n', 'n', 'n', 'n'),
-            WaitFor("Step 5 of 5 · Move the backup window"),
+            WaitFor("Step 5 of 8 · Move the backup window"),
             WaitFor("▸ AWS CLI"),
             Expect("d details and t tab on the bottom line", screen => BottomLine(screen).Contains("d details") && BottomLine(screen).Contains("t tab")),
             Press('q'));

@@ -52,7 +52,8 @@ public static class CheckCommand
     /// <summary>0 when every required checked step passed (optional steps never fail it), 3 when the target could not be read, else 1.</summary>
     public static int ExitCodeOf(IReadOnlyList<StepResult> results)
     {
-        if (results.Any(result => result.Status == StepStatus.Error))
+        // An optional step never fails the check, not even one whose state could not be read (its error is in the report).
+        if (results.Any(result => result.Status == StepStatus.Error && !result.Optional))
             return ExitCodes.Target;
         return StepTally.Of(results).AllPassed ? ExitCodes.Ok : ExitCodes.NotPassed;
     }

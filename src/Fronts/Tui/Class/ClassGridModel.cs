@@ -82,14 +82,14 @@ public sealed class ClassGridModel
     public IReadOnlyList<GridCell> IdHeader =>
         [new("learner"), .. RequiredSteps(Board).Select(step => new GridCell(step.Step.Id)), new("progress"), .. OptionalCell(new GridCell("optional")), new("idle")];
 
-    /// <summary>"#1 find-cluster  #2 take-snapshot …", then "optional: (#6) copy-snapshot …" when the board has optional steps.</summary>
+    /// <summary>"#1 find-cluster  #2 take-snapshot …", then "opt (done/all): (#6) copy-snapshot …" when the board has optional steps.</summary>
     public string StepLegend
     {
         get
         {
             var legend = string.Join("  ", RequiredSteps(Board).Select(step => $"{StepNumber(step.Index)} {step.Step.Id}"));
             var optional = Board.Steps.Index().Where(step => step.Item.Optional).Select(step => $"{StepNumber(step.Index, optional: true)} {step.Item.Id}").ToList();
-            return optional.Count == 0 ? legend : $"{legend}  {OptionalHeader}: {string.Join("  ", optional)} (done of all)";
+            return optional.Count == 0 ? legend : $"{legend}  {OptionalHeader} (done/all): {string.Join("  ", optional)}";
         }
     }
 

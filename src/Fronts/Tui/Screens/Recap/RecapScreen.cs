@@ -83,7 +83,8 @@ public sealed class RecapScreen : Screen, ILabReloadable
     /// <summary>The summary and keys as the session stands: after a cleanup, nothing is left to clean up.</summary>
     private void ShowSummary()
     {
-        var lines = RecapSummary.Of(session).Lines();
+        // The summary's frame spans the screen: its borders and the label's margins take 4 columns.
+        var lines = RecapSummary.Of(session).Lines(Math.Max(App.Screen.Width - 4, 20));
         summary.Text = string.Join("\n", lines);
         summaryFrame.Y = Pos.AnchorEnd(lines.Count + 4);
         summaryFrame.Height = lines.Count + 2;

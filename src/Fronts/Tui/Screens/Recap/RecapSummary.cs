@@ -12,7 +12,11 @@ public sealed record RecapSummary(StepTally Tally, DateTimeOffset Started, DateT
 
     private static string Steps(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
 
-    public IReadOnlyList<string> Lines()
+    /// <summary>The summary's lines, each wrapped to <paramref name="width"/> columns so none is cut.</summary>
+    public IReadOnlyList<string> Lines(int width) => Sentences().SelectMany(sentence => StepText.Wrap(sentence, width)).ToList();
+
+    /// <summary>One line each: steps passed, time, the optional steps when the lab has any, what was created and how to clean it up.</summary>
+    private List<string> Sentences()
     {
         var lines = new List<string>
         {
@@ -24,10 +28,7 @@ public sealed record RecapSummary(StepTally Tally, DateTimeOffset Started, DateT
         if (Tally.Optional > 0)
             lines.Add($"Optional: {Tally.OptionalPassed} of {Steps(Tally.Optional, "step")} done{(Tally.OptionalPassed < Tally.Optional ? "; b: back to the steps to try them" : "")}.");
         if (Created.Count > 0)
-        {
-            lines.Add($"Created for you: {string.Join(", ", Created)}.");
-            lines.Add($"When you no longer need {(Created.Count == 1 ? "it" : "them")}, press x to clean up.");
-        }
+            lines.Add($"Created for you: {string.Join(", ", Created)}; x cleans {(Created.Count == 1 ? "it" : "them")} up.");
         return lines;
     }
 }
