@@ -74,7 +74,10 @@ public sealed class FirstRunWalkTests : IDisposable
         Assert.Contains("Created for you: aurora-alice-snap1", recap);
         Assert.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done.", recap);
         Keys("x");
-        Assert.Contains("LabRunner will delete snapshot aurora-alice-snap1 on the SANDBOX", Wait("The same as running"));
+        // Cleanup knows every resource the lab may create, the optional section's too, and undoes them in dependency order.
+        Assert.Contains(WithoutSpaces("LabRunner will stop sharing snapshot aurora-alice-snap1 with account 123456789012, delete instance aurora-alice-restored-1 and "
+            + "cluster aurora-alice-restored, delete snapshot aurora-alice-snap1-copy and delete snapshot aurora-alice-snap1 on the SANDBOX (local practice, nothing real)."),
+            WithoutSpaces(DialogText(Wait("The same as running"))));
         Keys("Enter");
         Wait("Cleaned up");
         tmux.WaitFor("the recap refreshed", screen => !screen.Contains("x clean up") && !screen.Contains("Created for you"), Patience);
@@ -86,6 +89,14 @@ public sealed class FirstRunWalkTests : IDisposable
     }
 
     private const string NoticeCue = "… m: more";
+
+    /// <summary>The text inside the dialog's heavy box on <paramref name="screen"/>, its lines joined.</summary>
+    private static string DialogText(string screen) => string.Concat(screen.Split('\n')
+        .Where(line => line.Count(character => character == '┃') >= 2)
+        .Select(line => line[(line.IndexOf('┃') + 1)..line.LastIndexOf('┃')]));
+
+    /// <summary>Wrapped text compared whatever the wrapping: no spaces at all.</summary>
+    private static string WithoutSpaces(string text) => string.Concat(text.Where(character => !char.IsWhiteSpace(character)));
 
     /// <summary>Empties the focused field and types <paramref name="text"/> into it.</summary>
     private void ReplaceField(string text)

@@ -58,10 +58,17 @@ public static class CheckCommand
         return StepTally.Of(results).AllPassed ? ExitCodes.Ok : ExitCodes.NotPassed;
     }
 
+    /// <summary>
+    /// A step that waits and has not settled; an optional one only once under way (the learner started it): one not
+    /// begun would hold --wait for its whole timeout.
+    /// </summary>
+    public static bool ToWaitFor(StepResult result) =>
+        result.Waits && !StepWaiter.IsFinal(result) && (!result.Optional || result.Status == StepStatus.InProgress);
+
     private static async Task<IReadOnlyList<StepResult>> WaitForUnsettledAsync(
         LabSession session, IReadOnlyList<StepResult> results, TextWriter error, CancellationToken cancellationToken)
     {
-        foreach (var result in results.Where(result => !StepWaiter.IsFinal(result) && result.Waits))
+        foreach (var result in results.Where(ToWaitFor))
         {
             error.WriteLine(VisibleText.Of($"waiting for {result.StepId}: {result.Reason}"));
             var progress = new InlineProgress<StepResult>(update => error.WriteLine("  " + VisibleText.Of($"{update.StepId}: {update.Reason}")));
