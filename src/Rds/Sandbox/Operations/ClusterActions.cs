@@ -82,7 +82,7 @@ public sealed class ClusterActions(SandboxServices services)
         var snapshotId = Naming.IdentifierOf(parameters.Required("SnapshotIdentifier"), "cluster-snapshot");
         var engine = Engines.Validate(parameters.Required("Engine"));
         var now = request.Now;
-        var cluster = services.State.Write(resources =>
+        var cluster = services.State.Write(request.Caller, resources =>
         {
             var snapshot = resources.Snapshots.GetValueOrDefault(snapshotId) ?? throw RdsFault.SnapshotNotFound(snapshotId);
             if (Lifecycle.SnapshotStatus(snapshot, now) != "available")
