@@ -189,7 +189,9 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
     {
         await using var live = await SandboxFixture.StartAsync(options => options with
         {
-            TimeProvider = TimeProvider.System, SnapshotDuration = TimeSpan.FromSeconds(0.5), ProvisioningDuration = TimeSpan.FromSeconds(1.5),
+            TimeProvider = TimeProvider.System,
+            SnapshotDuration = TimeSpan.FromSeconds(0.5),
+            ProvisioningDuration = TimeSpan.FromSeconds(1.5),
         });
         live.SeedCluster("aurora-bob-cluster");
         const string script = """

@@ -34,12 +34,12 @@ public static class JunitReport
         var outcome = row.Optional && row.Status != StepStatus.Passed
             ? new XElement("skipped", new XAttribute("message", $"optional, {row.Status.WireName()}: {row.Reason}"))
             : row.Status switch
-        {
-            StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked => new XElement("failure", new XAttribute("type", row.Status.WireName()), new XAttribute("message", row.Reason)),
-            StepStatus.Error => new XElement("error", new XAttribute("type", "error"), new XAttribute("message", row.Reason)),
-            StepStatus.Manual or StepStatus.Acknowledged => new XElement("skipped", new XAttribute("message", $"{row.Status.WireName()}: {row.Reason}")),
-            _ => new XElement("system-out", row.Reason),
-        };
+            {
+                StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked => new XElement("failure", new XAttribute("type", row.Status.WireName()), new XAttribute("message", row.Reason)),
+                StepStatus.Error => new XElement("error", new XAttribute("type", "error"), new XAttribute("message", row.Reason)),
+                StepStatus.Manual or StepStatus.Acknowledged => new XElement("skipped", new XAttribute("message", $"{row.Status.WireName()}: {row.Reason}")),
+                _ => new XElement("system-out", row.Reason),
+            };
         testCase.Add(outcome);
         return testCase;
     }
