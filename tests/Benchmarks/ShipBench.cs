@@ -73,24 +73,34 @@ public static class ShipBench
         var seeded = Enumerable.Range(1, learners).Select(index => new SeededLearner($"learner{index:00000}", stages[index % stages.Length])).ToList();
         await ClassSeeding.SeedAsync(sandbox, time, TimeSpan.FromMinutes(5), client, lab, seeded);
 
-        var report = Path.Combine(Path.GetTempPath(), $"labrunner-class-{Guid.NewGuid():N}.json");
+        // The first run also warms the sandbox serving the class (a test fixture here, RDS in a classroom); the
+        // median of the runs after it is LabRunner's own time.
+        var measures = new List<(int ExitCode, int Rows, double Wall, double PeakMiB)>();
+        for (var run = 0; run < 4; run++)
+            measures.Add(await TimeClass(binary, environment, sandbox.Uri));
+        var (exitCode, rows, wall, peakMiB) = measures.Skip(1).OrderBy(measure => measure.Wall).ElementAt(1);
+        Console.WriteLine($"| {learners} | {rows} (exit {exitCode}) | {wall:0.00} s (first run {measures[0].Wall:0.00} s) | {peakMiB:0} MiB | ≤ 1 s, ≤ 200 MiB at 5,000 |");
+    }
+
+    /// <summary>One <c>labrunner class --discover --format json</c>: its exit code, rows judged, wall seconds and peak resident memory.</summary>
+    private static async Task<(int ExitCode, int Rows, double Wall, double PeakMiB)> TimeClass(string binary, IReadOnlyDictionary<string, string> environment, Uri sandbox)
+    {
+        var timing = Path.Combine(Path.GetTempPath(), $"labrunner-class-{Guid.NewGuid():N}.time");
         try
         {
-            var timed = await Run("/usr/bin/time", ["-f", "%e %M", "-o", report + ".time", binary, "class", "aurora-backup", "--endpoint", sandbox.Uri.ToString(), "--discover", "--format", "json"], environment);
+            var timed = await Run("/usr/bin/time", ["-f", "%e %M", "-o", timing, binary, "class", "aurora-backup", "--endpoint", sandbox.ToString(), "--discover", "--format", "json"], environment);
             var rows = 0;
             if (timed.ExitCode is 0 or 1)
             {
                 using var json = JsonDocument.Parse(timed.Output);
                 rows = json.RootElement.GetProperty("learners").GetArrayLength();
             }
-            var measured = File.ReadAllText(report + ".time").Trim().Split('\n')[^1].Split(' ');
-            var wall = double.Parse(measured[0], CultureInfo.InvariantCulture);
-            var peakMiB = long.Parse(measured[1], CultureInfo.InvariantCulture) / 1024.0;
-            Console.WriteLine($"| {learners} | {rows} (exit {timed.ExitCode}) | {wall:0.00} s | {peakMiB:0} MiB | ≤ 1 s, ≤ 200 MiB at 5,000 |");
+            var measured = File.ReadAllText(timing).Trim().Split('\n')[^1].Split(' ');
+            return (timed.ExitCode, rows, double.Parse(measured[0], CultureInfo.InvariantCulture), long.Parse(measured[1], CultureInfo.InvariantCulture) / 1024.0);
         }
         finally
         {
-            File.Delete(report + ".time");
+            File.Delete(timing);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Content.Text;
@@ -13,6 +14,8 @@ namespace LabRunner.Content.Learners;
 /// </summary>
 public sealed class LearnerOwnership
 {
+    private static readonly ConditionalWeakTable<Lab, LearnerOwnership> PerLab = [];
+
     private readonly IReadOnlyList<LabVariable> nameVariables;
     private readonly HashSet<string> nameKeys;
     private readonly Dictionary<string, ResourceTemplate> resourcesByKey;
@@ -25,7 +28,9 @@ public sealed class LearnerOwnership
         OwnedResources = resourcesByKey.Values.Where(resource => WhyNotOwned(resource.Template) is null).ToList();
     }
 
-    public static LearnerOwnership Of(Lab lab) => new(lab.Variables, lab.Resources);
+    /// <summary>The lab's ownership, worked out once per lab (every learner of a class of thousands asks).</summary>
+    public static LearnerOwnership Of(Lab lab) => PerLab.GetValue(lab, static lab => new(lab.Variables, lab.Resources));
+
 
     /// <summary>The resources whose names only the learner's name decides.</summary>
     public IReadOnlyList<ResourceTemplate> OwnedResources { get; }

@@ -41,8 +41,12 @@ public static class TemplateInversion
                 return !text.AsSpan(position).StartsWith(value, StringComparison.OrdinalIgnoreCase)
                     || Search(parts, part + 1, text, position + value.Length, bound, found, ref steps);
             case Placeholder placeholder:
+                var following = part + 1 < parts.Count ? parts[part + 1] as LiteralText : null;
                 for (var end = position + 1; end <= text.Length; end++)
                 {
+                    // Only ends where what follows can match are tried (a class of thousands inverts every name).
+                    if (following is null ? part + 1 == parts.Count && end < text.Length : !text.AsSpan(end).StartsWith(following.Text, StringComparison.OrdinalIgnoreCase))
+                        continue;
                     bound[placeholder.Key] = text[position..end];
                     if (!Search(parts, part + 1, text, end, bound, found, ref steps))
                         return false;

@@ -11,17 +11,18 @@ namespace LabRunner.Tui;
 public static class LabRunnerTui
 {
     /// <summary>
-    /// Main-loop iterations per second. A key read by <see cref="ResponsiveInput"/> waits for the next iteration:
-    /// Terminal.Gui's default (25) lets it wait up to 40 ms, 200 at most 5 ms, and an idle iteration costs next to nothing.
+    /// Main-loop iterations per second where the loop cannot wake for input (<see cref="ResponsiveInput"/> is not
+    /// there): Terminal.Gui's default (25) lets a key wait up to 40 ms, 200 at most 5 ms.
     /// </summary>
-    public const int IterationsPerSecond = 200;
+    private const int IterationsPerSecond = 200;
 
     public static TuiResult Run(TuiOptions options)
     {
-        Application.MaximumIterationsPerSecond = IterationsPerSecond;
         using var terminal = TerminalRestore.OnEveryExit();
         using IApplication app = Application.Create();
-        ResponsiveInput.InstallInto(app);
+        using var loop = WakeOnWorkLoop.InstallInto(app);
+        if (!ResponsiveInput.InstallInto(app, loop.Wake))
+            Application.MaximumIterationsPerSecond = IterationsPerSecond;
         app.Init();
         options.Palette.ApplyToSchemes();
         using var flow = new TuiFlow(app, options);

@@ -14,7 +14,7 @@ public sealed class ResponsiveInputTests
     {
         using var app = Application.Create();
 
-        Assert.True(ResponsiveInput.InstallInto(app));
-        Assert.False(ResponsiveInput.InstallInto(app));
+        Assert.True(ResponsiveInput.InstallInto(app, () => { }));
+        Assert.False(ResponsiveInput.InstallInto(app, () => { }));
     }
 }

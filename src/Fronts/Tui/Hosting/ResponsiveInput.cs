@@ -9,7 +9,8 @@ namespace LabRunner.Tui.Hosting;
 /// Terminal.Gui's input thread asks whether the terminal has input and, when it has none, sleeps 20 ms before asking
 /// again, so a key waits up to 20 ms before it is even read. This input waits in <c>poll(2)</c> for the terminal
 /// instead, so a key is read the moment it arrives; after <see cref="Patience"/> without input it answers as Terminal.Gui's
-/// own input would, so the thread still notices when the application stops.
+/// own input would, so the thread still notices when the application stops. Once what it read is queued, it says so
+/// to the main loop, which then wakes for it at once.
 /// </summary>
 public sealed partial class ResponsiveInput : AnsiInput
 {
@@ -20,13 +21,19 @@ public sealed partial class ResponsiveInput : AnsiInput
     private const short HungUp = 0x0010;
     private const short NotOpen = 0x0020;
 
+    private readonly Action queued;
+    private bool read;
+
+    private ResponsiveInput(Action queued) => this.queued = queued;
+
     /// <summary>
     /// Makes <paramref name="app"/> (created but not yet initialised) read the terminal through a
     /// <see cref="ResponsiveInput"/> on the ANSI driver. Terminal.Gui 2.5 has no public way to choose the input, so
     /// this sets the component factory the application keeps for tests; false (and nothing changed) on Windows, when
-    /// a factory is already set, or with a Terminal.Gui that no longer has that field.
+    /// a factory is already set, or with a Terminal.Gui that no longer has that field. <paramref name="queued"/> runs on
+    /// the input thread each time what was read has been queued for the main loop.
     /// </summary>
-    public static bool InstallInto(IApplication app)
+    public static bool InstallInto(IApplication app, Action queued)
     {
         if (OperatingSystem.IsWindows())
             return false;
@@ -35,7 +42,7 @@ public sealed partial class ResponsiveInput : AnsiInput
             ref var factory = ref ComponentFactoryOf(app);
             if (factory is not null)
                 return false;
-            factory = new AnsiComponentFactory(new ResponsiveInput());
+            factory = new AnsiComponentFactory(new ResponsiveInput(queued));
             return true;
         }
         catch (Exception missing) when (missing is MissingMemberException or InvalidCastException)
@@ -47,8 +54,15 @@ public sealed partial class ResponsiveInput : AnsiInput
     /// <summary>
     /// A terminal that has gone (the window closed) reads as always ready with nothing to read; Terminal.Gui's input
     /// thread would spin on it without ever seeing the application stop, so it is answered as "no input".
+    /// Terminal.Gui's input thread asks again right after queueing what the last answer let it read.
     /// </summary>
-    public override bool Peek() => !WaitForTerminalInputOrHangUp() && base.Peek();
+    public override bool Peek()
+    {
+        if (read)
+            queued();
+        read = !WaitForTerminalInputOrHangUp() && base.Peek();
+        return read;
+    }
 
     /// <summary>Waits until the terminal has input, has gone, or <see cref="Patience"/> passed; true when it has gone.</summary>
     private static bool WaitForTerminalInputOrHangUp()

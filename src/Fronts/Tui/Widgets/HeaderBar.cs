@@ -9,7 +9,7 @@ namespace LabRunner.Tui.Widgets;
 /// The top line of every screen: what is open (lab title, learner) on the left, and on the right the target badge,
 /// which is never cut: SANDBOX and AWS differ in colour and in words.
 /// </summary>
-public sealed class HeaderBar : View
+public sealed class HeaderBar : OpaqueView
 {
     private readonly Palette palette;
     private readonly TargetKind kind;

@@ -18,7 +18,7 @@ public sealed record KeyHint(string Key, string Label, Action Action, bool Optio
 /// The bottom line: the keys that apply right now, compact enough for 80 columns ("Enter check  p perform  …").
 /// Clicking a key does what pressing it does.
 /// </summary>
-public sealed class KeyBar : View
+public sealed class KeyBar : OpaqueView
 {
     private readonly Palette palette;
     private IReadOnlyList<KeyHint> hints = [];

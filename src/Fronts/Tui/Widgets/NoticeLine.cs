@@ -12,7 +12,7 @@ namespace LabRunner.Tui.Widgets;
 /// One line above the keys: the last thing that happened (a check's result and reason, an action, an error and how to
 /// retry). A notice too long for the line ends in "… m: more", and m (or a click on the line) shows it whole.
 /// </summary>
-public sealed class NoticeLine : View
+public sealed class NoticeLine : OpaqueView
 {
     /// <summary>The cue at the end of a notice cut to fit, naming the key that shows it whole.</summary>
     public const string MoreCue = "… m: more";

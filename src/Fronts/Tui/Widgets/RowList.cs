@@ -10,7 +10,7 @@ namespace LabRunner.Tui.Widgets;
 /// selection over the selectable rows (section headings are not); Enter or a double click activates it. Unlike
 /// ListView it has no type-ahead, so letter keys stay free for the screen's own commands.
 /// </summary>
-public sealed class RowList<TRow> : View where TRow : class
+public sealed class RowList<TRow> : OpaqueView where TRow : class
 {
     private readonly Func<TRow, bool> isSelectable;
     private readonly Func<TRow, int, bool, IReadOnlyList<Segment>> render;

@@ -14,7 +14,6 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
-using MarkdownView = Terminal.Gui.Views.Markdown;
 
 namespace LabRunner.Tui.Screens.Main;
 
@@ -49,7 +48,7 @@ public sealed class LabScreen : Screen, ILabReloadable
     private readonly FrameView stepsFrame;
     private readonly RowList<StepRow> steps;
     private readonly FrameView pageFrame;
-    private readonly MarkdownView page;
+    private readonly PageView page;
     private readonly StepStatusPanel status;
     private readonly NoticeLine noticeLine;
     private readonly KeyBar keyBar;
@@ -71,9 +70,9 @@ public sealed class LabScreen : Screen, ILabReloadable
 
         var header = new HeaderBar(palette, session.Target.Kind) { Heading = session.Lab.Title, Learner = session.Learner.Key, Target = session.Target };
         steps = new RowList<StepRow>(row => row.IsStep, RenderRow) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
-        stepsFrame = new FrameView { X = 0, Y = 1, Width = Dim.Func(StepsWidth, this), Height = Dim.Fill(2), Title = "Steps", BorderStyle = LineStyle.Rounded };
+        stepsFrame = new CoveredFrameView { X = 0, Y = 1, Width = Dim.Func(StepsWidth, this), Height = Dim.Fill(2), Title = "Steps", BorderStyle = LineStyle.Rounded };
         stepsFrame.Add(steps);
-        page = new MarkdownView
+        page = new PageView
         {
             X = 0,
             Y = 0,
@@ -92,7 +91,7 @@ public sealed class LabScreen : Screen, ILabReloadable
                 OpenLink(link.Url);
         };
         status = new StepStatusPanel(palette);
-        pageFrame = new FrameView { X = Pos.Right(stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), BorderStyle = LineStyle.Rounded };
+        pageFrame = new CoveredFrameView { X = Pos.Right(stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), BorderStyle = LineStyle.Rounded };
         pageFrame.Add(page, new Line { X = 0, Y = Pos.AnchorEnd(StepStatusPanel.Lines + 1), Width = Dim.Fill() }, status);
         noticeLine = new NoticeLine(palette) { Y = Pos.AnchorEnd(2) };
         noticeLine.MoreRequested += ShowWholeMessages;

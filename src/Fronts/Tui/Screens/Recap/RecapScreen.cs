@@ -9,7 +9,6 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using LabRunner.Content.Markdown;
-using MarkdownView = Terminal.Gui.Views.Markdown;
 
 namespace LabRunner.Tui.Screens.Recap;
 
@@ -48,7 +47,7 @@ public sealed class RecapScreen : Screen, ILabReloadable
         pageFrame = new FrameView { X = 0, Y = 1, Width = Dim.Fill(), BorderStyle = LineStyle.Rounded };
         recapPage = session.Lab.Recap is { } recap && pages is not null ? pages[recap] : null;
         recapMarkdown = recapPage is not null ? LinkAddresses.Shown(pages!.MarkdownOf(recapPage.Page)) : "# You finished the lab";
-        pageFrame.Add(new MarkdownView
+        pageFrame.Add(new PageView
         {
             X = 0,
             Y = 0,
