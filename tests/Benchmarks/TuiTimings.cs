@@ -78,7 +78,7 @@ public static class TuiTimings
         using var tmux = TmuxSession.Start(Command(binary, data.Path, "run aurora-backup --var yourname=bench"), 80, 24, Repository.Root);
         tmux.WaitFor("✓ Passed: cluster aurora-bench-cluster is", Patience);
         tmux.SendKeys("n");
-        tmux.WaitFor("Step 2 of 5", Patience);
+        tmux.WaitFor("Step 2 of 8", Patience);
         tmux.SendKeys("p");
         tmux.WaitFor("Perform: Take a manual snapshot", Patience);
         tmux.SendKeys("Enter");
@@ -86,7 +86,7 @@ public static class TuiTimings
         var latencies = new List<double>();
         for (var press = 0; press < presses; press++)
         {
-            var (key, title) = press % 2 == 0 ? ("b", "Step 2 of 5") : ("n", "Step 3 of 5");
+            var (key, title) = press % 2 == 0 ? ("b", "Step 2 of 8") : ("n", "Step 3 of 8");
             var clock = Stopwatch.StartNew();
             tmux.SendKeys(key);
             tmux.WaitFor(title, Patience);
@@ -97,7 +97,7 @@ public static class TuiTimings
         {
             for (var press = 0; press < presses; press++)
             {
-                var (key, title) = press % 2 == 0 ? ("b", "Step 2 of 5") : ("n", "Step 3 of 5");
+                var (key, title) = press % 2 == 0 ? ("b", "Step 2 of 8") : ("n", "Step 3 of 8");
                 framesWritten.Add(frames.Press(key, Patience));
                 tmux.WaitFor(title, Patience);
             }

@@ -12,8 +12,9 @@ public sealed class KindCatalogTests
     {
         Assert.Equal(
         [
-            "check db-cluster", "check db-cluster-snapshot",
+            "check db-cluster", "check db-cluster-snapshot", "check db-cluster-snapshot-shared",
             "action create-db-cluster-snapshot", "action modify-db-cluster", "action delete-db-cluster-snapshot",
+            "action copy-db-cluster-snapshot", "action share-db-cluster-snapshot", "action restore-db-cluster-from-snapshot", "action delete-db-cluster",
             "fixture db-cluster",
         ], Catalog.All.Select(kind => kind.ToString()));
     }

@@ -16,11 +16,21 @@ public sealed class LabLoaderTests : IDisposable
         var lab = Labs.AuroraBackup();
 
         Assert.Equal("aurora-backup", lab.Id);
-        Assert.Equal(["Manually create a snapshot", "Automatic backup"], lab.Sections.Select(section => section.Title));
-        Assert.Equal(["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window"], lab.Steps.Select(step => step.Id));
-        Assert.Equal(["yourname", "backup_window"], lab.Variables.Select(variable => variable.Name));
-        Assert.Equal(["cluster", "writer", "snapshot"], lab.Resources.Select(resource => resource.Name));
+        Assert.Equal(["Manually create a snapshot", "Automatic backup", "Do it for real"], lab.Sections.Select(section => section.Title));
+        Assert.Equal(["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window", "copy-snapshot", "share-snapshot", "restore-snapshot"], lab.Steps.Select(step => step.Id));
+        Assert.Equal(["yourname", "backup_window", "share_account"], lab.Variables.Select(variable => variable.Name));
+        Assert.Equal(["cluster", "writer", "snapshot", "snapshot_copy", "restored", "restored_writer"], lab.Resources.Select(resource => resource.Name));
         Assert.Equal("aurora-{yourname}-cluster", lab.Resources[0].Template.Source);
+    }
+
+    [Fact]
+    public void An_optional_section_makes_its_steps_optional_and_the_rest_stay_required()
+    {
+        var lab = Labs.AuroraBackup();
+
+        Assert.Equal([false, false, true], lab.Sections.Select(section => section.Optional));
+        Assert.Equal(["copy-snapshot", "share-snapshot", "restore-snapshot"], lab.Steps.Where(step => step.Optional).Select(step => step.Id));
+        Assert.Equal(["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window"], lab.RequiredSteps.Select(step => step.Id));
     }
 
     [Fact]
@@ -58,7 +68,7 @@ public sealed class LabLoaderTests : IDisposable
 
         Assert.All(lab.Steps, step => Assert.True(File.Exists(step.Page.FullPath), step.Page.RelativePath));
         Assert.Equal("pages/recap.md", lab.Recap!.RelativePath);
-        Assert.Equal("delete-db-cluster-snapshot", Assert.Single(lab.Cleanup).Kind);
+        Assert.Equal(["share-db-cluster-snapshot", "delete-db-cluster", "delete-db-cluster-snapshot", "delete-db-cluster-snapshot"], lab.Cleanup.Select(action => action.Kind));
         var fixture = Assert.Single(lab.Fixtures);
         Assert.Equal(("{writer}", "aurora-mysql", "sun:09:00-sun:09:30", "1"),
             (fixture.Get("writer-instance")!.Value.Source, fixture.Get("engine")!.Value.Source,

@@ -19,6 +19,9 @@ public sealed class LearnerBindingTests
             ["cluster"] = "aurora-bob-cluster",
             ["writer"] = "aurora-bob-instance-1",
             ["snapshot"] = "aurora-bob-snap1",
+            ["snapshot_copy"] = "aurora-bob-snap1-copy",
+            ["restored"] = "aurora-bob-restored",
+            ["restored_writer"] = "aurora-bob-restored-1",
         }, learner.Resources);
         Assert.Equal("aurora-bob-snap1", learner.Resource("snapshot"));
     }
@@ -52,6 +55,9 @@ public sealed class LearnerBindingTests
             "resource cluster 'aurora-Bob_1-cluster' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
             "resource writer 'aurora-Bob_1-instance-1' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
             "resource snapshot 'aurora-Bob_1-snap1' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
+            "resource snapshot_copy 'aurora-Bob_1-snap1-copy' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
+            "resource restored 'aurora-Bob_1-restored' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
+            "resource restored_writer 'aurora-Bob_1-restored-1' is not a valid RDS identifier: it may hold only letters, digits and hyphens, not '_'",
         ], result.Problems);
     }
 

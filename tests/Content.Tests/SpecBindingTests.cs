@@ -46,7 +46,7 @@ public sealed class SpecBindingTests
     [Fact]
     public void A_placeholder_without_a_value_is_a_problem()
     {
-        var result = SpecBinding.Bind(Aurora.Cleanup[0], KindRole.Action, new PlaceholderValues([]));
+        var result = SpecBinding.Bind(Aurora.Cleanup[^1], KindRole.Action, new PlaceholderValues([]));
 
         Assert.Equal(["parameter 'snapshot' of action delete-db-cluster-snapshot: '{snapshot}' has no value"], result.Problems);
     }
@@ -54,7 +54,7 @@ public sealed class SpecBindingTests
     [Fact]
     public void Asking_for_a_parameter_the_kind_does_not_have_is_a_programming_error()
     {
-        var spec = SpecBinding.Bind(Aurora.Cleanup[0], KindRole.Action, Bob.Values).Spec!;
+        var spec = SpecBinding.Bind(Aurora.Cleanup[^1], KindRole.Action, Bob.Values).Spec!;
 
         Assert.Throws<ArgumentException>(() => spec.Text("cluster"));
     }

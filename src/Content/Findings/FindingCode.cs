@@ -42,12 +42,15 @@ public static class FindingCodes
     public static readonly FindingCode TabIndent = new("LR031", Severity.Warning, "a line after a content tab indented one to three spaces: it ends the tab instead of belonging to it");
     public static readonly FindingCode BrokenTab = new("LR032", Severity.Warning, "a line that starts like a content tab (===) but whose title is not in closed double quotes, so it shows as text");
     public static readonly FindingCode TabSetShape = new("LR033", Severity.Warning, "a set of content tabs with one tab only, or two tabs with the same title");
+    public static readonly FindingCode OptionalOverridden = new("LR034", Severity.Warning, "a step says optional: false inside an optional section, where every step is optional");
+    public static readonly FindingCode NothingRequired = new("LR035", Severity.Warning, "every step of the lab is optional, so the lab is complete before the learner does anything");
 
     public static IReadOnlyList<FindingCode> All { get; } =
     [
         Unreadable, MalformedYaml, DuplicateKey, UnknownKey, MissingKey, BadValue, EscapesLab, MissingPage,
         MissingLinkTarget, UndefinedPlaceholder, DuplicateStepId, UnknownKind, UnknownParameter, MissingParameter,
         BadParameter, NeverAnIdentifier, EmptyListItem, NotText, TooLarge, BadVariable, StepShape, NameClash, TooComplex,
-        NotTheLearners, SnapshotNotTiedToCluster, EmptyTab, TabIndent, BrokenTab, TabSetShape,
+        NotTheLearners, SnapshotNotTiedToCluster, EmptyTab, TabIndent, BrokenTab, TabSetShape, OptionalOverridden,
+        NothingRequired,
     ];
 }

@@ -28,6 +28,7 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
 
         var sections = lab.List("sections").Select(section => ReadSection(section, kinds)).OfType<Section>().ToList();
         ReportDuplicateStepIds(sections);
+        ReportNothingRequired(lab, sections);
         return new Lab(
             SlugValue(lab, "id") ?? "",
             Text(lab, "title", "the lab's title") ?? "",
@@ -136,16 +137,20 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
     {
         if (MappingReader.Open(context, node, ManifestShape.Section) is not { } section)
             return null;
-        var steps = section.List("steps").Select(step => ReadStep(step, kinds)).OfType<Step>().ToList();
-        return new Section(Text(section, "title", "a section title") ?? "", steps, context.At(node));
+        var optional = section.Boolean("optional");
+        var steps = section.List("steps").Select(step => ReadStep(step, kinds, optional)).OfType<Step>().ToList();
+        return new Section(Text(section, "title", "a section title") ?? "", steps, context.At(node), optional);
     }
 
-    private Step? ReadStep(YamlNode node, KindSpecReader kinds)
+    /// <param name="inOptionalSection">The section is optional, so the step is too whatever it says.</param>
+    private Step? ReadStep(YamlNode node, KindSpecReader kinds, bool inOptionalSection)
     {
         if (MappingReader.Open(context, node, ManifestShape.Step) is not { } step)
             return null;
         var id = SlugValue(step, "id") ?? "";
         var manual = step.Boolean("manual");
+        if (inOptionalSection && step.Scalar("optional") is { } optional && bool.TryParse(optional.Value, out var required) && !required)
+            context.Report(FindingCodes.OptionalOverridden, optional, $"step '{Echo.Of(id)}' is in an optional section, so it is optional whatever it says; move it to a section of its own to make it required");
         ReportStepShape(step, id, manual);
         return new Step(
             id,
@@ -156,7 +161,8 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             step.Value("perform") is { } perform ? kinds.Read(perform, KindRole.Action) : null,
             step.Value("wait") is { } wait ? ReadWait(wait) : null,
             manual,
-            context.At(node));
+            context.At(node),
+            inOptionalSection || step.Boolean("optional"));
     }
 
     private static readonly string[] StepActivities = ["verify", "perform", "wait"];
@@ -231,6 +237,12 @@ internal sealed class LabManifestParser(ManifestContext context, KindCatalog cat
             foreach (var duplicate in group.Skip(1))
                 context.Report(FindingCodes.DuplicateStepId.At(duplicate.Location, $"step id '{Echo.Of(duplicate.Id)}' is already used by the step at line {first.Location.Line}"));
         }
+    }
+
+    private void ReportNothingRequired(MappingReader lab, List<Section> sections)
+    {
+        if (sections.Any(section => section.Steps.Count > 0) && sections.SelectMany(section => section.Steps).All(step => step.Optional))
+            context.Report(FindingCodes.NothingRequired, lab.Value("sections")!, "every step is optional: the lab counts as complete before the learner does anything; make at least one step required");
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlMappingNode? mapping) =>

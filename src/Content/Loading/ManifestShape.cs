@@ -12,10 +12,10 @@ public static class ManifestShape
 
     public static readonly MappingShape Variable = new("variable", ["prompt", "type", "default", "pattern", "rds-identifier"], ["prompt"]);
 
-    public static readonly MappingShape Section = new("section", ["title", "steps"], ["title", "steps"]);
+    public static readonly MappingShape Section = new("section", ["title", "optional", "steps"], ["title", "steps"]);
 
     public static readonly MappingShape Step = new("step",
-        ["id", "title", "page", "hint", "verify", "perform", "wait", "manual"],
+        ["id", "title", "page", "hint", "verify", "perform", "wait", "manual", "optional"],
         ["id", "title", "page"]);
 
     public static readonly MappingShape Wait = new("wait", ["timeout", "interval"], ["timeout", "interval"]);

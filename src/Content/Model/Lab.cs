@@ -22,6 +22,18 @@ public sealed record Lab(
 
     public Step? FindStep(string id) => Steps.FirstOrDefault(step => step.Id == id);
 
+    /// <summary>The steps that make the lab complete: every step but the optional ones.</summary>
+    public IEnumerable<Step> RequiredSteps => Steps.Where(step => !step.Optional);
+
+    /// <summary>The same lab with its optional steps left out, and any section left empty by that.</summary>
+    public Lab WithoutOptionalSteps() => this with
+    {
+        Sections = Sections
+            .Select(section => section with { Steps = section.Steps.Where(step => !step.Optional).ToList() })
+            .Where(section => section.Steps.Count > 0)
+            .ToList(),
+    };
+
     /// <summary>The variables that name a learner in RDS identifiers (marked rds-identifier); a roster or a list of names needs exactly one.</summary>
     public IReadOnlyList<LabVariable> NameVariables => Variables.Where(variable => variable.FormsRdsIdentifiers).ToList();
 
@@ -69,9 +81,11 @@ public sealed record LabVariable(
 /// <summary>A named RDS resource of the learner's, e.g. <c>cluster: aurora-{yourname}-cluster</c>; usable as <c>{cluster}</c>.</summary>
 public sealed record ResourceTemplate(string Name, Template Template, SourceSpan Location);
 
-public sealed record Section(string Title, IReadOnlyList<Step> Steps, SourceSpan Location);
+/// <param name="Optional">Every step of the section is optional.</param>
+public sealed record Section(string Title, IReadOnlyList<Step> Steps, SourceSpan Location, bool Optional = false);
 
 /// <summary>One thing the learner does. <see cref="Verify"/> is empty exactly when the step is <see cref="Manual"/>.</summary>
+/// <param name="Optional">An extra: shown and checked, but it never holds back the recap nor counts towards completion (set by the step or its section).</param>
 public sealed record Step(
     string Id,
     string Title,
@@ -81,7 +95,8 @@ public sealed record Step(
     KindSpec? Perform,
     WaitSpec? Wait,
     bool Manual,
-    SourceSpan Location);
+    SourceSpan Location,
+    bool Optional = false);
 
 /// <summary>Poll the step's checks until they pass, at <see cref="Interval"/>, giving up after <see cref="Timeout"/>.</summary>
 public sealed record WaitSpec(TimeSpan Timeout, TimeSpan Interval, SourceSpan Location);

@@ -9,5 +9,9 @@ public static class ActionKinds
         new CreateDbClusterSnapshotActionKind(),
         new ModifyDbClusterActionKind(),
         new DeleteDbClusterSnapshotActionKind(),
+        new CopyDbClusterSnapshotActionKind(),
+        new ShareDbClusterSnapshotActionKind(),
+        new RestoreDbClusterFromSnapshotActionKind(),
+        new DeleteDbClusterActionKind(),
     ]);
 }

@@ -5,10 +5,16 @@ namespace LabRunner.Engine.Actions;
 /// <summary>The AWS CLI command that does exactly what an action does, for the learner to read or run themselves.</summary>
 /// <param name="Operation">e.g. <c>create-db-cluster-snapshot</c>.</param>
 /// <param name="Arguments">Option and value pairs in order; a null value is a bare flag such as <c>--apply-immediately</c>.</param>
+/// <remarks>An action of several calls (restore a cluster, then add its writer) chains its commands with <see cref="Then"/>.</remarks>
 public sealed record AwsCliCommand(string Operation, IReadOnlyList<KeyValuePair<string, string?>> Arguments)
 {
-    /// <summary>The command line against <paramref name="target"/>: its endpoint for the sandbox or a custom endpoint, its region and profile.</summary>
-    public string Render(TargetInfo target)
+    /// <summary>The command to run once this one succeeds, or null.</summary>
+    public AwsCliCommand? Then { get; init; }
+
+    /// <summary>The command line against <paramref name="target"/> (its endpoint for the sandbox or a custom endpoint, its region and profile), followed by <c>&amp;&amp;</c> and the next one.</summary>
+    public string Render(TargetInfo target) => Then is null ? RenderOne(target) : $"{RenderOne(target)} && {Then.Render(target)}";
+
+    private string RenderOne(TargetInfo target)
     {
         var words = new List<string> { "aws", "rds", Operation };
         foreach (var (option, value) in Arguments.Concat(TargetArguments(target)))

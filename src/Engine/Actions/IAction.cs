@@ -19,7 +19,13 @@ public interface IAction
     /// <summary>Every identifier it touches; each must be one of the learner's lab resources.</summary>
     IReadOnlyList<string> Identifiers { get; }
 
+    /// <summary>What it brings into being (a copy, a restored cluster), as opposed to what it only reads or changes: what cleanup will owe the learner.</summary>
+    IReadOnlyList<string> Creates => Identifiers;
+
     AwsCliCommand CliCommand { get; }
+
+    /// <summary>What it costs on AWS, for actions that create billed resources; fronts show it before asking, off the sandbox.</summary>
+    string? CostWarning => null;
 
     /// <summary>Every RDS API action it may call, as IAM names them (<c>rds:CreateDBClusterSnapshot</c>), so a learner can check their permissions.</summary>
     IReadOnlyList<string> ApiActions { get; }

@@ -8,5 +8,6 @@ public static class CheckKinds
     [
         new DbClusterCheckKind(),
         new DbClusterSnapshotCheckKind(),
+        new DbClusterSnapshotSharedCheckKind(),
     ]);
 }

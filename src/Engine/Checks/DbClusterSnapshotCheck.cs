@@ -42,15 +42,15 @@ public sealed record DbClusterSnapshotCheck(string Snapshot, string? Cluster, st
         var found = $"snapshot {Snapshot} is {snapshot.Status ?? "of unknown status"}, expected {Status}";
         return snapshot.Status switch
         {
-            "creating" => Verdict.InProgress(Creating(snapshot), snapshot.PercentProgress, snapshot.SnapshotCreateTime),
+            "creating" or "copying" => Verdict.InProgress(Creating(snapshot), snapshot.PercentProgress, snapshot.SnapshotCreateTime),
             { } status when RdsStatuses.IsDeadSnapshot(status) => Verdict.Failed(found),
             _ => Verdict.NotYet(found),
         };
     }
 
-    /// <summary>"snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available".</summary>
+    /// <summary>"snapshot aurora-alice-snap1 is being created (45 % done); waiting for it to be available" (or copied).</summary>
     private string Creating(DBClusterSnapshot snapshot) =>
-        $"snapshot {Snapshot} is being created{(snapshot.PercentProgress is { } percent ? $" ({percent} % done)" : "")}; waiting for it to be {Status}";
+        $"snapshot {Snapshot} is being {(snapshot.Status == "copying" ? "copied" : "created")}{(snapshot.PercentProgress is { } percent ? $" ({percent} % done)" : "")}; waiting for it to be {Status}";
 
     private string Describe(DBClusterSnapshot snapshot)
     {

@@ -10,10 +10,14 @@ namespace LabRunner.Engine.Class;
 /// <param name="Pass">The progress pass the learner was read through, in a class read from passes; null otherwise.</param>
 public sealed record LearnerRow(ClassLearner Learner, IReadOnlyList<StepResult> Results, bool Started, LearnerActivity Activity, LearnerPass? Pass = null)
 {
-    public int Passed => Results.Count(result => result.Status == StepStatus.Passed);
+    /// <summary>How the learner's steps add up, as in <c>labrunner check</c>: optional steps apart.</summary>
+    public StepTally Tally => StepTally.Of(Results);
 
-    /// <summary>Steps LabRunner can check (manual steps do not count), as in <c>labrunner check</c>.</summary>
-    public int Total => Results.Count(result => !result.Status.IsManual());
+    /// <summary>Required steps passed.</summary>
+    public int Passed => Tally.Passed;
+
+    /// <summary>Required steps LabRunner can check (manual and optional steps do not count), as in <c>labrunner check</c>.</summary>
+    public int Total => Tally.Checked;
 }
 
 /// <summary>

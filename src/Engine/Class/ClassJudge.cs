@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using LabRunner.Content.Model;
+using LabRunner.Engine.Plans;
 using LabRunner.Engine.Steps;
 using LabRunner.Engine.State;
 
@@ -10,7 +12,8 @@ namespace LabRunner.Engine.Class;
 /// learner's step, as a learner's own first check does, and kept across refreshes, as is when each learner's results
 /// last changed (for last activity and stuck).
 /// </summary>
-internal sealed class ClassJudge(TimeSpan stuckAfter)
+/// <param name="optional">Also judge the optional steps; without it they are left out of every row.</param>
+internal sealed class ClassJudge(TimeSpan stuckAfter, bool optional)
 {
     private readonly ConcurrentDictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
     private readonly ConcurrentDictionary<string, Observed> observed = new(StringComparer.Ordinal);
@@ -29,7 +32,7 @@ internal sealed class ClassJudge(TimeSpan stuckAfter)
     public LearnerRow Judge(ClassLearner learner, StateSnapshot state, LearnerPass? pass = null)
     {
         var acknowledged = LearnerActivity.AcknowledgementsOf(learner, state);
-        var results = learner.Plan.Steps
+        var results = StepsOf(learner)
             .Select(step => step.IsManual && acknowledged.TryGetValue(step.Id, out var at)
                 ? step.Acknowledged(at)
                 : step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
@@ -37,6 +40,11 @@ internal sealed class ClassJudge(TimeSpan stuckAfter)
         var started = learner.Learner.Resources.Values.Any(state.Holds);
         return new LearnerRow(learner, results, started, Activity(learner, state, results, acknowledged, started), pass);
     }
+
+    /// <summary>The lab scoped as a class judged this way shows it: without its optional steps unless they are asked for.</summary>
+    public static Lab Scope(Lab lab, bool optional) => optional ? lab : lab.WithoutOptionalSteps();
+
+    private IEnumerable<StepPlan> StepsOf(ClassLearner learner) => learner.Plan.Steps.Where(step => optional || !step.Step.Optional);
 
     /// <summary>Last activity and stuck, remembering when this view last saw the learner's results change.</summary>
     private LearnerActivity Activity(ClassLearner learner, StateSnapshot state, IReadOnlyList<StepResult> results, IReadOnlyDictionary<string, DateTimeOffset> acknowledged, bool started)

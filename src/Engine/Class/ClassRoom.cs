@@ -28,22 +28,30 @@ public sealed class ClassRoom : IClassReader
     /// <param name="roster">Learners named up front; they are shown, as not started, even with nothing in the account.</param>
     /// <param name="discover">Also show every learner whose resources are in the account.</param>
     /// <param name="stuckAfter">How long without a change before an unfinished learner counts as stuck (default <see cref="DefaultStuckAfter"/>).</param>
-    public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null, TimeSpan? stuckAfter = null)
+    /// <param name="optional">
+    /// Also judge the lab's optional steps. Off by default: their reads may cost a request per resource (who a snapshot
+    /// is shared with), which would break the class's budget of a few requests per hundred learners.
+    /// </param>
+    public ClassRoom(Lab lab, IReadOnlyList<ClassLearner> roster, bool discover, ReadOnlyRdsApi rds, KindRegistry<ICheckKind> checks, TimeProvider? time = null, TimeSpan? stuckAfter = null, bool optional = false)
     {
-        judge = new ClassJudge(stuckAfter ?? DefaultStuckAfter);
-        Lab = lab;
+        judge = new ClassJudge(stuckAfter ?? DefaultStuckAfter, optional);
+        Lab = ClassJudge.Scope(lab, optional);
         this.roster = roster;
         this.rds = rds;
-        discovery = discover ? new LearnerDiscovery(lab, checks) : null;
+        discovery = discover ? new LearnerDiscovery(Lab, checks) : null;
         reader = new StateReader(rds, time ?? TimeProvider.System);
-        query = QueryFor(lab, checks);
+        query = QueryFor(lab, checks, optional);
     }
 
+    /// <summary>The lab as the board shows it: without its optional steps unless they were asked for.</summary>
     public Lab Lab { get; }
 
-    /// <summary>Every resource of every kind the lab's checks read, whatever its name, and every cluster (their tags hold acknowledgements).</summary>
-    public static StateQuery QueryFor(Lab lab, KindRegistry<ICheckKind> checks) =>
-        StateQuery.Everything(lab.Steps
+    /// <summary>
+    /// Every resource of every kind the lab's checks read (the optional steps' only when asked for), whatever its
+    /// name, and every cluster (their tags hold acknowledgements).
+    /// </summary>
+    public static StateQuery QueryFor(Lab lab, KindRegistry<ICheckKind> checks, bool optional = false) =>
+        StateQuery.Everything(ClassJudge.Scope(lab, optional).Steps
             .SelectMany(step => step.Verify)
             .SelectMany(spec => checks.Find(spec.Kind)?.Reads ?? [])
             .Append(ResourceKind.Cluster)

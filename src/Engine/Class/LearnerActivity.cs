@@ -12,7 +12,7 @@ namespace LabRunner.Engine.Class;
 /// </summary>
 /// <param name="Acknowledged">Step id to acknowledgement time, read from the tags of the learner's own clusters.</param>
 /// <param name="LastActivity">The latest of their resources' creation times, their acknowledgements and the last change the class view saw; null when none is known.</param>
-/// <param name="Stuck">Started, not finished (every checked step passed, every manual one acknowledged), and for the stuck-after time neither any activity nor a chance to start (see <see cref="ReadyAt"/>).</param>
+/// <param name="Stuck">Started, not finished (every required checked step passed, every required manual one acknowledged), and for the stuck-after time neither any activity nor a chance to start (see <see cref="ReadyAt"/>).</param>
 public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset> Acknowledged, DateTimeOffset? LastActivity, bool Stuck)
 {
     /// <summary>The acknowledgements on the learner's own clusters in <paramref name="state"/>.</summary>
@@ -47,9 +47,9 @@ public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset>
             .Select(tag => LearnerTags.TimeOf(tag.Value))
             .Max();
 
-    /// <summary>Every step done: checked ones passed, manual ones acknowledged.</summary>
+    /// <summary>Every required step done: checked ones passed, manual ones acknowledged (optional steps never keep a learner unfinished).</summary>
     public static bool Finished(IEnumerable<StepResult> results) =>
-        results.All(result => result.Status is StepStatus.Passed or StepStatus.Acknowledged);
+        results.All(result => result.Done);
 
     /// <summary>The learner's own resources (named from their name alone) in <paramref name="state"/>, each looked up by identifier in every kind.</summary>
     private static IEnumerable<object> OwnResources(ClassLearner learner, StateSnapshot state) =>

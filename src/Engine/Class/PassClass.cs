@@ -33,15 +33,16 @@ public sealed record ClassPass(string Source, ClassLearner Learner, IRdsReadApi 
 /// then judged by the same plans, check kinds and baselines as <see cref="ClassRoom"/>. A pass that is expired,
 /// tampered with, made in another region or not replayable marks its row; it never stops the others.
 /// </summary>
-public sealed class PassClass(Lab lab, IReadOnlyList<ClassPass> passes, RdsCallStats stats, TimeProvider? time = null, TimeSpan? stuckAfter = null) : IClassReader
+/// <param name="optional">Also judge the lab's optional steps, as <see cref="ClassRoom"/> does when asked. Either way a learner is read with exactly the requests their pass holds.</param>
+public sealed class PassClass(Lab lab, IReadOnlyList<ClassPass> passes, RdsCallStats stats, TimeProvider? time = null, TimeSpan? stuckAfter = null, bool optional = false) : IClassReader
 {
     /// <summary>Learners read at once: enough to hide the network's latency, few enough to stay polite to RDS.</summary>
     public const int Concurrency = 16;
 
     private readonly TimeProvider time = time ?? TimeProvider.System;
-    private readonly ClassJudge judge = new(stuckAfter ?? ClassRoom.DefaultStuckAfter);
+    private readonly ClassJudge judge = new(stuckAfter ?? ClassRoom.DefaultStuckAfter, optional);
 
-    public Lab Lab { get; } = lab;
+    public Lab Lab { get; } = ClassJudge.Scope(lab, optional);
 
     public async Task<ClassBoard> RefreshAsync(CancellationToken cancellationToken = default)
     {

@@ -54,5 +54,5 @@ public sealed record StepPlan(Step Step, IReadOnlyList<ICheck> Checks, IAction? 
     public StepResult Restored(StepStatus status, string reason, int? percent, DateTimeOffset? at) =>
         Titled(new StepResult(Id, status, reason, percent, At: at));
 
-    private StepResult Titled(StepResult result) => result with { Title = Step.Title, Waits = Step.Wait is not null && !IsManual };
+    private StepResult Titled(StepResult result) => result with { Title = Step.Title, Waits = Step.Wait is not null && !IsManual, Optional = Step.Optional };
 }

@@ -18,7 +18,7 @@ public sealed record PerformResult(ActionOutcome Outcome, StepResult Result);
 /// <param name="Results">Every step's current result, in lab order.</param>
 /// <param name="CreatedForLearner">What LabRunner created for the learner and the cleanup would delete (not what the learner made themselves, nor what is already cleaned up).</param>
 /// <param name="StartedAt">When the learner first started the lab (in any process).</param>
-/// <param name="FinishedAt">When the last step was first done (passed, or acknowledged if manual); null while any step never was.</param>
+/// <param name="FinishedAt">When the last required step was first done (passed, or acknowledged if manual); null while any never was. Optional steps do not count.</param>
 public sealed record LabSessionState(IReadOnlyList<StepResult> Results, IReadOnlyList<string> CreatedForLearner, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
 
 /// <summary>
@@ -94,12 +94,11 @@ public sealed class LabSession
         return Results.First(result => result.StepId == id);
     }
 
-    /// <summary>The first step not yet passed nor acknowledged, where a resumed run continues; null when all are done.</summary>
-    public string? FirstUnfinishedStepId =>
-        Results.FirstOrDefault(result => result.Status is not (StepStatus.Passed or StepStatus.Acknowledged))?.StepId;
+    /// <summary>The first required step not yet passed nor acknowledged, where a resumed run continues; null when all are done (optional steps never hold it back).</summary>
+    public string? FirstUnfinishedStepId => Results.FirstOrDefault(result => !result.Done)?.StepId;
 
-    /// <summary>True when every step that can be checked has passed (manual steps do not count).</summary>
-    public bool AllCheckedStepsPassed => Results.All(result => result.Status.IsManual() || result.Status == StepStatus.Passed);
+    /// <summary>True when every required step that can be checked has passed (manual and optional steps do not count).</summary>
+    public bool AllCheckedStepsPassed => StepTally.Of(Results).AllPassed;
 
     /// <summary>Judges every step from one read of the state the lab needs.</summary>
     public async Task<IReadOnlyList<StepResult>> CheckAllAsync(CancellationToken cancellationToken = default)
@@ -159,6 +158,9 @@ public sealed class LabSession
     /// <summary>The step's action, to show before performing (its summary and AWS CLI command); null when the step has none.</summary>
     public IAction? ActionOf(string stepId) => Plan.Step(stepId).Perform;
 
+    /// <summary>What performing the step costs, to show before asking; null on the sandbox, where nothing is billed, and for free actions.</summary>
+    public string? CostWarningOf(string stepId) => Target.Kind == TargetKind.Sandbox ? null : ActionOf(stepId)?.CostWarning;
+
     /// <summary>The exact AWS CLI command equivalent to performing the step on this target.</summary>
     public string? CliCommandOf(string stepId) => ActionOf(stepId)?.CliCommand.Render(Target);
 
@@ -167,7 +169,7 @@ public sealed class LabSession
         var action = ActionOf(stepId) ?? throw new InvalidOperationException($"Step {stepId} has nothing LabRunner can perform.");
         var outcome = await RunGuardedAsync(action, cancellationToken);
         if (outcome.Kind == ActionOutcomeKind.Done)
-            RecordCreated(action.Identifiers.Where(identifier => Plan.Cleanup.Any(cleanup => cleanup.Identifiers.Contains(identifier, StringComparer.Ordinal))));
+            RecordCreated(action.Creates.Where(identifier => Plan.Cleanup.Any(cleanup => cleanup.Identifiers.Contains(identifier, StringComparer.Ordinal))));
         return new PerformResult(outcome, await CheckStepAsync(stepId, cancellationToken));
     }
 
@@ -270,7 +272,7 @@ public sealed class LabSession
     /// <summary>The state to publish, from the results and progress as they are now (under the lock).</summary>
     private LabSessionState State()
     {
-        var done = Plan.Steps.Select(step => progress.Steps.GetValueOrDefault(step.Id) is { } saved
+        var done = Plan.Steps.Where(step => !step.Step.Optional).Select(step => progress.Steps.GetValueOrDefault(step.Id) is { } saved
             ? step.IsManual ? saved.AcknowledgedAt : saved.FirstPassedAt
             : null).ToList();
         return new LabSessionState(

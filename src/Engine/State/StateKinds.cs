@@ -10,6 +10,7 @@ public static class StateKinds
         DbClusters.Default,
         DbInstances.Default,
         DbClusterSnapshots.Default,
+        DbClusterSnapshotSharing.Default,
     ];
 
     public static StateKind Of(ResourceKind kind) =>

@@ -24,4 +24,10 @@ public sealed record StepResult(
 
     /// <summary>Whether the lab waits on this step while it is in progress (the step has a wait and is checked).</summary>
     public bool Waits { get; init; }
+
+    /// <summary>The step is an optional extra: it never holds back completion and is counted apart.</summary>
+    public bool Optional { get; init; }
+
+    /// <summary>Done as far as completion goes: passed, acknowledged, or optional.</summary>
+    public bool Done => Optional || Status is StepStatus.Passed or StepStatus.Acknowledged;
 }

@@ -1,3 +1,4 @@
+using LabRunner.Content.Files;
 using LabRunner.Content.Model;
 using LabRunner.Engine.Learners;
 using LabRunner.Engine.Progress;
@@ -35,6 +36,7 @@ public sealed class TuiFlow : IDisposable
     private string? connectProblem;
     private SavedProgress? saved;
     private volatile bool terminating;
+    private bool labChanged;
 
     public TuiFlow(IApplication app, TuiOptions options)
     {
@@ -49,6 +51,11 @@ public sealed class TuiFlow : IDisposable
         {
             if (terminating)
                 app.RequestStop();
+            else if (labChanged && app.TopRunnableView is ILabReloadable screen)
+            {
+                labChanged = false;
+                screen.ReloadLab();
+            }
         };
         app.Keyboard.KeyDown += OnAnyKey;
     }
@@ -144,6 +151,9 @@ public sealed class TuiFlow : IDisposable
         public sealed record EditDetails : LabEnd;
 
         public sealed record TargetFailed(string Message) : LabEnd;
+
+        /// <summary>The lab's files changed: load it again and reopen where the learner was (a step, or the recap when null).</summary>
+        public sealed record Reload(string? StepId) : LabEnd;
     }
 
     private LabEnd RunLab(Lab lab, bool named)
@@ -172,6 +182,14 @@ public sealed class TuiFlow : IDisposable
             if (OpenSession(lab, target, form) is not { } session)
                 return terminating || named ? new LabEnd.Quit() : new LabEnd.Back();
             var end = RunSession(session, target as IPassWriter);
+            while (end is LabEnd.Reload reload && !terminating)
+            {
+                lab = Reloaded(lab);
+                if (OpenSession(lab, target, form) is not { } reopened)
+                    return new LabEnd.Quit();
+                session = reopened;
+                end = RunSession(session, target as IPassWriter, reload);
+            }
             if (end is not LabEnd.EditDetails)
                 return end;
             askDetails = editing = true;
@@ -216,11 +234,14 @@ public sealed class TuiFlow : IDisposable
         return session;
     }
 
-    private LabEnd RunSession(LabSession session, IPassWriter? passes)
+    /// <param name="reloaded">Where the learner was when the lab's files changed; null on a first opening.</param>
+    private LabEnd RunSession(LabSession session, IPassWriter? passes, LabEnd.Reload? reloaded = null)
     {
         using var runner = new StepRunner(session, action => app.Invoke(action), options.Time, options.LogUnexpected, PollInterval(session.Target));
+        using var watcher = options.Watch ? WatchLab(session.Lab) : null;
         var pages = PageLibrary.LoadAsync(session.Lab, session.Learner.Values);
-        var showRecap = session.FirstUnfinishedStepId is null;
+        var showRecap = reloaded is null ? session.FirstUnfinishedStepId is null : reloaded.StepId is null;
+        var openAt = reloaded?.StepId;
         while (!terminating)
         {
             if (showRecap)
@@ -230,8 +251,10 @@ public sealed class TuiFlow : IDisposable
                 app.Run(recap);
                 if (recap.Exit == RecapExit.Quit)
                     return new LabEnd.Quit();
+                if (recap.Exit == RecapExit.Reload)
+                    return new LabEnd.Reload(null);
             }
-            using var screen = new LabScreen(app, session, runner, options.Palette, options.Time, pages, passes);
+            using var screen = new LabScreen(app, session, runner, options.Palette, options.Time, pages, passes, openAt);
             app.Run(screen);
             switch (screen.Exit)
             {
@@ -239,10 +262,34 @@ public sealed class TuiFlow : IDisposable
                     return new LabEnd.Quit();
                 case LabScreenExit.Details:
                     return new LabEnd.EditDetails();
+                case LabScreenExit.Reload:
+                    return new LabEnd.Reload(screen.SelectedStepId);
             }
             showRecap = true;
+            openAt = null;
         }
         return new LabEnd.Quit();
+    }
+
+    /// <summary>
+    /// Watches the lab's folder; a save makes the lab screen or recap give way (at once, or when a dialog over it
+    /// closes) so the flow reopens the lab from its files.
+    /// </summary>
+    private LabWatcher WatchLab(Lab lab)
+    {
+        var watcher = new LabWatcher(lab.Directory, options.Time, LabWatcher.DefaultQuiet);
+        watcher.Changed += () => app.Invoke(() => labChanged = true);
+        return watcher;
+    }
+
+    /// <summary>The lab as its files are now; while they have errors, the lab as it was, with the findings shown.</summary>
+    private Lab Reloaded(Lab lab)
+    {
+        var entry = LabEntry.Load(lab.Directory);
+        if (entry.Lab is { } reloaded)
+            return reloaded;
+        MessageBox.ErrorQuery(app, $"{lab.Title}: the saved lab has errors", string.Join("\n", entry.Problems.Take(8)) + "\n\nShowing it as it was until the next save.", "_OK");
+        return lab;
     }
 
     /// <summary>The local sandbox answers at no cost, so a step in progress is watched every second there; AWS keeps the lab's interval.</summary>

@@ -21,4 +21,7 @@ public sealed partial class ReadOnlyRdsApi(IRdsApi client, RdsCallStats stats) :
 
     public Task<DescribeDBClusterSnapshotsResponse> DescribeDBClusterSnapshotsAsync(DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
         client.DescribeDBClusterSnapshotsAsync(request, cancellationToken);
+
+    public Task<DescribeDBClusterSnapshotAttributesResponse> DescribeDBClusterSnapshotAttributesAsync(DescribeDBClusterSnapshotAttributesRequest request, CancellationToken cancellationToken = default) =>
+        client.DescribeDBClusterSnapshotAttributesAsync(request, cancellationToken);
 }

@@ -51,6 +51,16 @@ public sealed class ClassActivityTests(SeededClass seeded) : IClassFixture<Seede
     }
 
     [Fact]
+    public void A_learner_with_every_required_step_done_is_finished_whatever_their_optional_steps()
+    {
+        StepResult[] required = [new("find-cluster", StepStatus.Passed, ""), new("snapshot-actions", StepStatus.Acknowledged, "")];
+        var optionalNotDone = new StepResult("copy-snapshot", StepStatus.Failed, "") { Optional = true };
+
+        Assert.True(LearnerActivity.Finished([.. required, optionalNotDone]));
+        Assert.False(LearnerActivity.Finished([required[0], new("snapshot-actions", StepStatus.Manual, ""), optionalNotDone]));
+    }
+
+    [Fact]
     public async Task Tags_that_are_not_acknowledgements_are_ignored()
     {
         var arn = (await seeded.Client.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = "aurora-carol-cluster" })).DBClusters[0].DBClusterArn!;

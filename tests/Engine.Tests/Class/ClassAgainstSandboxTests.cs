@@ -3,6 +3,7 @@ using LabRunner.Engine.Checks;
 using LabRunner.Engine.Class;
 using LabRunner.Engine.Steps;
 using LabRunner.Rds;
+using LabRunner.Rds.Model;
 using LabRunner.TestSupport.Class;
 
 namespace LabRunner.Engine.Tests.Class;
@@ -14,20 +15,36 @@ public sealed class ClassAgainstSandboxTests(SeededClass seeded) : IClassFixture
 
     private static Lab Lab => SeededClass.Lab;
 
-    private ClassRoom Room(IReadOnlyList<ClassLearner> roster, bool discover) =>
-        new(Lab, roster, discover, new ReadOnlyRdsApi(seeded.Client), CheckKinds.Default, seeded.Sandbox.Time);
+    private ClassRoom Room(IReadOnlyList<ClassLearner> roster, bool discover, bool optional = false) =>
+        new(Lab, roster, discover, new ReadOnlyRdsApi(seeded.Client), CheckKinds.Default, seeded.Sandbox.Time, optional: optional);
 
-    [Fact]
-    public async Task Every_learner_gets_exactly_the_verdicts_of_their_own_check()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_learner_gets_exactly_the_verdicts_of_their_own_check(bool optional)
     {
-        var board = await Room([], discover: true).RefreshAsync();
+        var board = await Room([], discover: true, optional).RefreshAsync();
 
         foreach (var learner in Seeded)
         {
             var own = await ClassSeeding.Session(seeded.Sandbox.Host, seeded.Client, Lab, learner.Name, seeded.Sandbox.Time).CheckAllAsync();
             var row = board.Rows.Single(row => row.Learner.Key == learner.Name);
-            Assert.Equal(own, row.Results);
+            Assert.Equal(own.Where(result => optional || !result.Optional), row.Results);
         }
+    }
+
+    [Fact]
+    public async Task Asked_for_the_optional_steps_the_class_judges_them_after_the_required_ones_and_reads_who_each_snapshot_is_shared_with()
+    {
+        var board = await Room([], discover: true, optional: true).RefreshAsync();
+        var manualSnapshots = await seeded.Client.DescribeAllDBClusterSnapshotsAsync(new DescribeDBClusterSnapshotsRequest { SnapshotType = "manual" }).CountAsync();
+
+        Assert.Equal(["copy-snapshot", "share-snapshot", "restore-snapshot"], board.Steps.Where(step => step.Optional).Select(step => step.Id));
+        Assert.Equal("passed passed passed manual passed failed failed failed",
+            string.Join(" ", board.Rows.Single(row => row.Learner.Key == "dave").Results.Select(result => result.Status.WireName())));
+        Assert.Equal([5, 3, 2, 0, 1, 0, 0, 0], board.PassedPerStep);
+        // Clusters, snapshots, the manual snapshots again for sharing, then who each is shared with (RDS has no list of that).
+        Assert.Equal(3 + manualSnapshots, board.Requests);
     }
     [Fact]
     public async Task The_stages_show_as_the_lab_defines_them()

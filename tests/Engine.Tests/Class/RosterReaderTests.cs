@@ -99,7 +99,7 @@ public sealed class RosterReaderTests : IDisposable
         var roster = Read("# class of 2026\nyourname,team\nalice,blue\n");
 
         var problem = Assert.Single(roster.Problems);
-        Assert.Equal($"{At(2)}a CSV roster's first line names the lab's variables (yourname, backup_window); lab aurora-backup has no variable 'team'", problem);
+        Assert.Equal($"{At(2)}a CSV roster's first line names the lab's variables (yourname, backup_window, share_account); lab aurora-backup has no variable 'team'", problem);
     }
 
     [Fact]
@@ -157,6 +157,6 @@ public sealed class RosterReaderTests : IDisposable
 
         var problem = Assert.Single(Read("alice\n", twoNames).Problems);
 
-        Assert.Equal($"{At(1)}a roster of one name a line needs a lab with one name variable, and lab aurora-backup has 2: start the file with a header naming the columns (yourname, backup_window, team)", problem);
+        Assert.Equal($"{At(1)}a roster of one name a line needs a lab with one name variable, and lab aurora-backup has 2: start the file with a header naming the columns (yourname, backup_window, share_account, team)", problem);
     }
 }

@@ -50,7 +50,7 @@ public class LabPlanTests
 
         var error = Assert.Throws<LabSpecException>(() => LabPlan.Bind(lab, TestLabs.Learner(lab, "alice")));
 
-        Assert.Equal("lab.yaml:9:3: unknown check kind 'db-clustr'; known: db-cluster, db-cluster-snapshot", error.Message);
+        Assert.Equal("lab.yaml:9:3: unknown check kind 'db-clustr'; known: db-cluster, db-cluster-snapshot, db-cluster-snapshot-shared", error.Message);
     }
 
     [Fact]

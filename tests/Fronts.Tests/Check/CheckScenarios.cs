@@ -37,10 +37,43 @@ public abstract class CheckScenarios : IAsyncLifetime, IDisposable
     protected Task<CliRun> PerformAsync(string step, string name = "alice") =>
         CliRun.RunAsync(["perform", LabPath, "--step", step, "--var", $"yourname={name}", "--endpoint", Peer.Endpoint.ToString(), "--yes", "--data-dir", data.Path]);
 
+    /// <summary>The required steps exactly as <paramref name="expected"/>; the optional section's steps follow, none passed (they never change the exit code).</summary>
     protected static void AssertSteps(CliRun run, int exitCode, params (string Id, string Status, string Detail)[] expected)
     {
         Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}, expected {exitCode}; stderr: {run.Error}");
-        Assert.Equal(expected, run.Steps().Select(step => (step.Id, step.Status, step.Detail)));
+        var steps = run.Steps();
+        Assert.Equal(expected, steps.Take(expected.Length).Select(step => (step.Id, step.Status, step.Detail)));
+        Assert.Equal(OptionalSteps, steps.Skip(expected.Length).Select(step => step.Id));
+        Assert.All(steps.Skip(expected.Length), step => Assert.NotEqual("passed", step.Status));
+    }
+
+    private static readonly string[] OptionalSteps = ["copy-snapshot", "share-snapshot", "restore-snapshot"];
+
+    [PeerFact]
+    public async Task Optional_section_performed_and_checked_never_changes_the_exit_code()
+    {
+        await Peer.SeedLearnerAsync("alice");
+        await PerformAsync("take-snapshot");
+        await Peer.SettleAsync();
+        var performed = new List<CliRun>();
+        foreach (var step in OptionalSteps)
+            performed.Add(await PerformAsync(step));
+        await Peer.SettleAsync();
+
+        var run = await CheckAsync();
+
+        Assert.All(performed, perform => Assert.True(perform.ExitCode == ExitCodes.Ok, perform.Output + perform.Error));
+        Assert.Equal(ExitCodes.NotPassed, run.ExitCode);
+        Assert.Equal(
+            [
+                ("copy-snapshot", "passed", "snapshot aurora-alice-snap1-copy of aurora-alice-cluster is available"),
+                ("share-snapshot", "passed", "snapshot aurora-alice-snap1 is shared with account 123456789012"),
+                ("restore-snapshot", "passed", "cluster aurora-alice-restored is available, writer aurora-alice-restored-1"),
+            ],
+            run.Steps().Skip(5).Select(step => (step.Id, step.Status, step.Detail)));
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.Equal((3, 4, 3, 3), (json.RootElement.GetProperty("passed").GetInt32(), json.RootElement.GetProperty("total").GetInt32(),
+            json.RootElement.GetProperty("optional-passed").GetInt32(), json.RootElement.GetProperty("optional-total").GetInt32()));
     }
 
     [PeerFact]

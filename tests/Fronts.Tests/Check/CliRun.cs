@@ -17,10 +17,17 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
     }
 
     /// <summary>The steps of a <c>check --format json</c> run: id, status, detail and percent (null when absent).</summary>
-    public IReadOnlyList<(string Id, string Status, string Detail, int? Percent)> Steps()
+    public IReadOnlyList<(string Id, string Status, string Detail, int? Percent)> Steps() => StepsWhere(_ => true);
+
+    /// <summary>The required steps of a <c>check --format json</c> run (those not marked optional), as <see cref="Steps"/>.</summary>
+    public IReadOnlyList<(string Id, string Status, string Detail, int? Percent)> RequiredSteps() =>
+        StepsWhere(step => !step.TryGetProperty("optional", out var optional) || !optional.GetBoolean());
+
+    private IReadOnlyList<(string Id, string Status, string Detail, int? Percent)> StepsWhere(Func<JsonElement, bool> wanted)
     {
         using var json = JsonDocument.Parse(Output);
         return json.RootElement.GetProperty("steps").EnumerateArray()
+            .Where(wanted)
             .Select(step => (
                 step.GetProperty("id").GetString()!,
                 step.GetProperty("status").GetString()!,

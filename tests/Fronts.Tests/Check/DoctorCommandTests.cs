@@ -38,8 +38,10 @@ public sealed class DoctorCommandTests(MotoServer moto) : IAsyncLifetime, IDispo
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Output + run.Error);
         Assert.Contains("✓ cluster      aurora-alice-cluster is there", run.Output);
-        Assert.Contains("  perform  rds:CreateDBClusterSnapshot, rds:DescribeDBClusterSnapshots, rds:ModifyDBCluster", run.Output);
-        Assert.Contains("  cleanup  rds:DeleteDBClusterSnapshot", run.Output);
+        // The optional section's copy, share and restore too.
+        Assert.Contains("  perform  rds:CopyDBClusterSnapshot, rds:CreateDBClusterSnapshot, rds:CreateDBInstance, rds:DescribeDBClusterSnapshots, "
+            + "rds:ModifyDBCluster, rds:ModifyDBClusterSnapshotAttribute, rds:RestoreDBClusterFromSnapshot", run.Output);
+        Assert.Contains("  cleanup  rds:DeleteDBCluster, rds:DeleteDBClusterSnapshot, rds:DeleteDBInstance, rds:ModifyDBClusterSnapshotAttribute", run.Output);
     }
 
     [PeerFact(RealPeer.Moto)]

@@ -14,7 +14,7 @@ namespace LabRunner.Fronts.Tests.Check;
 public sealed class HostileEndpointTests : IDisposable
 {
     private static readonly string[] Formats = ["text", "json", "junit", "markdown"];
-    public static readonly string[] LabSteps = ["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window"];
+    public static readonly string[] LabSteps = ["find-cluster", "take-snapshot", "snapshot-available", "snapshot-actions", "modify-backup-window", "copy-snapshot", "share-snapshot", "restore-snapshot"];
 
     /// <summary>The starts of the lines <see cref="HostileEndpoint.ForgedLines"/> tries to print as results.</summary>
     public static readonly string[] ForgedStarts = ["✓ forged-step", "| ✓ | forged", $"<testcase name=\"{HostileEndpoint.ForgedMark}\""];

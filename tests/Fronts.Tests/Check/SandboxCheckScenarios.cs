@@ -45,7 +45,7 @@ public sealed class SandboxCheckScenarios : CheckScenarios
         var run = await CheckAsync();
 
         Assert.Equal(ExitCodes.NotPassed, run.ExitCode);
-        Assert.Equal(("find-cluster", "in-progress", "cluster aurora-alice-cluster is creating, expected available", (int?)null), run.Steps()[0]);
+        Assert.Equal(("find-cluster", "in-progress", "cluster aurora-alice-cluster is creating, expected available", (int?)0), run.Steps()[0]);
     }
 
     [Fact]

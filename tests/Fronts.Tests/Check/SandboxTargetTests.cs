@@ -24,16 +24,16 @@ public sealed class SandboxTargetTests : IDisposable
         var after = await RunAsync("check", "--format", "json");
 
         Assert.Equal(ExitCodes.NotPassed, fresh.ExitCode);
-        Assert.Equal(["passed", "failed", "failed", "manual", "failed"], fresh.Steps().Select(step => step.Status));
+        Assert.Equal(["passed", "failed", "failed", "manual", "failed"], fresh.RequiredSteps().Select(step => step.Status));
         Assert.Contains("\"kind\": \"sandbox\"", fresh.Output);
         Assert.DoesNotContain("\"endpoint\"", fresh.Output);
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (snapshot.ExitCode, window.ExitCode));
         Assert.StartsWith("target   SANDBOX (local practice, built into LabRunner)\n", snapshot.Output.ReplaceLineEndings("\n"));
         Assert.Equal(ExitCodes.Ok, done.ExitCode);
-        Assert.Equal(["passed", "passed", "passed", "manual", "passed"], done.Steps().Select(step => step.Status));
+        Assert.Equal(["passed", "passed", "passed", "manual", "passed"], done.RequiredSteps().Select(step => step.Status));
         Assert.Equal(ExitCodes.Ok, cleanup.ExitCode);
         Assert.Contains("done: snapshot aurora-alice-snap1 deleted", cleanup.Output);
-        Assert.Equal(["passed", "failed", "failed", "manual", "passed"], after.Steps().Select(step => step.Status));
+        Assert.Equal(["passed", "failed", "failed", "manual", "passed"], after.RequiredSteps().Select(step => step.Status));
         Assert.True(File.Exists(Path.Combine(data.Path, "sandbox", "state.json")));
         Assert.True(File.Exists(Path.Combine(data.Path, "progress", "aurora-backup", "sandbox", "alice.json")));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LabRunner.Cli;
 using LabRunner.Fronts.Tests.Check;
@@ -28,10 +29,11 @@ public sealed class ClassCommandTests(SeededClass seeded) : IClassFixture<Seeded
         return path;
     }
 
+    /// <summary>With --optional: a learner's check judges the optional steps too.</summary>
     [Fact]
     public async Task Each_learner_in_the_class_json_is_exactly_their_own_check_json()
     {
-        var run = await ClassAsync("--discover", "--format", "json");
+        var run = await ClassAsync("--discover", "--optional", "--format", "json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
         var learners = JsonNode.Parse(run.Output)!["learners"]!.AsArray();
@@ -47,7 +49,7 @@ public sealed class ClassCommandTests(SeededClass seeded) : IClassFixture<Seeded
     [Fact]
     public async Task Each_learner_suite_in_the_class_junit_is_their_own_check_suite()
     {
-        var suites = XDocument.Parse((await ClassAsync("--format", "junit")).Output).Root!.Elements("testsuite").ToList();
+        var suites = XDocument.Parse((await ClassAsync("--optional", "--format", "junit")).Output).Root!.Elements("testsuite").ToList();
 
         Assert.Equal(SeededClass.Seeded.Length, suites.Count);
         foreach (var learner in SeededClass.Seeded)
@@ -102,6 +104,23 @@ public sealed class ClassCommandTests(SeededClass seeded) : IClassFixture<Seeded
         // erin has not started; dave's resources are long older than 10 minutes and he has not acknowledged the manual step.
         Assert.Equal("erin,false,failed,failed,failed,manual,failed,0,4,,false", lines[1]);
         Assert.Matches(@"^dave,true,passed,passed,passed,manual,passed,4,4,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,true$", lines[2]);
+    }
+
+    [Fact]
+    public async Task With_optional_the_csv_has_the_optional_steps_and_counts_them_apart_and_the_table_gives_them_one_column()
+    {
+        var roster = WriteRoster("dave\n");
+
+        var csv = (await ClassAsync("--roster", roster, "--optional", "--format", "csv")).Output.TrimEnd().Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var table = (await ClassAsync("--roster", roster, "--optional")).Output.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+
+        Assert.Equal("learner,started,find-cluster,take-snapshot,snapshot-available,snapshot-actions,modify-backup-window,copy-snapshot,share-snapshot,restore-snapshot,"
+            + "passed,total,optional-passed,optional-total,last-activity,stuck", csv[0]);
+        Assert.Matches(@"^dave,true,passed,passed,passed,manual,passed,failed,failed,failed,4,4,0,3,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,true$", csv[1]);
+        Assert.Contains(table, line => Regex.IsMatch(line, @"^ learner +#1 +#2 +#3 +#4 +#5 +progress +opt +idle$"));
+        Assert.Contains(table, line => Regex.IsMatch(line, @"^ dave +✓ +✓ +✓ +☐ +✓ +4/4 +0/3 "));
+        Assert.Contains(table, line => line.StartsWith("  #1 find-cluster ", StringComparison.Ordinal)
+            && line.EndsWith("#5 modify-backup-window  opt (done/all): (#6) copy-snapshot  (#7) share-snapshot  (#8) restore-snapshot", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace LabRunner.Fronts.Tests.Class;
 /// <summary>
 /// The real <c>labrunner class</c> binary in a real terminal (<see cref="TmuxSession"/>) against a seeded sandbox:
 /// the live grid appears, refreshes on its own, filters, shows a learner's reasons, and quits cleanly; at 80×24 it shows
-/// an acknowledged manual step, stuck learners, and a failed refresh on its own line under an intact header.
+/// an acknowledged manual step, stuck learners, a failed refresh on its own line under an intact header, and the
+/// optional steps (--optional) in one column beside the required ones.
 /// </summary>
 public sealed partial class ClassTmuxTests(SeededClass seeded) : IClassFixture<SeededClass>, IAsyncLifetime
 {
@@ -89,6 +90,21 @@ public sealed partial class ClassTmuxTests(SeededClass seeded) : IClassFixture<S
 
         Terminal.SendKeys("!");
         Until("stuck learners only", text => text.Contains("stuck learners only", StringComparison.Ordinal) && !text.Contains(" dave ", StringComparison.Ordinal));
+        Terminal.SendKeys("q");
+        Until("a clean exit", text => text.Contains("EXITED 0", StringComparison.Ordinal));
+    }
+
+    [PeerFact(RealPeer.Tmux)]
+    public void At_80_by_24_with_the_optional_steps_the_required_columns_stay_numbered_and_the_optional_ones_share_one_column()
+    {
+        Start(80, 24, "--watch 60 --optional");
+
+        var screen = Until("the grid", text => text.Contains(" dave ", StringComparison.Ordinal));
+        var header = screen.Split('\n').Single(line => line.Contains(" learner ", StringComparison.Ordinal));
+        Assert.Matches(@"^ learner +#1 +#2 +#3 +#4 +#5 +progress +opt +idle *$", header);
+        Assert.Matches(@" dave +✓ +✓ +✓ +[☐☑] +✓ +4/4 +0/3 ", screen);
+        Assert.Matches(@" alice +✓ +✗ +✗ +☐ +✗ +1/4 +0/3 ", screen);
+
         Terminal.SendKeys("q");
         Until("a clean exit", text => text.Contains("EXITED 0", StringComparison.Ordinal));
     }

@@ -25,29 +25,29 @@ public sealed class FirstRunWalkTests : IDisposable
         var details = Wait("Your details");
         Assert.DoesNotContain("✗", details);
         tmux.Type("alice");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Keys("Tab");
         ReplaceField("05:00-05:10");
         var tooShort = Wait("lasts 10 minutes");
         Assert.DoesNotContain("[0-5]", tooShort);
         ReplaceField("09:00-09:45");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Assert.DoesNotContain("✗", tmux.Capture());
         Keys("Enter");
 
-        Wait("Step 1 of 5 · Find your cluster");
+        Wait("Step 1 of 8 · Find your cluster");
         Wait("✓ Passed: cluster aurora-alice-cluster is");
         Keys("n");
-        Wait("Step 2 of 5 · Take a manual snapshot");
+        Wait("Step 2 of 8 · Take a manual snapshot");
         Keys("p");
         Wait("Perform: Take a manual snapshot");
         Keys("Enter");
-        Wait("Step 3 of 5 · Wait for the snapshot");
+        Wait("Step 3 of 8 · Wait for the snapshot");
         Wait("✓ Passed: snapshot aurora-alice-snap1");
         Keys("n");
-        Wait("Step 4 of 5 · See what a snapshot offers");
+        Wait("Step 4 of 8 · See what a snapshot offers");
         Keys("a");
-        Wait("Step 5 of 5 · Move the backup window");
+        Wait("Step 5 of 8 · Move the backup window");
         Keys("p");
         Wait("--preferred-backup-window 09:00-09:45");
         Keys("Enter");
@@ -62,9 +62,9 @@ public sealed class FirstRunWalkTests : IDisposable
         Wait("✗ backup_window: '09:00-09:45' overlaps your cluster's weekly maintenance");
         Wait("Esc back to the lab, unchanged");
         ReplaceField("05:00-05:45");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Keys("Enter");
-        Wait("Step 5 of 5 · Move the backup window");
+        Wait("Step 5 of 8 · Move the backup window");
         Wait("✗ Not yet: backup window is 07:10-07:40");
         Keys("p");
         Wait("--preferred-backup-window 05:00-05:45");
@@ -74,7 +74,10 @@ public sealed class FirstRunWalkTests : IDisposable
         Assert.Contains("Created for you: aurora-alice-snap1", recap);
         Assert.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done.", recap);
         Keys("x");
-        Assert.Contains("LabRunner will delete snapshot aurora-alice-snap1 on the SANDBOX", Wait("The same as running"));
+        // Cleanup knows every resource the lab may create, the optional section's too, and undoes them in dependency order.
+        Assert.Contains(WithoutSpaces("LabRunner will stop sharing snapshot aurora-alice-snap1 with account 123456789012, delete instance aurora-alice-restored-1 and "
+            + "cluster aurora-alice-restored, delete snapshot aurora-alice-snap1-copy and delete snapshot aurora-alice-snap1 on the SANDBOX (local practice, nothing real)."),
+            WithoutSpaces(DialogText(Wait("The same as running"))));
         Keys("Enter");
         Wait("Cleaned up");
         tmux.WaitFor("the recap refreshed", screen => !screen.Contains("x clean up") && !screen.Contains("Created for you"), Patience);
@@ -86,6 +89,14 @@ public sealed class FirstRunWalkTests : IDisposable
     }
 
     private const string NoticeCue = "… m: more";
+
+    /// <summary>The text inside the dialog's heavy box on <paramref name="screen"/>, its lines joined.</summary>
+    private static string DialogText(string screen) => string.Concat(screen.Split('\n')
+        .Where(line => line.Count(character => character == '┃') >= 2)
+        .Select(line => line[(line.IndexOf('┃') + 1)..line.LastIndexOf('┃')]));
+
+    /// <summary>Wrapped text compared whatever the wrapping: no spaces at all.</summary>
+    private static string WithoutSpaces(string text) => string.Concat(text.Where(character => !char.IsWhiteSpace(character)));
 
     /// <summary>Empties the focused field and types <paramref name="text"/> into it.</summary>
     private void ReplaceField(string text)

@@ -24,9 +24,9 @@ public sealed class PracticeShellTests : IDisposable
         Keys("Enter");
         Wait("Your details");
         tmux.Type("pat");
-        Wait("snapshot  aurora-pat-snap1");
+        Wait("snapshot         aurora-pat-snap1");
         Keys("Enter");
-        Wait("Step 1 of 5 · Find your cluster");
+        Wait("Step 1 of 8 · Find your cluster");
         Wait("s shell");
 
         InPracticeShell(
@@ -34,23 +34,23 @@ public sealed class PracticeShellTests : IDisposable
             "available\naurora-pat-instance-1");
         // Passed at once, and the lab moves on by itself.
         Wait("✓ Find your cluster: passed, cluster aurora-pat-cluster is available");
-        Wait("Step 2 of 5 · Take a manual snapshot");
+        Wait("Step 2 of 8 · Take a manual snapshot");
         InPracticeShell(
             "aws rds create-db-cluster-snapshot --db-cluster-identifier aurora-pat-cluster --db-cluster-snapshot-identifier aurora-pat-snap1 --query DBClusterSnapshot.Status --output text",
             "creating");
         Wait("✓ Take a manual snapshot");
 
-        Wait("Step 3 of 5 · Wait for the snapshot");
+        Wait("Step 3 of 8 · Wait for the snapshot");
         InPracticeShell(
             "until [ \"$(aws rds describe-db-cluster-snapshots --db-cluster-snapshot-identifier aurora-pat-snap1 --query 'DBClusterSnapshots[0].Status' --output text)\" = available ]; do sleep 1; done; echo the snapshot is available",
             "the snapshot is available");
         Wait("✓ Wait for the snapshot: passed, snapshot aurora-pat-snap1 of");
-        Wait("Step 4 of 5 · See what a snapshot offers");
+        Wait("Step 4 of 8 · See what a snapshot offers");
         InPracticeShell(
             "aws rds describe-db-cluster-snapshots --db-cluster-snapshot-identifier aurora-pat-snap1 --query 'DBClusterSnapshots[0].SnapshotType' --output text",
             "manual");
         Keys("a");
-        Wait("Step 5 of 5 · Move the backup window");
+        Wait("Step 5 of 8 · Move the backup window");
         Wait("✗ Not yet: backup window is 07:10-07:40");
         InPracticeShell(
             "aws rds modify-db-cluster --db-cluster-identifier aurora-pat-cluster --preferred-backup-window 05:00-05:45 --apply-immediately --query DBCluster.PreferredBackupWindow --output text",

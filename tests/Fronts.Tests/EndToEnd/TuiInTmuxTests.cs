@@ -24,13 +24,13 @@ public sealed partial class TuiInTmuxTests : IDisposable
         Keys("Enter");
         Wait("Your details");
         tmux.Type("alice");
-        Wait("snapshot  aurora-alice-snap1");
+        Wait("snapshot         aurora-alice-snap1");
         Keys("Enter");
-        Wait("Step 1 of 5 · Find your cluster");
+        Wait("Step 1 of 8 · Find your cluster");
         Wait("✓ Passed: cluster aurora-alice-cluster is");
 
         Keys("n");
-        Wait("Step 2 of 5 · Take a manual snapshot");
+        Wait("Step 2 of 8 · Take a manual snapshot");
         Keys("Enter");
         tmux.WaitFor("the result under the page and in the notice line", screen => screen.Contains("✗ Not yet: snapshot aurora-alice-snap1 not", StringComparison.Ordinal)
             && screen.Contains("✗ Take a manual snapshot: not yet, snapshot aurora-alice-snap1 not found.", StringComparison.Ordinal), Patience);
@@ -42,15 +42,15 @@ public sealed partial class TuiInTmuxTests : IDisposable
             && screen.Contains("aws rds create-db-cluster-snapshot \\", StringComparison.Ordinal)
             && screen.Contains("--db-cluster-snapshot-identifier aurora-alice-snap1 \\", StringComparison.Ordinal), Patience);
         Keys("Enter");
-        Wait("Step 3 of 5 · Wait for the snapshot");
+        Wait("Step 3 of 8 · Wait for the snapshot");
         tmux.WaitFor("a progress bar part way", screen => PartWay().IsMatch(screen), Patience);
         tmux.WaitFor("the percent in the step list", screen => StepListPercent().IsMatch(screen), Patience);
         Wait("✓ Passed: snapshot aurora-alice-snap1 of");
 
         Keys("n");
-        Wait("Step 4 of 5 · See what a snapshot offers");
+        Wait("Step 4 of 8 · See what a snapshot offers");
         Keys("a");
-        Wait("Step 5 of 5 · Move the backup window");
+        Wait("Step 5 of 8 · Move the backup window");
         Wait("✗ Not yet: backup window is 07:10-07:40");
         Keys("p");
         Wait("aws rds modify-db-cluster \\");

@@ -29,7 +29,7 @@ public sealed class BuiltInLabsTests : IDisposable
         using var report = JsonDocument.Parse(check.StandardOutput);
         var steps = report.RootElement.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal("passed", steps.Single(step => step.GetProperty("id").GetString() == "find-cluster").GetProperty("status").GetString());
-        Assert.Equal(5, steps.Count);
+        Assert.Equal(5, steps.Count(step => !step.TryGetProperty("optional", out _)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LabRunner.Content.Loading;
 using LabRunner.Engine.Targets;
 using LabRunner.Fronts.Tests.Headless;
@@ -13,6 +14,13 @@ public sealed class LearnerScreenTests
 {
     private static readonly LabRunner.Content.Model.Lab Aurora = LabLoader.Load(Repository.PathOf("labs", "aurora-backup")).Lab!;
 
+    private static readonly (string Name, string Value)[] AliceResources =
+    [
+        ("cluster", "aurora-alice-cluster"), ("writer", "aurora-alice-instance-1"), ("snapshot", "aurora-alice-snap1"),
+        ("snapshot_copy", "aurora-alice-snap1-copy"), ("restored", "aurora-alice-restored"), ("restored_writer", "aurora-alice-restored-1"),
+    ];
+
+    /// <summary>At 80×24, the headless terminal's size.</summary>
     [Fact]
     public void Judges_the_name_as_it_is_typed_and_shows_the_resource_names_it_yields()
     {
@@ -33,7 +41,8 @@ public sealed class LearnerScreenTests
             Type("ice"),
             WaitFor("aurora-alice-cluster"),
             Expect("no stale error once fixed", text => !text.Contains("Fix the values first") && !text.Contains('✗')),
-            Expect("every resource named", text => text.Contains("writer    aurora-alice-instance-1") && text.Contains("snapshot  aurora-alice-snap1")),
+            Expect("every resource named, the optional steps' too", text => AliceResources.All(resource => Regex.IsMatch(text, $"✓ {resource.Name} +{resource.Value} "))),
+            Expect("the share prompt whole on its line", text => text.Contains("│ The 12-digit AWS account id to share your snapshot with (optional steps)")),
             Expect("the default backup window filled in", text => text.Contains("05:00-05:45")),
             Press(Key.Enter));
 
@@ -77,7 +86,7 @@ public sealed class LearnerScreenTests
             Expect("no regular expression shown", text => !text.Contains("[0-5]") && !text.Contains("pattern")),
             Press(Key.Backspace, Key.Backspace),
             Type("45"),
-            WaitFor("snapshot  aurora-alice-snap1"),
+            WaitFor("snapshot         aurora-alice-snap1"),
             Expect("no stale error", text => !text.Contains('✗')),
             Press(Key.Enter));
 

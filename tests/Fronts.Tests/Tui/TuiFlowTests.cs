@@ -46,13 +46,13 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 Press(Key.Enter),
                 WaitFor("Your details"),
                 Type("alice"),
-                WaitFor("snapshot  aurora-alice-snap1"),
+                WaitFor("snapshot         aurora-alice-snap1"),
                 Press(Key.Enter),
-                WaitFor("Step 1 of 5 · Find your cluster"),
+                WaitFor("Step 1 of 8 · Find your cluster"),
                 WaitFor("✓ Passed: cluster aurora-alice-cluster is"),
                 WaitFor("▸✓ Find your cluster"),
                 Press('n'),
-                WaitFor("Step 2 of 5 · Take a manual snapshot"),
+                WaitFor("Step 2 of 8 · Take a manual snapshot"),
                 Press(Key.Enter),
                 WaitFor("✗ Not yet: snapshot aurora-alice-snap1 not"),
                 WaitFor("▸✗ Take a manual snapshot"),
@@ -64,7 +64,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                     && screen.Contains("--db-cluster-identifier aurora-alice-cluster \\")
                     && screen.Contains($"--endpoint-url {sandbox.Uri.ToString().TrimEnd('/')}")),
                 Press(Key.Enter),
-                WaitFor("Step 3 of 5 · Wait for the snapshot"),
+                WaitFor("Step 3 of 8 · Wait for the snapshot"),
                 WaitFor("◐ In progress: snapshot aurora-alice-snap1"),
                 WaitFor(" ✓ Take a manual snapshot"),
                 Expect("an empty progress bar", screen => screen.Contains("0 % · 0:00 waited")),
@@ -74,11 +74,11 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 Do("move the clock past the snapshot's minute", _ => sandbox.Time.Advance(TimeSpan.FromSeconds(40))),
                 WaitFor("✓ Passed: snapshot aurora-alice-snap1 of"),
                 Press('n'),
-                WaitFor("Step 4 of 5 · See what a snapshot offers"),
+                WaitFor("Step 4 of 8 · See what a snapshot offers"),
                 WaitFor("▸☐ See what a snapshot offers"),
                 Expect("what to do on a manual step", screen => screen.Contains("a: mark it done")),
                 Press('a'),
-                WaitFor("Step 5 of 5 · Move the backup window"),
+                WaitFor("Step 5 of 8 · Move the backup window"),
                 WaitFor(" ☑ See what a snapshot offers"),
                 WaitFor("✗ Not yet: backup window is 07:10-07:40"),
                 Press('p'),
@@ -87,6 +87,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
                 WaitFor("Well done"),
                 Expect("the summary", screen => screen.Contains("4 of 4 checked steps passed, 1 of 1 step you do yourself done")
                     && screen.Contains("Time taken: 1 min") && screen.Contains("Created for you: aurora-alice-snap1")),
+                Expect("the optional steps counted apart", screen => screen.Contains("Optional: 0 of 3 steps done; b: back to the steps to try them.")),
                 Expect("the recap page as a framed callout", screen => screen.Contains("│ Key points ") && Regex.Count(screen, "Recap") == 1 && screen.Contains("• A snapshot is stored in Amazon S3")),
                 Expect("the recap's link with its address", screen => screen.Contains("(https://docs.aws.amazon.com/AmazonRDS/")),
                 Press('o'),
@@ -127,7 +128,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Expect("no stack trace", screen => !screen.Contains("   at ")),
             Do("let the sandbox answer again", _ => sandbox.Host.Faults = FaultSpec.None),
             Press('r'),
-            WaitFor("Re-checked every step: 1 of 4 checked steps passed."),
+            WaitFor("Re-checked every step: 1 of 4 checked steps passed; optional: 0 of 3 done."),
             Expect("the step passed again", screen => screen.Contains("✓ Passed: cluster aurora-bob-cluster is")),
             Press('q'));
     }
@@ -137,15 +138,15 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     {
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "carol" } }).Run(),
-            WaitFor("Step 1 of 5"),
+            WaitFor("Step 1 of 8"),
             Press(Key.CursorRight),
-            WaitFor("Step 2 of 5"),
+            WaitFor("Step 2 of 8"),
             Press('n', 'n'),
-            WaitFor("Step 4 of 5"),
+            WaitFor("Step 4 of 8"),
             Press(Key.CursorLeft),
-            WaitFor("Step 3 of 5"),
+            WaitFor("Step 3 of 8"),
             Press('b'),
-            WaitFor("Step 2 of 5"),
+            WaitFor("Step 2 of 8"),
             Press('h'),
             WaitFor("Hint · Take a manual snapshot"),
             Expect("the hint with the learner's names", screen => screen.Contains("aurora-carol-instance-1") && screen.Contains("aurora-carol-snap1")),
@@ -156,12 +157,41 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Press(Key.Esc),
             WaitFor("the help closed", screen => !screen.Contains("re-check every step")),
             Press(Key.CursorDown),
-            WaitFor("↓ chooses the next step after the help", screen => screen.Contains("Step 3 of 5")),
+            WaitFor("↓ chooses the next step after the help", screen => screen.Contains("Step 3 of 8")),
             Press(Key.CursorUp),
-            WaitFor("Step 2 of 5"),
+            WaitFor("Step 2 of 8"),
             Press('a'),
             WaitFor("LabRunner checks Take a manual snapshot itself: press Enter."),
             Press(Key.C.WithCtrl));
+    }
+
+    [Fact]
+    public void The_optional_section_is_marked_and_performed_with_progress_until_the_restored_cluster_is_available()
+    {
+        using var terminal = new HeadlessTerminal(100, 30);
+        terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "olga" } }).Run(),
+            WaitFor("Step 1 of 8 · Find your cluster"),
+            WaitFor("the optional section and its steps marked, counted apart", screen => screen.Contains("Do it for real (optional)")
+                && screen.Contains("Steps · 1/5 done · +0/3")),
+            Press('n'),
+            WaitFor("Step 2 of 8 · Take a manual snapshot"),
+            Press('p'),
+            WaitFor("Perform: Take a manual snapshot"),
+            Press(Key.Enter),
+            WaitFor("Step 3 of 8"),
+            Do("let the snapshot finish", _ => sandbox.Time.Advance(TimeSpan.FromHours(1))),
+            WaitFor("✓ Passed: snapshot aurora-olga-snap1 of"),
+            Do("open the restore step", t => Click(t, "Restore the snapshot")),
+            WaitFor("Step 8 of 8 · Restore the snapshot · optional"),
+            Press('p'),
+            WaitFor("the perform dialog with both commands and no cost warning on the sandbox", screen => screen.Contains("aws rds restore-db-cluster-from-snapshot")
+                && screen.Contains("aws rds create-db-instance") && !screen.Contains("COST")),
+            Press(Key.Enter),
+            WaitFor("◐ Restore the snapshot"),
+            Do("let the cluster come up", _ => sandbox.Time.Advance(TimeSpan.FromHours(1))),
+            WaitFor("✓ Passed: cluster aurora-olga-restored is available"),
+            WaitFor("Steps · 3/5 done · +1/3"),
+            Press('q'));
     }
 
     [Fact]
@@ -175,9 +205,9 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Do("click the console link on the page", t => Click(t, "https://console.aws.amazon.com/rds/")),
             WaitFor("the link opened, or offered to copy where no browser is", screen => OpenedLink().IsMatch(screen)),
             Press(Key.CursorDown),
-            WaitFor("↓ chooses the next step after the link click", screen => screen.Contains("Step 2 of 5")),
+            WaitFor("↓ chooses the next step after the link click", screen => screen.Contains("Step 2 of 8")),
             Do("click the fourth step", t => Click(t, "☐ See what a snapshot offers")),
-            WaitFor("Step 4 of 5 · See what a snapshot offers"),
+            WaitFor("Step 4 of 8 · See what a snapshot offers"),
             Do("click 'a done' on the bottom line", t => Click(t, "a done")),
             WaitFor("☑ See what a snapshot offers"),
             Do("click 'q quit'", t => Click(t, "q quit")));
@@ -188,7 +218,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     {
         using var terminal = new HeadlessTerminal(100, 30);
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "tabitha" } }).Run(),
-            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("Step 1 of 8 · Find your cluster"),
             WaitFor("▸ AWS CLI"),
             Expect("the AWS CLI tab's command with the learner's names, not the console steps",
                 screen => screen.Contains("aws rds describe-db-clusters") && screen.Contains("--db-cluster-identifier aurora-tabitha-cluster") && !screen.Contains("navigation pane")),
@@ -197,7 +227,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("▸ Console"),
             Expect("the console steps instead of the command", screen => screen.Contains("navigation pane") && !screen.Contains("describe-db-clusters")),
             Press('n'),
-            WaitFor("Step 2 of 5 · Take a manual snapshot"),
+            WaitFor("Step 2 of 8 · Take a manual snapshot"),
             Expect("the next page opens on the tab chosen last", screen => screen.Contains("▸ Console") && screen.Contains("Take snapshot")),
             Press('t'),
             WaitFor("aws rds create-db-cluster-snapshot"),
@@ -220,7 +250,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Connect = _ => SandboxLabTarget.ConnectAsync(sandbox, shownAs: aws),
         };
         terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
-            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("Step 1 of 8 · Find your cluster"),
             WaitFor("▸ Console"),
             Expect("the console steps and no shell key", screen => screen.Contains("navigation pane") && screen.Contains("t tab") && !screen.Contains("s shell")),
             Press('s'),
@@ -288,7 +318,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             WaitFor("the link opened, or its address shown where no browser is", screen => OpenedLink().IsMatch(screen)),
             Expect("the dialog closed", screen => !screen.Contains("Links on this page")),
             Press('n'),
-            WaitFor("Step 2 of 5"),
+            WaitFor("Step 2 of 8"),
             Press('o'),
             WaitFor("a page without links says so", screen => screen.Contains("This page has no links.")),
             Press('q'));
@@ -309,7 +339,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             terminal.Drive(() => result = (flow = new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = name } })).Run(),
                 WaitFor($"✓ Passed: cluster aurora-{name}-cluster is"),
                 Press('n'),
-                WaitFor("Step 2 of 5"),
+                WaitFor("Step 2 of 8"),
                 Press(dialogKey[0]),
                 WaitFor("a dialog", screen => screen.Contains('┏')),
                 Do("a watchdog, should the screens not end", t => t.App.AddTimeout(TimeSpan.FromSeconds(15), () =>
@@ -369,9 +399,9 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
     {
         using var terminal = new HeadlessTerminal();
         terminal.Drive(() => new TuiFlow(terminal.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "omar" } }).Run(),
-            WaitFor("Step 1 of 5"),
+            WaitFor("Step 1 of 8"),
             Press('n', 'n', 'n', 'n'),
-            WaitFor("Step 5 of 5 · Move the backup window"),
+            WaitFor("Step 5 of 8 · Move the backup window"),
             WaitFor("▸ AWS CLI"),
             Expect("d details and t tab on the bottom line", screen => BottomLine(screen).Contains("d details") && BottomLine(screen).Contains("t tab")),
             Press('q'));
@@ -456,7 +486,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
                 WaitFor("✓ Passed: cluster aurora-lena-cluster is"),
                 Press('n'),
-                WaitFor("Step 2 of 5"),
+                WaitFor("Step 2 of 8"),
                 Press('p'),
                 WaitFor("Perform: Take a manual snapshot"),
                 Press(Key.Enter),
@@ -467,7 +497,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
         }
         using var reopened = new HeadlessTerminal();
         reopened.Drive(() => new TuiFlow(reopened.App, options).Run(),
-            WaitFor("Step 3 of 5 · Wait for the snapshot"),
+            WaitFor("Step 3 of 8 · Wait for the snapshot"),
             WaitFor("◐ In progress"),
             WaitFor("the time since the snapshot started, not since this run began", screen => screen.Contains("0:20 waited")),
             Press('q'));
@@ -492,13 +522,13 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             small.Drive(() => new TuiFlow(small.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "hana" } }).Run(),
                 WaitFor("Make the window at least 70×20"),
                 Expect("the size it has", screen => screen.Contains("This terminal is 60×15.")),
-                Expect("nothing clipped drawn", screen => !screen.Contains("Step 1 of 5")),
+                Expect("nothing clipped drawn", screen => !screen.Contains("Step 1 of 8")),
                 Press(Key.C.WithCtrl));
         }
         // Another learner: the first run may have saved hana's progress before Ctrl-C, and a resumed lab opens at step 2.
         using var minimum = new HeadlessTerminal(70, 20);
         minimum.Drive(() => new TuiFlow(minimum.App, Options() with { Lab = "aurora-backup", Variables = new Dictionary<string, string> { ["yourname"] = "iris" } }).Run(),
-            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("Step 1 of 8 · Find your cluster"),
             WaitFor("✓ Passed: cluster aurora-iris-cluster"),
             Expect("the keys", screen => screen.Contains("q quit") && !screen.Contains("Make the window")),
             Do("show the screen", t => output.WriteLine(t.Screen)),

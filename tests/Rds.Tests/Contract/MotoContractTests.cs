@@ -19,7 +19,8 @@ public sealed class MotoCollection : ICollectionFixture<MotoServer>
 /// <item>does not validate backup windows (length, format, overlap with the maintenance window);</item>
 /// <item>accepts any identifier and keeps its case;</item>
 /// <item>makes snapshots <c>available</c> at once (PercentProgress 100), and creates an automated snapshot with each cluster;</item>
-/// <item>answers ModifyDBCluster on a missing cluster with an HTML 500 page instead of <c>DBClusterNotFoundFault</c>.</item>
+/// <item>answers ModifyDBCluster on a missing cluster with an HTML 500 page instead of <c>DBClusterNotFoundFault</c>;</item>
+/// <item>answers RestoreDBClusterFromSnapshot onto a taken cluster name with <c>DBClusterSnapshotAlreadyExistsFault</c> instead of <c>DBClusterAlreadyExistsFault</c>, and restores clusters <c>available</c> at once.</item>
 /// </list>
 /// </summary>
 [Collection(MotoCollection.Name)]

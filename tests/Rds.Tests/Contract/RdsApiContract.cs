@@ -216,6 +216,39 @@ public abstract class RdsApiContract(IRdsPeer peer) : IAsyncLifetime
             RdsErrorKind.NotFound, "DBClusterSnapshotNotFoundFault");
     }
 
+    [PeerFact]
+    public async Task Restores_a_snapshot_to_a_new_cluster_with_a_writer_then_deletes_both()
+    {
+        await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster));
+        await Peer.SettleAsync();
+
+        var restored = (await Rds.RestoreDBClusterFromSnapshotAsync(new RestoreDBClusterFromSnapshotRequest("aurora-alice-restored", "aurora-alice-snap1", "aurora-mysql"))).DBCluster;
+        var writer = (await Rds.CreateDBInstanceAsync(new CreateDBInstanceRequest("aurora-alice-restored-1", "db.r5.large", "aurora-mysql") { DBClusterIdentifier = "aurora-alice-restored" })).DBInstance;
+        await Peer.SettleAsync();
+        var later = Assert.Single((await Rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = "aurora-alice-restored" })).DBClusters);
+
+        Assert.Equal(("aurora-alice-restored", "aurora-mysql"), (restored.DBClusterIdentifier, restored.Engine));
+        Assert.Contains(restored.Status, (string[])["creating", "available"]);
+        Assert.Equal(("aurora-alice-restored-1", "aurora-alice-restored"), (writer.DBInstanceIdentifier, writer.DBClusterIdentifier));
+        Assert.Equal("available", later.Status);
+        Assert.Equal(("aurora-alice-restored-1", true), (Assert.Single(later.DBClusterMembers).DBInstanceIdentifier, later.DBClusterMembers[0].IsClusterWriter));
+
+        await Rds.DeleteDBInstanceAsync(new DeleteDBInstanceRequest("aurora-alice-restored-1"));
+        await Rds.DeleteDBClusterAsync(new DeleteDBClusterRequest("aurora-alice-restored"));
+        await Peer.SettleAsync();
+
+        var left = await Rds.DescribeAllDBClustersAsync(new DescribeDBClustersRequest()).Select(c => c.DBClusterIdentifier).ToListAsync();
+        Assert.Equal([Cluster], left);
+    }
+
+    [PeerFact]
+    public async Task Restoring_an_unknown_snapshot_is_not_found()
+    {
+        await FailsAsync(
+            () => Rds.RestoreDBClusterFromSnapshotAsync(new RestoreDBClusterFromSnapshotRequest("aurora-alice-restored", "aurora-alice-nosnap", "aurora-mysql")),
+            RdsErrorKind.NotFound, "DBClusterSnapshotNotFoundFault");
+    }
+
     private static IEnumerable<string> RestoreAccounts(DBClusterSnapshotAttributesResult result) =>
         Assert.Single(result.DBClusterSnapshotAttributes, a => a.AttributeName == "restore").AttributeValues.Order(StringComparer.Ordinal);
 

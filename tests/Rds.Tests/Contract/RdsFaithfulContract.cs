@@ -29,6 +29,32 @@ public abstract class RdsFaithfulContract(IRdsPeer peer) : RdsApiContract(peer)
         Assert.Empty(first.DBClusterSnapshots.Select(s => s.DBClusterSnapshotIdentifier).Intersect(second.DBClusterSnapshots.Select(s => s.DBClusterSnapshotIdentifier)));
     }
 
+    [Fact]
+    public async Task Restoring_onto_a_taken_cluster_name_already_exists()
+    {
+        await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster));
+        await Peer.SettleAsync();
+
+        await FailsAsync(
+            () => Rds.RestoreDBClusterFromSnapshotAsync(new RestoreDBClusterFromSnapshotRequest(Cluster, "aurora-alice-snap1", "aurora-mysql")),
+            RdsErrorKind.AlreadyExists, "DBClusterAlreadyExistsFault");
+    }
+
+    [Fact]
+    public async Task A_restored_cluster_is_creating_with_progress_until_provisioned()
+    {
+        await Rds.CreateDBClusterSnapshotAsync(new CreateDBClusterSnapshotRequest("aurora-alice-snap1", Cluster));
+        await Peer.SettleAsync();
+
+        var restored = (await Rds.RestoreDBClusterFromSnapshotAsync(new RestoreDBClusterFromSnapshotRequest("aurora-alice-restored", "aurora-alice-snap1", "aurora-mysql"))).DBCluster;
+        await Peer.SettleAsync();
+        var later = Assert.Single((await Rds.DescribeDBClustersAsync(new DescribeDBClustersRequest { DBClusterIdentifier = "aurora-alice-restored" })).DBClusters);
+
+        Assert.Equal(("creating", "0"), (restored.Status, restored.PercentProgress));
+        Assert.Equal(("available", null), (later.Status, later.PercentProgress));
+        Assert.Empty(later.DBClusterMembers);
+    }
+
     [Theory]
     [InlineData(19)]
     [InlineData(101)]

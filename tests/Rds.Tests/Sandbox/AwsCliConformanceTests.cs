@@ -151,6 +151,67 @@ public sealed class AwsCliConformanceTests : IAsyncLifetime
         Assert.Equal("deleted", lines[3]);
     }
 
+    [PeerFact(RealPeer.AwsCli)]
+    public async Task Copy_share_restore_wait_and_delete_through_the_cli()
+    {
+        await Json("create-db-cluster-snapshot", "--db-cluster-identifier", "aurora-alice-cluster", "--db-cluster-snapshot-identifier", "aurora-alice-snap1");
+        sandbox.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var copy = await Json("copy-db-cluster-snapshot", "--source-db-cluster-snapshot-identifier", "aurora-alice-snap1", "--target-db-cluster-snapshot-identifier", "aurora-alice-snap1-copy");
+        Assert.Equal("copying", copy.RootElement.GetProperty("DBClusterSnapshot").GetProperty("Status").GetString());
+        await Json("modify-db-cluster-snapshot-attribute", "--db-cluster-snapshot-identifier", "aurora-alice-snap1", "--attribute-name", "restore", "--values-to-add", "123456789012");
+        var shared = await Json("describe-db-cluster-snapshot-attributes", "--db-cluster-snapshot-identifier", "aurora-alice-snap1");
+        var restore = shared.RootElement.GetProperty("DBClusterSnapshotAttributesResult").GetProperty("DBClusterSnapshotAttributes")[0];
+        Assert.Equal(("restore", "123456789012"), (restore.GetProperty("AttributeName").GetString(), restore.GetProperty("AttributeValues")[0].GetString()));
+
+        var restored = await Json("restore-db-cluster-from-snapshot", "--db-cluster-identifier", "aurora-alice-restored", "--snapshot-identifier", "aurora-alice-snap1", "--engine", "aurora-mysql");
+        var writer = await Json("create-db-instance", "--db-instance-identifier", "aurora-alice-restored-1", "--db-cluster-identifier", "aurora-alice-restored", "--db-instance-class", "db.r6g.large", "--engine", "aurora-mysql");
+        Assert.Equal("creating", restored.RootElement.GetProperty("DBCluster").GetProperty("Status").GetString());
+        Assert.Equal("creating", writer.RootElement.GetProperty("DBInstance").GetProperty("DBInstanceStatus").GetString());
+
+        // Each waiter's first poll is immediate; with the sandbox's clock past provisioning and copying it succeeds at once.
+        sandbox.Time.Advance(TimeSpan.FromHours(1));
+        foreach (var wait in new[] { new[] { "db-cluster-available", "--db-cluster-identifier", "aurora-alice-restored" }, ["db-cluster-snapshot-available", "--db-cluster-snapshot-identifier", "aurora-alice-snap1-copy"] })
+        {
+            var waited = await AwsCli.RdsAsync(sandbox.Uri, ["wait", .. wait]);
+            Assert.True(waited.ExitCode == 0, waited.ToString());
+        }
+
+        await Json("delete-db-instance", "--db-instance-identifier", "aurora-alice-restored-1");
+        var deleted = await Json("delete-db-cluster", "--db-cluster-identifier", "aurora-alice-restored", "--skip-final-snapshot");
+        Assert.Equal("deleting", deleted.RootElement.GetProperty("DBCluster").GetProperty("Status").GetString());
+        var gone = await AwsCli.RdsAsync(sandbox.Uri, "wait", "db-cluster-deleted", "--db-cluster-identifier", "aurora-alice-restored");
+        Assert.True(gone.ExitCode == 0, gone.ToString());
+    }
+
+    [PeerFact(RealPeer.AwsCli, RealPeer.Boto3)]
+    public async Task Boto3_cluster_waiter_sees_a_restore_go_from_creating_to_available_on_a_real_clock()
+    {
+        await using var live = await SandboxFixture.StartAsync(options => options with
+        {
+            TimeProvider = TimeProvider.System,
+            SnapshotDuration = TimeSpan.FromSeconds(0.5),
+            ProvisioningDuration = TimeSpan.FromSeconds(1.5),
+        });
+        live.SeedCluster("aurora-bob-cluster");
+        const string script = """
+            import sys, boto3
+            rds = boto3.client("rds", endpoint_url=sys.argv[1], region_name="us-east-1")
+            rds.create_db_cluster_snapshot(DBClusterIdentifier="aurora-bob-cluster", DBClusterSnapshotIdentifier="bob-snap1")
+            rds.get_waiter("db_cluster_snapshot_available").wait(DBClusterSnapshotIdentifier="bob-snap1", WaiterConfig={"Delay": 0.5, "MaxAttempts": 20})
+            rds.restore_db_cluster_from_snapshot(DBClusterIdentifier="bob-restored", SnapshotIdentifier="bob-snap1", Engine="aurora-mysql")
+            seen = []
+            rds.meta.events.register("after-call.rds.DescribeDBClusters", lambda **kw: seen.extend(c["Status"] for c in kw["parsed"].get("DBClusters", [])))
+            rds.get_waiter("db_cluster_available").wait(DBClusterIdentifier="bob-restored", WaiterConfig={"Delay": 0.5, "MaxAttempts": 20})
+            print("statuses", ",".join(dict.fromkeys(seen)))
+            """;
+
+        var result = await AwsCli.Boto3Async(live.Uri, script, TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("statuses creating,available", result.StandardOutput.Trim());
+    }
+
     private async Task<JsonDocument> Json(params string[] arguments)
     {
         var result = await AwsCli.RdsAsync(sandbox.Uri, arguments);

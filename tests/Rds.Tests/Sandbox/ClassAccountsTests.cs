@@ -63,6 +63,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         ["CopyDBClusterSnapshot"] = new RequestForm("CopyDBClusterSnapshot").Add("SourceDBClusterSnapshotIdentifier", "aurora-bob-snap").Add("TargetDBClusterSnapshotIdentifier", "aurora-stolen-snap"),
         ["ModifyDBClusterSnapshotAttribute"] = new RequestForm("ModifyDBClusterSnapshotAttribute").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap").Add("AttributeName", "restore").Add("ValuesToAdd.AttributeValue.1", "all"),
         ["DescribeDBClusterSnapshotAttributes"] = new RequestForm("DescribeDBClusterSnapshotAttributes").Add("DBClusterSnapshotIdentifier", "aurora-bob-snap"),
+        ["RestoreDBClusterFromSnapshot"] = new RequestForm("RestoreDBClusterFromSnapshot").Add("DBClusterIdentifier", "aurora-intruder-restored").Add("SnapshotIdentifier", "aurora-bob-snap").Add("Engine", "aurora-mysql"),
         ["CreateDBSnapshot"] = new RequestForm("CreateDBSnapshot").Add("DBSnapshotIdentifier", "aurora-intruder-db-snap").Add("DBInstanceIdentifier", "aurora-bob-instance-1"),
         ["ModifyDBInstance"] = new RequestForm("ModifyDBInstance").Add("DBInstanceIdentifier", "aurora-bob-instance-1").Add("PreferredBackupWindow", "01:00-01:30"),
         ["LabRunnerAddLearners"] = new RequestForm("LabRunnerAddLearners").Add("Learners.member.1", "mallory"),
@@ -170,6 +171,18 @@ public sealed class ClassAccountsTests : IAsyncLifetime
 
         Assert.Equal("DBClusterSnapshotAlreadyExistsFault", whileBobsExists.ErrorCode);
         Assert.Equal("DBClusterSnapshotAlreadyExistsFault", bobAgain.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_learner_restores_their_own_snapshot_into_their_own_account()
+    {
+        await CallAsync(alice, new RequestForm("CreateDBClusterSnapshot").Add("DBClusterSnapshotIdentifier", "aurora-alice-snap").Add("DBClusterIdentifier", "aurora-alice-cluster"));
+        sandbox.Time.Advance(TimeSpan.FromMinutes(5));
+
+        await CallAsync(alice, new RequestForm("RestoreDBClusterFromSnapshot").Add("DBClusterIdentifier", "aurora-alice-restored").Add("SnapshotIdentifier", "aurora-alice-snap").Add("Engine", "aurora-mysql"));
+
+        Assert.Equal(["aurora-alice-cluster", "aurora-alice-restored"], Identifiers(await CallAsync(alice, new RequestForm("DescribeDBClusters")), "DBClusterIdentifier"));
+        Assert.Equal(["aurora-bob-cluster"], Identifiers(await CallAsync(bob, new RequestForm("DescribeDBClusters")), "DBClusterIdentifier"));
     }
 
     [Fact]

@@ -78,7 +78,8 @@ public static class HostileEndpoint
 
     /// <summary>
     /// The learner's cluster (with <paramref name="status"/> and a writer named <paramref name="member"/>), its instance,
-    /// and its manual snapshot claiming to be of cluster <paramref name="member"/> with <paramref name="status"/>.
+    /// its manual snapshot claiming to be of cluster <paramref name="member"/> with <paramref name="status"/>, and that
+    /// snapshot shared with an "account" named <paramref name="status"/>.
     /// </summary>
     public static Task Resources(HttpContext context, RecordedRequest request, string status, string member)
     {
@@ -90,6 +91,10 @@ public static class HostileEndpoint
                 + $"<PreferredBackupWindow>07:10-07:40</PreferredBackupWindow></DBCluster></DBClusters>",
             "DescribeDBInstances" =>
                 $"<DBInstances><DBInstance><DBInstanceIdentifier>{member}</DBInstanceIdentifier><DBInstanceStatus>{status}</DBInstanceStatus></DBInstance></DBInstances>",
+            "DescribeDBClusterSnapshotAttributes" =>
+                $"<DBClusterSnapshotAttributesResult><DBClusterSnapshotIdentifier>aurora-{Learner}-snap1</DBClusterSnapshotIdentifier><DBClusterSnapshotAttributes>"
+                + $"<DBClusterSnapshotAttribute><AttributeName>restore</AttributeName><AttributeValues><AttributeValue>{status}</AttributeValue></AttributeValues></DBClusterSnapshotAttribute>"
+                + "</DBClusterSnapshotAttributes></DBClusterSnapshotAttributesResult>",
             _ =>
                 $"<DBClusterSnapshots><DBClusterSnapshot><DBClusterSnapshotIdentifier>aurora-{Learner}-snap1</DBClusterSnapshotIdentifier>"
                 + $"<DBClusterIdentifier>{member}</DBClusterIdentifier><SnapshotType>manual</SnapshotType><Status>{status}</Status></DBClusterSnapshot></DBClusterSnapshots>",

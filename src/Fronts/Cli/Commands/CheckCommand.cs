@@ -49,18 +49,26 @@ public static class CheckCommand
         return ExitCodeOf(results);
     }
 
-    /// <summary>0 when every checked step passed, 3 when the target could not be read, else 1.</summary>
+    /// <summary>0 when every required checked step passed (optional steps never fail it), 3 when the target could not be read, else 1.</summary>
     public static int ExitCodeOf(IReadOnlyList<StepResult> results)
     {
-        if (results.Any(result => result.Status == StepStatus.Error))
+        // An optional step never fails the check, not even one whose state could not be read (its error is in the report).
+        if (results.Any(result => result.Status == StepStatus.Error && !result.Optional))
             return ExitCodes.Target;
-        return results.All(result => result.Status.IsManual() || result.Status == StepStatus.Passed) ? ExitCodes.Ok : ExitCodes.NotPassed;
+        return StepTally.Of(results).AllPassed ? ExitCodes.Ok : ExitCodes.NotPassed;
     }
+
+    /// <summary>
+    /// A step that waits and has not settled; an optional one only once under way (the learner started it): one not
+    /// begun would hold --wait for its whole timeout.
+    /// </summary>
+    public static bool ToWaitFor(StepResult result) =>
+        result.Waits && !StepWaiter.IsFinal(result) && (!result.Optional || result.Status == StepStatus.InProgress);
 
     private static async Task<IReadOnlyList<StepResult>> WaitForUnsettledAsync(
         LabSession session, IReadOnlyList<StepResult> results, TextWriter error, CancellationToken cancellationToken)
     {
-        foreach (var result in results.Where(result => !StepWaiter.IsFinal(result) && result.Waits))
+        foreach (var result in results.Where(ToWaitFor))
         {
             error.WriteLine(VisibleText.Of($"waiting for {result.StepId}: {result.Reason}"));
             var progress = new InlineProgress<StepResult>(update => error.WriteLine("  " + VisibleText.Of($"{update.StepId}: {update.Reason}")));

@@ -65,6 +65,11 @@ public static class ClassCommand
         CustomParser = ParseStuckAfter,
     };
 
+    private static readonly Option<bool> Optional = new("--optional")
+    {
+        Description = "Also show the lab's optional steps (one column in the grid). Their reads may cost a request per learner's resource.",
+    };
+
     public static Command Create(CliTerminal terminal)
     {
         var command = new Command("class", "Show every learner's progress on a lab, read-only, from one read of the account.")
@@ -76,6 +81,7 @@ public static class ClassCommand
             Format,
             Watch,
             StuckAfter,
+            Optional,
             SessionOptions.Target,
             SessionOptions.Endpoint,
             SessionOptions.Profile,
@@ -108,7 +114,7 @@ public static class ClassCommand
         var discover = parse.GetValue(Discover) || parse.GetValue(Roster) is null;
         var dataDirectory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
         await using var target = await TargetConnection.ConnectAsync(options, dataDirectory, cancellationToken);
-        var room = new ClassRoom(lab, roster, discover, target.ReadOnly, CheckKinds.Default, stuckAfter: StuckAfterOf(parse));
+        var room = new ClassRoom(lab, roster, discover, target.ReadOnly, CheckKinds.Default, stuckAfter: StuckAfterOf(parse), optional: parse.GetValue(Optional));
         var board = await ShowAsync(parse, terminal, room, target.Stats, lab, target.Info, cancellationToken);
         if (board?.FailureText is { } failure)
         {
@@ -144,7 +150,7 @@ public static class ClassCommand
         if (passes.Count == 0)
             throw CliFailure.Usage(string.Join(Environment.NewLine, problems.Prepend($"--passes {string.Join(' ', paths)}: no pass for {lab.Id} to read").Select(VisibleText.Of)));
         var target = new TargetInfo(TargetKind.Aws, hosts.EndpointFor(options.Region ?? passes[0].Target.Region ?? "us-east-1"), options.Region, CredentialSource: "progress passes");
-        await ShowAsync(parse, terminal, new PassClass(lab, passes, replayer.Stats, stuckAfter: StuckAfterOf(parse)), replayer.Stats, lab, target, cancellationToken);
+        await ShowAsync(parse, terminal, new PassClass(lab, passes, replayer.Stats, stuckAfter: StuckAfterOf(parse), optional: parse.GetValue(Optional)), replayer.Stats, lab, target, cancellationToken);
         foreach (var problem in problems)
             parse.InvocationConfiguration.Error.WriteLine(VisibleText.Of($"labrunner: skipped {problem}"));
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Usage;

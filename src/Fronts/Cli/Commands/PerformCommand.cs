@@ -33,6 +33,8 @@ public static class PerformCommand
             output.WriteLine(VisibleText.Of($"target   {session.Target.Description}"));
             output.WriteLine(VisibleText.Of($"step     {stepId}: {action.Summary}"));
             output.WriteLine(VisibleText.Of($"command  {session.CliCommandOf(stepId)}"));
+            if (session.CostWarningOf(stepId) is { } cost)
+                output.WriteLine(VisibleText.Of($"COST     {cost}"));
             if (!terminal.Confirm("Perform it?", parse.GetValue(LabInvocation.Yes), output))
             {
                 output.WriteLine("Nothing done.");

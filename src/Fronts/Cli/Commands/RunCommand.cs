@@ -35,6 +35,11 @@ public static class RunCommand
         Description = "Print the check output instead of starting the UI (as when output is not a terminal).",
     };
 
+    private static readonly Option<bool> Watch = new("--watch")
+    {
+        Description = "For lab authors: reload the lab's manifest and pages each time one is saved, keeping your place.",
+    };
+
     public static Command Create(CliTerminal terminal)
     {
         var command = new Command("run", "Open a lab in the terminal UI (the default when labrunner is run without a command).") { Lab };
@@ -54,6 +59,7 @@ public static class RunCommand
     {
         command.Options.Add(Labs);
         command.Options.Add(Plain);
+        command.Options.Add(Watch);
         SessionOptions.AddTo(command);
     }
 
@@ -79,6 +85,7 @@ public static class RunCommand
             Connect = token => TuiTarget.ConnectAsync(target, dataDirectory, token),
             DataDirectory = dataDirectory,
             LogUnexpected = exception => ErrorLog.Write(exception, dataDirectoryOption),
+            Watch = parse.GetValue(Watch),
         });
         switch (result.End)
         {

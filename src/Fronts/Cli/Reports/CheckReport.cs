@@ -17,7 +17,7 @@ public sealed record CheckReport(Lab Lab, IReadOnlyDictionary<string, string> Va
     public string LabTitle => VisibleText.Of(Lab.Title);
 
     public IEnumerable<ReportRow> Rows =>
-        Results.Select(result => new ReportRow(VisibleText.Of(result.StepId), VisibleText.Of(result.Title), result.Status, VisibleText.Of(result.Reason), result.Percent));
+        Results.Select(result => new ReportRow(VisibleText.Of(result.StepId), VisibleText.Of(result.Title), result.Status, VisibleText.Of(result.Reason), result.Percent, result.Optional));
 
     public IEnumerable<(string Name, string Value)> LearnerVariables =>
         Variables.Select(variable => (VisibleText.Of(variable.Key), VisibleText.Of(variable.Value)));
@@ -27,20 +27,24 @@ public sealed record CheckReport(Lab Lab, IReadOnlyDictionary<string, string> Va
     /// <summary>The account and principal, visible-safe, or null where unknown (the sandbox, a stand-in).</summary>
     public string? AccountText => Target.AccountText is { } account ? VisibleText.Of(account) : null;
 
-    /// <summary>Steps LabRunner can check (manual steps do not count).</summary>
-    public int Total => Results.Count(result => !result.Status.IsManual());
+    /// <summary>How the steps add up; optional steps are counted apart and never hold back <see cref="StepTally.AllPassed"/>.</summary>
+    public StepTally Tally => StepTally.Of(Results);
 
-    public int Passed => Results.Count(result => result.Status == StepStatus.Passed);
+    /// <summary>Required steps LabRunner can check (manual and optional steps do not count).</summary>
+    public int Total => Tally.Checked;
 
-    public bool AllPassed => Passed == Total;
+    public int Passed => Tally.Passed;
 
-    public string Summary => $"{Passed} of {Total} checked steps passed";
+    public bool AllPassed => Tally.AllPassed;
+
+    public string Summary => Tally.Summary;
 
     public string LearnerText => string.Join(" ", LearnerVariables.Select(variable => $"{variable.Name}={variable.Value}"));
 }
 
 /// <summary>One step of a report, its texts already visible.</summary>
-public sealed record ReportRow(string Id, string Title, StepStatus Status, string Reason, int? Percent);
+/// <param name="Optional">An optional step: reports list it apart and it never fails the report.</param>
+public sealed record ReportRow(string Id, string Title, StepStatus Status, string Reason, int? Percent, bool Optional);
 
 public enum ReportFormat
 {

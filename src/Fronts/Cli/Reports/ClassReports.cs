@@ -72,6 +72,8 @@ public static class ClassReports
             json.WriteString("id", VisibleText.Of(step.Id));
             json.WriteString("title", VisibleText.Of(step.Title));
             json.WriteNumber("passed", passed);
+            if (step.Optional)
+                json.WriteBoolean("optional", true);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -122,14 +124,19 @@ public static class ClassReports
         json.WriteEndObject();
     }
 
-    /// <summary>A row per learner: learner, started, each step's status (with its percent when known; <c>acknowledged</c> for a manual step done), passed, total, last activity (ISO 8601 UTC), stuck.</summary>
+    /// <summary>A row per learner: learner, started, each step's status (with its percent when known; <c>acknowledged</c> for a manual step done), passed, total, then the optional steps done and their number when the board has optional steps, last activity (ISO 8601 UTC), stuck.</summary>
     private static void WriteCsv(ClassBoard board, TextWriter output)
     {
         using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
-        csv.WriteRecord([.. new[] { "learner", "started" }, .. board.Steps.Select(step => VisibleText.Of(step.Id)), "passed", "total", "last-activity", "stuck"]);
+        var optional = board.Steps.Any(step => step.Optional);
+        string[] optionalHeader = optional ? ["optional-passed", "optional-total"] : [];
+        csv.WriteRecord([.. new[] { "learner", "started" }, .. board.Steps.Select(step => VisibleText.Of(step.Id)), "passed", "total", .. optionalHeader, "last-activity", "stuck"]);
         foreach (var row in board.Rows)
+        {
+            string[] optionalCounts = optional ? [Number(row.Tally.OptionalPassed), Number(row.Tally.Optional)] : [];
             csv.WriteRecord([VisibleText.Of(row.Learner.Key), row.Started ? "true" : "false", .. row.Results.Select(StatusWithPercent), Number(row.Passed), Number(row.Total),
-                LastActivityText(row), row.Activity.Stuck ? "true" : "false"]);
+                .. optionalCounts, LastActivityText(row), row.Activity.Stuck ? "true" : "false"]);
+        }
     }
 
     private static void WriteTable(ClassBoard board, TargetInfo target, TextWriter output)

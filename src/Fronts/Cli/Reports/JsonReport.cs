@@ -7,7 +7,7 @@ using LabRunner.Engine.Targets;
 
 namespace LabRunner.Cli.Reports;
 
-/// <summary><c>{"lab", "learner": {variables}, "target": {...}, "steps": [{"id", "title", "status", "detail", "percent"}], "passed", "total"}</c>; percent only when known.</summary>
+/// <summary><c>{"lab", "learner": {variables}, "target": {...}, "steps": [{"id", "title", "status", "detail", "percent", "optional"}], "passed", "total", "optional-passed", "optional-total"}</c>; percent only when known, optional only when true, the optional counts only when the lab has optional steps.</summary>
 public static class JsonReport
 {
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -43,11 +43,19 @@ public static class JsonReport
             json.WriteString("detail", row.Reason);
             if (row.Percent is { } percent)
                 json.WriteNumber("percent", percent);
+            if (row.Optional)
+                json.WriteBoolean("optional", true);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteNumber("passed", report.Passed);
-        json.WriteNumber("total", report.Total);
+        var tally = report.Tally;
+        json.WriteNumber("passed", tally.Passed);
+        json.WriteNumber("total", tally.Checked);
+        if (tally.Optional > 0)
+        {
+            json.WriteNumber("optional-passed", tally.OptionalPassed);
+            json.WriteNumber("optional-total", tally.Optional);
+        }
         json.WriteEndObject();
     }
 

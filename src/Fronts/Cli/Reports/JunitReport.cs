@@ -5,7 +5,7 @@ using LabRunner.Engine.Steps;
 
 namespace LabRunner.Cli.Reports;
 
-/// <summary>One testcase per step for CI dashboards: failed and in-progress steps are failures, errors are errors, manual steps are skipped.</summary>
+/// <summary>One testcase per step for CI dashboards: failed and in-progress steps are failures, errors are errors, manual steps and optional steps not passed are skipped.</summary>
 public static class JunitReport
 {
     public static void Write(CheckReport report, TextWriter output) =>
@@ -31,13 +31,15 @@ public static class JunitReport
     private static XElement TestCase(string labId, ReportRow row)
     {
         var testCase = new XElement("testcase", new XAttribute("classname", labId), new XAttribute("name", $"{row.Id}: {row.Title}"));
-        var outcome = row.Status switch
-        {
-            StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked => new XElement("failure", new XAttribute("type", row.Status.WireName()), new XAttribute("message", row.Reason)),
-            StepStatus.Error => new XElement("error", new XAttribute("type", "error"), new XAttribute("message", row.Reason)),
-            StepStatus.Manual or StepStatus.Acknowledged => new XElement("skipped", new XAttribute("message", $"{row.Status.WireName()}: {row.Reason}")),
-            _ => new XElement("system-out", row.Reason),
-        };
+        var outcome = row.Optional && row.Status != StepStatus.Passed
+            ? new XElement("skipped", new XAttribute("message", $"optional, {row.Status.WireName()}: {row.Reason}"))
+            : row.Status switch
+            {
+                StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked => new XElement("failure", new XAttribute("type", row.Status.WireName()), new XAttribute("message", row.Reason)),
+                StepStatus.Error => new XElement("error", new XAttribute("type", "error"), new XAttribute("message", row.Reason)),
+                StepStatus.Manual or StepStatus.Acknowledged => new XElement("skipped", new XAttribute("message", $"{row.Status.WireName()}: {row.Reason}")),
+                _ => new XElement("system-out", row.Reason),
+            };
         testCase.Add(outcome);
         return testCase;
     }
@@ -45,9 +47,9 @@ public static class JunitReport
     public static IEnumerable<XAttribute> Counts(IReadOnlyList<StepResult> results) =>
     [
         new("tests", Count(results, _ => true)),
-        new("failures", Count(results, result => result.Status is StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked)),
-        new("errors", Count(results, result => result.Status == StepStatus.Error)),
-        new("skipped", Count(results, result => result.Status.IsManual())),
+        new("failures", Count(results, result => !result.Optional && result.Status is StepStatus.Failed or StepStatus.InProgress or StepStatus.NotChecked)),
+        new("errors", Count(results, result => !result.Optional && result.Status == StepStatus.Error)),
+        new("skipped", Count(results, result => result.Status.IsManual() || (result.Optional && result.Status != StepStatus.Passed))),
     ];
 
     private static string Count(IReadOnlyList<StepResult> results, Func<StepResult, bool> which) =>

@@ -20,7 +20,8 @@ public static partial class MarkdownReport
         foreach (var row in report.Rows)
         {
             var status = row.Percent is { } percent ? $"{row.Status.WireName()} ({percent} %)" : row.Status.WireName();
-            output.WriteLine($"| {row.Status.Glyph()} | {Escape(row.Title)} ({Code(row.Id)}) | {status} | {Escape(row.Reason)} |");
+            var optional = row.Optional ? " *(optional)*" : "";
+            output.WriteLine($"| {row.Status.Glyph()} | {Escape(row.Title)} ({Code(row.Id)}){optional} | {status} | {Escape(row.Reason)} |");
         }
     }
 

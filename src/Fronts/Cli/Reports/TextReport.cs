@@ -2,7 +2,7 @@ using LabRunner.Engine.Steps;
 
 namespace LabRunner.Cli.Reports;
 
-/// <summary>A table for people: a glyph, the step, its status and the reason. Colour only when asked (a terminal without NO_COLOR).</summary>
+/// <summary>A table for people: a glyph, the step, its status and the reason, optional steps under a heading of their own. Colour only when asked (a terminal without NO_COLOR).</summary>
 public static class TextReport
 {
     public static void Write(CheckReport report, TextWriter output, bool color)
@@ -16,13 +16,23 @@ public static class TextReport
         var rows = report.Rows.ToList();
         var idWidth = rows.Max(row => row.Id.Length);
         var statusWidth = rows.Max(row => StatusText(row).Length);
-        foreach (var row in rows)
+        foreach (var row in rows.Where(row => !row.Optional))
+            WriteRow(output, row, idWidth, statusWidth, color);
+        if (rows.Any(row => row.Optional))
         {
-            var mark = $"{row.Status.Glyph()} {row.Id.PadRight(idWidth)}  {StatusText(row).PadRight(statusWidth)}";
-            output.WriteLine($"  {Paint(mark, row.Status, color)}  {row.Reason}");
+            output.WriteLine();
+            output.WriteLine("  optional (never holds back completion):");
+            foreach (var row in rows.Where(row => row.Optional))
+                WriteRow(output, row, idWidth, statusWidth, color);
         }
         output.WriteLine();
         output.WriteLine($"{report.Summary}.");
+    }
+
+    private static void WriteRow(TextWriter output, ReportRow row, int idWidth, int statusWidth, bool color)
+    {
+        var mark = $"{row.Status.Glyph()} {row.Id.PadRight(idWidth)}  {StatusText(row).PadRight(statusWidth)}";
+        output.WriteLine($"  {Paint(mark, row.Status, color)}  {row.Reason}");
     }
 
     private static string StatusText(ReportRow row) =>

@@ -58,7 +58,7 @@ public static class ClassText
         foreach (var (index, result) in row.Results.Index())
         {
             var percent = result.Percent is { } value ? $" {value} %" : "";
-            text.AppendLine(VisibleText.Of($"{ClassGridModel.StepNumber(index)} {result.Status.Glyph()} {result.Title} ({result.StepId}): {result.Status.WireName()}{percent}"));
+            text.AppendLine(VisibleText.Of($"{ClassGridModel.StepNumber(index, result.Optional)} {result.Status.Glyph()} {result.Title} ({result.StepId}): {result.Status.WireName()}{percent}"));
             text.AppendLine($"    {VisibleText.Of(result.Reason)}");
         }
         return text.ToString().TrimEnd();

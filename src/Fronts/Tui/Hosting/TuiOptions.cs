@@ -30,6 +30,9 @@ public sealed record TuiOptions
     /// <summary>Writes an unexpected exception to the error log and returns the log's path.</summary>
     public required Func<Exception, string> LogUnexpected { get; init; }
 
+    /// <summary>Reload the open lab's manifest and pages each time one is saved, keeping the learner's place (for authors).</summary>
+    public bool Watch { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public Palette Palette { get; init; } = Palette.FromEnvironment();

@@ -15,10 +15,12 @@ public sealed record LabStanding(string Learner, int Done, int Total)
         var latest = store.List(lab.Id, targetKey).FirstOrDefault();
         if (latest is null)
             return null;
-        var done = lab.Steps.Count(step => latest.Steps.GetValueOrDefault(step.Id)?.Status is { } status
+        // Optional steps are extras: the bar shows how far the lab itself is done.
+        var required = lab.RequiredSteps.ToList();
+        var done = required.Count(step => latest.Steps.GetValueOrDefault(step.Id)?.Status is { } status
             && StepStatusNames.FromWireName(status) is StepStatus.Passed or StepStatus.Acknowledged);
         var learner = latest.Variables.Values.FirstOrDefault() ?? latest.Learner;
-        return new LabStanding(learner, done, lab.Steps.Count());
+        return new LabStanding(learner, done, required.Count);
     }
 
     /// <summary>A text bar of <paramref name="cells"/> cells: "██████░░░░".</summary>

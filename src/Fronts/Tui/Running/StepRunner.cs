@@ -249,12 +249,7 @@ public sealed class StepRunner : IDisposable
         };
     }
 
-    private static string Summary(IReadOnlyList<StepResult> results)
-    {
-        var checkable = results.Count(result => !result.Status.IsManual());
-        var passed = results.Count(result => result.Status == StepStatus.Passed);
-        return $"{passed} of {checkable} checked steps passed";
-    }
+    private static string Summary(IReadOnlyList<StepResult> results) => StepTally.Of(results).Summary;
 
     private static string PercentText(StepResult result) => result.Percent is { } percent ? $", {percent} %" : "";
 

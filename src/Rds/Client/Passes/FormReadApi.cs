@@ -16,5 +16,8 @@ public abstract partial class FormReadApi : IRdsReadApi
     public Task<DescribeDBClusterSnapshotsResponse> DescribeDBClusterSnapshotsAsync(DescribeDBClusterSnapshotsRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBClusterSnapshots, cancellationToken);
 
+    public Task<DescribeDBClusterSnapshotAttributesResponse> DescribeDBClusterSnapshotAttributesAsync(DescribeDBClusterSnapshotAttributesRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(RequestWriter.Write(request), ResponseReader.DescribeDBClusterSnapshotAttributes, cancellationToken);
+
     internal abstract Task<T> CallAsync<T>(RequestForm form, Func<XElement, T> read, CancellationToken cancellationToken);
 }

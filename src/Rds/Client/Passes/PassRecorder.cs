@@ -4,7 +4,7 @@ using LabRunner.Rds.Protocol;
 namespace LabRunner.Rds.Passes;
 
 /// <summary>
-/// Answers every Describe with an empty page and keeps, for each, the presigned GET that would ask it: reading a
+/// Answers every Describe with an empty page (a snapshot's attributes with "not found") and keeps, for each, the presigned GET that would ask it: reading a
 /// learner's state through it yields exactly the requests their own <c>check</c> sends (first pages).
 /// </summary>
 public sealed class PassRecorder : FormReadApi
@@ -41,6 +41,9 @@ public sealed class PassRecorder : FormReadApi
             if (!requests.Contains(url))
                 requests.Add(url);
         }
+        // One snapshot's attributes have no empty page: they are answered as RDS answers for a snapshot not there.
+        if (form.Action == "DescribeDBClusterSnapshotAttributes")
+            throw new RdsException(RdsErrorKind.NotFound, "DBClusterSnapshotNotFoundFault", "recorded, not read");
         return Task.FromResult(read(new XElement(form.Action + "Result")));
     }
 }

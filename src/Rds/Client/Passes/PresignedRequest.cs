@@ -13,7 +13,7 @@ public sealed record PresignedRequest(string Url, Uri Uri, string Action, IReadO
     public const int MaxLength = 8 * 1024;
 
     /// <summary>The actions a pass may hold: the Describe calls LabRunner reads state with.</summary>
-    public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal) { "DescribeDBClusters", "DescribeDBClusterSnapshots", "DescribeDBInstances" };
+    public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal) { "DescribeDBClusters", "DescribeDBClusterSnapshots", "DescribeDBClusterSnapshotAttributes", "DescribeDBInstances" };
 
     private static readonly string[] Signing = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"];
 

@@ -22,8 +22,7 @@ internal static partial class ResponseReader
 
     public static DescribeDBClusterSnapshotAttributesResponse DescribeDBClusterSnapshotAttributes(XElement result) => new(Attributes(result));
 
-    public static ModifyDBClusterResponse ModifyDBCluster(XElement result) =>
-        new(ShapeReader.DBCluster(Required(result, "DBCluster")));
+    public static ModifyDBClusterResponse ModifyDBCluster(XElement result) => new(Cluster(result));
 
     private static DBClusterSnapshot Snapshot(XElement result) =>
         ShapeReader.DBClusterSnapshot(Required(result, "DBClusterSnapshot"));

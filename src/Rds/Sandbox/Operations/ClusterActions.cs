@@ -4,7 +4,7 @@ using LabRunner.Sandbox.State;
 
 namespace LabRunner.Sandbox.Operations;
 
-/// <summary>DescribeDBClusters, CreateDBCluster, ModifyDBCluster and DeleteDBCluster.</summary>
+/// <summary>DescribeDBClusters, CreateDBCluster, RestoreDBClusterFromSnapshot, ModifyDBCluster and DeleteDBCluster.</summary>
 public sealed class ClusterActions(SandboxServices services)
 {
     private static readonly DescribeFilters<ClusterRecord> Filters = new(new Dictionary<string, Func<ClusterRecord, IEnumerable<string>>>
@@ -18,6 +18,7 @@ public sealed class ClusterActions(SandboxServices services)
     [
         new("DescribeDBClusters", Describe),
         new("CreateDBCluster", Create),
+        new("RestoreDBClusterFromSnapshot", Restore),
         new("ModifyDBCluster", Modify),
         new("DeleteDBCluster", Delete),
     ];
@@ -65,6 +66,41 @@ public sealed class ClusterActions(SandboxServices services)
         {
             services.Provisioning.AddCluster(resources, cluster);
             return cluster;
+        });
+        return WriteCluster(cluster, [], request);
+    }
+
+    /// <summary>
+    /// A new cluster from an available cluster snapshot, <c>creating</c> until provisioned. As in RDS it has no
+    /// instances yet (CreateDBInstance adds its writer), takes the snapshot's engine version, storage, port, master user
+    /// and encryption, and starts with default backup settings rather than the source cluster's.
+    /// </summary>
+    private Action<System.Xml.XmlWriter> Restore(ActionRequest request)
+    {
+        var parameters = request.Parameters;
+        var id = Naming.NewIdentifier(parameters, "DBClusterIdentifier");
+        var snapshotId = Naming.IdentifierOf(parameters.Required("SnapshotIdentifier"), "cluster-snapshot");
+        var engine = Engines.Validate(parameters.Required("Engine"));
+        var now = request.Now;
+        var cluster = services.State.Write(request.Caller, resources =>
+        {
+            var snapshot = resources.Snapshots.GetValueOrDefault(snapshotId) ?? throw RdsFault.SnapshotNotFound(snapshotId);
+            if (Lifecycle.SnapshotStatus(snapshot, now) != "available")
+                throw RdsFault.InvalidSnapshotState($"Snapshot {snapshotId} is not in the available state; it is {Lifecycle.SnapshotStatus(snapshot, now)}.");
+            if (engine != snapshot.Engine)
+                throw RdsFault.InvalidParameterCombination($"The engine {engine} is not compatible with the engine of the source snapshot ({snapshot.Engine}).");
+            var settings = new ClusterSettings(id, engine)
+            {
+                EngineVersion = parameters.Optional("EngineVersion") ?? snapshot.EngineVersion,
+                Port = parameters.OptionalInt("Port") ?? snapshot.Port,
+                AllocatedStorage = snapshot.AllocatedStorage,
+                MasterUsername = snapshot.MasterUsername,
+                StorageEncrypted = snapshot.StorageEncrypted,
+                DeletionProtection = parameters.OptionalBool("DeletionProtection") ?? false,
+            };
+            var restored = settings.Build(now, now + services.Options.ProvisioningDuration);
+            services.Provisioning.AddCluster(resources, restored);
+            return restored;
         });
         return WriteCluster(cluster, [], request);
     }

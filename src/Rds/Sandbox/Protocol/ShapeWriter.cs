@@ -22,7 +22,9 @@ public sealed partial class ShapeWriter(Naming naming, DateTimeOffset now, Func<
         writer.Element("DBClusterParameterGroup", ParameterGroupFamily(cluster.Engine, cluster.EngineVersion));
         writer.Element("DBSubnetGroup", "default");
         writer.Element("Status", status);
-        if (status != "creating")
+        if (status == "creating")
+            writer.Element("PercentProgress", Lifecycle.ClusterPercentProgress(cluster, now));
+        else
             writer.Element("EarliestRestorableTime", cluster.AvailableAt);
         writer.Element("Endpoint", naming.ClusterEndpoint(cluster.Id));
         writer.Element("ReaderEndpoint", naming.ClusterReaderEndpoint(cluster.Id));

@@ -38,12 +38,17 @@ public static class Lifecycle
     }
 
     /// <summary>0 when requested, rising with elapsed time, 100 only once available.</summary>
-    public static int SnapshotPercentProgress(SnapshotRecord snapshot, DateTimeOffset now)
+    public static int SnapshotPercentProgress(SnapshotRecord snapshot, DateTimeOffset now) => PercentBetween(snapshot.StartedAt, snapshot.CompletesAt, now);
+
+    /// <summary>A cluster being created (or restored): how far along, 100 only once available.</summary>
+    public static int ClusterPercentProgress(ClusterRecord cluster, DateTimeOffset now) => PercentBetween(cluster.CreatedAt, cluster.AvailableAt, now);
+
+    private static int PercentBetween(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
     {
-        if (now >= snapshot.CompletesAt)
+        if (now >= end)
             return 100;
-        var total = (snapshot.CompletesAt - snapshot.StartedAt).Ticks;
-        var elapsed = Math.Max(0, (now - snapshot.StartedAt).Ticks);
+        var total = (end - start).Ticks;
+        var elapsed = Math.Max(0, (now - start).Ticks);
         return (int)Math.Min(99, elapsed * 100 / Math.Max(1, total));
     }
 }

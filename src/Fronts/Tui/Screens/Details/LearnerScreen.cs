@@ -1,5 +1,6 @@
 using LabRunner.Engine.Targets;
 using LabRunner.Tui.Running;
+using LabRunner.Tui.Screens.Main;
 using LabRunner.Tui.Theme;
 using LabRunner.Tui.Widgets;
 using Terminal.Gui.App;
@@ -29,18 +30,21 @@ public sealed class LearnerScreen : Screen
         this.form = form;
         var header = new HeaderBar(palette, kind) { Heading = form.Lab.Title, Target = target };
         var frame = new FrameView { X = 1, Y = 2, Width = Dim.Fill(1), Height = Dim.Fill(3), Title = "Your details", BorderStyle = LineStyle.Rounded };
+        // The frame and the prompt each keep a column either side: a prompt takes the lines it needs, so the resource names below keep theirs.
+        var promptWidth = Math.Max(App.Screen.Width - 6, 20);
         var y = 0;
         foreach (var variable in form.Lab.Variables)
         {
-            var prompt = new Label { X = 1, Y = y, Width = Dim.Fill(1), Height = 2, HotKeySpecifier = PlainText.NoHotKey, Text = variable.Prompt };
+            var promptLines = Math.Max(StepText.Wrap(variable.Prompt, promptWidth).Count, 1);
+            var prompt = new Label { X = 1, Y = y, Width = Dim.Fill(1), Height = promptLines, HotKeySpecifier = PlainText.NoHotKey, Text = variable.Prompt };
             prompt.TextFormatter.WordWrap = true;
-            var marker = new Label { X = 1, Y = y + 2, Text = "›" };
-            var field = new TextField { X = 3, Y = y + 2, Width = Dim.Fill(1), Text = form.Values.GetValueOrDefault(variable.Name, "") };
+            var marker = new Label { X = 1, Y = y + promptLines, Text = "›" };
+            var field = new TextField { X = 3, Y = y + promptLines, Width = Dim.Fill(1), Text = form.Values.GetValueOrDefault(variable.Name, "") };
             var name = variable.Name;
             field.TextChanged += (_, _) => OnChanged(name, field.Text);
             fields[name] = field;
             frame.Add(prompt, marker, field);
-            y += 4;
+            y += promptLines + 2;
         }
         feedback = new BindingFeedback(palette, form) { X = 1, Y = y, Width = Dim.Fill(1), Height = Dim.Fill() };
         frame.Add(feedback);

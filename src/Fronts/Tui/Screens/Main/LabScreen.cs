@@ -24,6 +24,14 @@ public enum LabScreenExit
     Recap,
     /// <summary>The learner wants to change their details (a backup window the API refused, say).</summary>
     Details,
+    /// <summary>The lab's files changed (run --watch): open it again at the same step.</summary>
+    Reload,
+}
+
+/// <summary>A screen that shows a lab and can give way when the lab's files change, for the flow to reopen it.</summary>
+public interface ILabReloadable
+{
+    void ReloadLab();
 }
 
 /// <summary>
@@ -31,7 +39,7 @@ public enum LabScreenExit
 /// its status (and a progress bar while LabRunner waits on it), the last notice, and the keys. Every check, perform
 /// and wait runs in the background through a <see cref="StepRunner"/>; this screen only shows what comes back.
 /// </summary>
-public sealed class LabScreen : Screen
+public sealed class LabScreen : Screen, ILabReloadable
 {
     private readonly LabSession session;
     private readonly StepRunner runner;
@@ -53,7 +61,8 @@ public sealed class LabScreen : Screen
     private object? ticker;
 
     /// <param name="passes">Writes the learner's progress pass (P); null where the target cannot.</param>
-    public LabScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, TimeProvider time, Task<PageLibrary> pagesLoading, IPassWriter? passes = null)
+    /// <param name="openAt">The step to show first (the one shown before the lab was reloaded); by default the first not yet done.</param>
+    public LabScreen(IApplication app, LabSession session, StepRunner runner, Palette palette, TimeProvider time, Task<PageLibrary> pagesLoading, IPassWriter? passes = null, string? openAt = null)
         : base(app)
     {
         this.session = session;
@@ -110,7 +119,8 @@ public sealed class LabScreen : Screen
             else
                 Stopped();
         };
-        var resumeAt = session.FirstUnfinishedStepId ?? session.Plan.Steps[^1].Id;
+        var resumeAt = (openAt is not null && session.Lab.FindStep(openAt) is not null ? openAt : null)
+            ?? session.FirstUnfinishedStepId ?? FirstOptionalNotDone ?? session.Plan.Steps[^1].Id;
         SelectStep(resumeAt);
         ShowSelectedStep(open: false);
         noticeLine.Notice = session.ProgressWarning is { } warning
@@ -122,6 +132,10 @@ public sealed class LabScreen : Screen
                 : new Notice(NoticeTone.Info, "Follow the page on the right; the line under it says what to press next.");
     }
 
+    /// <summary>Where a learner back from the recap carries on: the first optional step not yet done, if any.</summary>
+    private string? FirstOptionalNotDone =>
+        session.Results.FirstOrDefault(result => result.Optional && result.Status is not (StepStatus.Passed or StepStatus.Acknowledged))?.StepId;
+
     /// <summary>Whether this learner has been here before: saved statuses are then re-checked when the screen opens.</summary>
     private bool IsResumed => session.Results.Any(result => result.Status is not (StepStatus.NotChecked or StepStatus.Manual));
 
@@ -131,6 +145,15 @@ public sealed class LabScreen : Screen
 
     /// <summary>The step whose page is open.</summary>
     private StepPlan? SelectedStep => steps.SelectedRow?.Step;
+
+    /// <summary>The step on screen, where a reloaded lab reopens.</summary>
+    public string? SelectedStepId => SelectedStep?.Id;
+
+    public void ReloadLab()
+    {
+        Exit = LabScreenExit.Reload;
+        RequestStop();
+    }
 
     /// <summary>32 columns at 80 (room for "◐ Wait for the snapshot  45%"); less on a narrow terminal, a little more on a wide one.</summary>
     private static int StepsWidth(View? screen) => Math.Clamp((screen?.Viewport.Width ?? 80) * 2 / 5, 20, 34);
@@ -205,7 +228,8 @@ public sealed class LabScreen : Screen
     private void OnResultChanged(StepResult result)
     {
         steps.Refresh();
-        stepsFrame.Title = $"Steps · {session.Results.Count(done => done.Status is StepStatus.Passed or StepStatus.Acknowledged)}/{session.Plan.Steps.Count} done";
+        var tally = StepTally.Of(session.Results);
+        stepsFrame.Title = $"Steps · {tally.Done}/{tally.Required} done" + (tally.Optional == 0 ? "" : $" · +{tally.OptionalPassed}/{tally.Optional}");
         if (SelectedStep?.Id == result.StepId)
             ShowStatus(SelectedStep);
         if (!wasComplete && session.FirstUnfinishedStepId is null)
@@ -243,7 +267,7 @@ public sealed class LabScreen : Screen
         if (SelectedStep is not { } step)
             return;
         var number = steps.SelectedRow!.Number;
-        pageFrame.Title = $"Step {number} of {session.Plan.Steps.Count} · {VisibleText.Of(step.Step.Title)}";
+        pageFrame.Title = $"Step {number} of {session.Plan.Steps.Count} · {VisibleText.Of(step.Step.Title)}{(step.Step.Optional ? " · optional" : "")}";
         if (pages is not null)
         {
             page.Text = pages.MarkdownOf(step.Step.Page);
@@ -312,14 +336,16 @@ public sealed class LabScreen : Screen
     {
         var normal = steps.GetAttributeForRole(VisualRole.Normal);
         if (row.Heading is { } heading)
-            return [new Segment(heading.Title, Palette.Emphasis(palette.Quiet(normal)))];
+            return [new Segment(heading.Optional ? $"{heading.Title} (optional)" : heading.Title, Palette.Emphasis(palette.Quiet(normal)))];
         var step = row.Step!;
         var result = session.ResultOf(step.Id);
         var activity = runner.ActivityOf(step.Id);
         var glyph = activity?.Kind is StepActivityKind.Checking or StepActivityKind.Performing ? "…" : result.Status.Glyph();
         var percent = result.Status == StepStatus.InProgress && result.Percent is { } value ? $" {value}%" : "";
         var title = SegmentWriter.Fit(step.Step.Title, width - 3 - percent.Length);
-        var text = selected ? Palette.Emphasis(normal) : normal;
+        // An optional step reads quieter: its section heading (or the page's title) says it is optional.
+        var plain = step.Step.Optional ? palette.Quiet(normal) : normal;
+        var text = selected ? Palette.Emphasis(plain) : plain;
         return
         [
             new Segment(selected ? "▸" : " ", text),
@@ -348,7 +374,7 @@ public sealed class LabScreen : Screen
             noticeLine.Notice = new Notice(NoticeTone.Info, $"LabRunner cannot do {step.Step.Title} for you: {(step.IsManual ? "press a when you have done it" : $"{WhereToDoIt}, then press Enter to check")}.");
             return;
         }
-        if (PerformDialog.Confirm(App, step.Step.Title, action.Summary, session.CliCommandOf(step.Id)!, session.Target))
+        if (PerformDialog.Confirm(App, step.Step.Title, action.Summary, session.CliCommandOf(step.Id)!, session.Target, session.CostWarningOf(step.Id)))
             runner.Perform(step.Id);
         else
             noticeLine.Notice = new Notice(NoticeTone.Info, "Nothing was changed.");

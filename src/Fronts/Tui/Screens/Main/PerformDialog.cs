@@ -13,12 +13,14 @@ public static class PerformDialog
     public const string CancelButton = "_Cancel";
 
     /// <summary>True when the learner chose to perform.</summary>
-    public static bool Confirm(IApplication app, string stepTitle, string summary, string cliCommand, TargetInfo target) =>
-        TextDialog.Show(app, $"Perform: {stepTitle}", Message(summary, cliCommand, target), CancelButton, PerformButton) == 1;
+    /// <param name="costWarning">What it costs, said first when set (actions that create billed resources, off the sandbox).</param>
+    public static bool Confirm(IApplication app, string stepTitle, string summary, string cliCommand, TargetInfo target, string? costWarning = null) =>
+        TextDialog.Show(app, $"Perform: {stepTitle}", Message(summary, cliCommand, target, costWarning), CancelButton, PerformButton) == 1;
 
-    public static string Message(string summary, string cliCommand, TargetInfo target)
+    public static string Message(string summary, string cliCommand, TargetInfo target, string? costWarning = null)
     {
-        return $"LabRunner will {summary}\n{TargetWords.Where(target)}.\n\nThe same as running:\n\n{ShellLines(cliCommand)}";
+        var cost = costWarning is null ? "" : $"COST: {costWarning}\n\n";
+        return $"{cost}LabRunner will {summary}\n{TargetWords.Where(target)}.\n\nThe same as running:\n\n{ShellLines(cliCommand)}";
     }
 
     /// <summary>The command with each option on its own line, ending in backslashes, as one pastes it into a shell.</summary>
@@ -29,6 +31,13 @@ public static class PerformDialog
         var line = new StringBuilder();
         foreach (var word in words)
         {
+            if (word == "&&")
+            {
+                // The next command starts a line of its own.
+                lines.Add(line.Append(" &&").ToString());
+                line.Clear();
+                continue;
+            }
             if (word.StartsWith("--", StringComparison.Ordinal) && line.Length > 0)
             {
                 lines.Add(line.ToString());

@@ -17,10 +17,12 @@ public enum RecapExit
     Quit,
     /// <summary>Back to the steps.</summary>
     Steps,
+    /// <summary>The lab's files changed (run --watch): open the recap again from them.</summary>
+    Reload,
 }
 
 /// <summary>The end of the lab: the recap page and a summary (steps passed, time taken, what was created, the cleanup key).</summary>
-public sealed class RecapScreen : Screen
+public sealed class RecapScreen : Screen, ILabReloadable
 {
     private readonly LabSession session;
     private readonly StepRunner runner;
@@ -80,7 +82,8 @@ public sealed class RecapScreen : Screen
     /// <summary>The summary and keys as the session stands: after a cleanup, nothing is left to clean up.</summary>
     private void ShowSummary()
     {
-        var lines = RecapSummary.Of(session).Lines();
+        // The summary's frame spans the screen: its borders and the label's margins take 4 columns.
+        var lines = RecapSummary.Of(session).Lines(Math.Max(App.Screen.Width - 4, 20));
         summary.Text = string.Join("\n", lines);
         summaryFrame.Y = Pos.AnchorEnd(lines.Count + 4);
         summaryFrame.Height = lines.Count + 2;
@@ -109,6 +112,12 @@ public sealed class RecapScreen : Screen
     protected override void Quit()
     {
         Exit = RecapExit.Quit;
+        RequestStop();
+    }
+
+    public void ReloadLab()
+    {
+        Exit = RecapExit.Reload;
         RequestStop();
     }
 
