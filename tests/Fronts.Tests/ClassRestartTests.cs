@@ -119,13 +119,13 @@ public sealed class ClassRestartTests : IAsyncLifetime
     private void AcknowledgeInTheTui(string learner, string stepTitle)
     {
         using var tmux = JoinLines.OpenLabInTmux(Home(learner), folder.Path);
-        tmux.WaitFor("Step 1 of 5", Patience);
+        tmux.WaitFor("Step 1 of 8", Patience);
         foreach (var step in new[] { 2, 3, 4 })
         {
             tmux.SendKeys("n");
-            tmux.WaitFor($"Step {step} of 5", Patience);
+            tmux.WaitFor($"Step {step} of 8", Patience);
         }
-        tmux.WaitFor($"Step 4 of 5 · {stepTitle}", Patience);
+        tmux.WaitFor($"Step 4 of 8 · {stepTitle}", Patience);
         tmux.SendKeys("a");
         tmux.WaitFor($"☑ {stepTitle}", Patience);
         tmux.SendKeys("q");

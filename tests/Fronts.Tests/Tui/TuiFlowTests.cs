@@ -275,7 +275,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Connect = _ => SandboxLabTarget.ConnectAsync(sandbox, shownAs: aws, passFile: passFile),
         };
         terminal.Drive(() => new TuiFlow(terminal.App, options).Run(),
-            WaitFor("Step 1 of 5 · Find your cluster"),
+            WaitFor("Step 1 of 8 · Find your cluster"),
             Press('?'),
             WaitFor("the help names the key", screen => screen.Contains("P          your progress pass for the instructor")),
             Press(Key.Esc),
@@ -300,7 +300,7 @@ public sealed partial class TuiFlowTests : IAsyncLifetime
             Press('P'),
             WaitFor("No progress pass: this test target writes no pass"),
             Press('n'),
-            WaitFor("Step 2 of 5"),
+            WaitFor("Step 2 of 8"),
             Press('q'));
     }
 
