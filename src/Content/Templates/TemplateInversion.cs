@@ -15,11 +15,22 @@ public static class TemplateInversion
     /// <summary>Each filling by placeholder key (see <see cref="PlaceholderKey"/>); <c>Complete</c> is false when the budget ran out first.</summary>
     public static (IReadOnlyList<IReadOnlyDictionary<string, string>> Fillings, bool Complete) Fillings(Template template, string text)
     {
+        if (!FramedAlike(template.Parts, text))
+            return ([], true);
         var found = new List<IReadOnlyDictionary<string, string>>();
         var steps = 0;
         var complete = Search(template.Parts, 0, text, 0, new Dictionary<string, string>(StringComparer.Ordinal), found, ref steps);
         return (found, complete);
     }
+
+    /// <summary>
+    /// Whether the template's leading and trailing literal text frame <paramref name="text"/>: most names of a lab are
+    /// told apart there, without a search (a class of thousands inverts every learner's names).
+    /// </summary>
+    private static bool FramedAlike(IReadOnlyList<TemplatePart> parts, string text) =>
+        parts.Count == 0
+        || ((parts[0] is not LiteralText first || text.StartsWith(first.Text, StringComparison.OrdinalIgnoreCase))
+            && (parts[^1] is not LiteralText last || text.EndsWith(last.Text, StringComparison.OrdinalIgnoreCase)));
 
     private static bool Search(IReadOnlyList<TemplatePart> parts, int part, string text, int position,
         Dictionary<string, string> bound, List<IReadOnlyDictionary<string, string>> found, ref int steps)

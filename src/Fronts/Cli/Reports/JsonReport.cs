@@ -20,7 +20,7 @@ public static class JsonReport
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
             write(json);
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     /// <summary>One learner's report as a JSON object (the class report embeds it unchanged).</summary>
