@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using LabRunner.Engine.Checks;
 using LabRunner.Engine.Class;
 using LabRunner.Engine.Plans;
@@ -51,13 +50,5 @@ public sealed class ClassStartTests : IAsyncLifetime
     private static IReadOnlyList<Sandbox.Seeding.SeedSpec> FixturesOf(string name) =>
         Fixtures.Of(PlanBinding.Bind(SeededClass.Lab, new Dictionary<string, string> { ["yourname"] = name }).Plan!);
 
-    private Task<RdsQueryClient> ClientAsync(string accessKeyId, string secret) =>
-        RdsClientFactory.CreateAsync(new RdsClientOptions
-        {
-            Endpoint = sandbox.Uri,
-            Region = "us-east-1",
-            Credentials = new BasicAWSCredentials(accessKeyId, secret),
-            TimeProvider = sandbox.Time,
-            MaxAttempts = 1,
-        });
+    private Task<RdsQueryClient> ClientAsync(string accessKeyId, string secret) => sandbox.ClientSigningWithAsync(accessKeyId, secret);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Amazon.Runtime;
 using LabRunner.Content.Templates;
 using LabRunner.Rds.Protocol;
 using LabRunner.Sandbox;
@@ -332,15 +331,7 @@ public sealed class ClassAccountsTests : IAsyncLifetime
         return await joining.JoinAsync(code, sandbox.Time.GetUtcNow());
     }
 
-    private Task<RdsQueryClient> ClientAsync(string accessKeyId, string secret) =>
-        RdsClientFactory.CreateAsync(new RdsClientOptions
-        {
-            Endpoint = sandbox.Uri,
-            Region = "us-east-1",
-            Credentials = new BasicAWSCredentials(accessKeyId, secret),
-            TimeProvider = sandbox.Time,
-            MaxAttempts = 1,
-        });
+    private Task<RdsQueryClient> ClientAsync(string accessKeyId, string secret) => sandbox.ClientSigningWithAsync(accessKeyId, secret);
 
     private static Task<System.Xml.Linq.XElement> CallAsync(RdsQueryClient client, RequestForm form) => client.CallAsync(form, result => result, CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using System.Xml.Linq;
 using LabRunner.Content.Kinds;
 using LabRunner.Content.Learners;
@@ -5,6 +6,7 @@ using LabRunner.Content.Model;
 using LabRunner.Content.Templates;
 using LabRunner.Engine.Plans;
 using LabRunner.Engine.Specs;
+using LabRunner.Rds;
 using LabRunner.Sandbox;
 using LabRunner.Sandbox.Seeding;
 using Microsoft.Extensions.Time.Testing;
@@ -75,6 +77,17 @@ public sealed class SandboxFixture : IAsyncDisposable
         using var response = await Http.GetAsync(url);
         return await QueryResult.ReadAsync(response);
     }
+
+    /// <summary>An RDS client of this sandbox that signs with <paramref name="accessKeyId"/>, on its clock, never retrying.</summary>
+    public Task<RdsQueryClient> ClientSigningWithAsync(string accessKeyId, string secret) =>
+        RdsClientFactory.CreateAsync(new RdsClientOptions
+        {
+            Endpoint = Uri,
+            Region = "us-east-1",
+            Credentials = new BasicAWSCredentials(accessKeyId, secret),
+            TimeProvider = Time,
+            MaxAttempts = 1,
+        });
 
     /// <summary>Seeds one learner's <c>db-cluster</c> fixture with its writer instance.</summary>
     public SeedResult SeedCluster(string cluster, string? writer = null, string backupWindow = "07:10-07:40", string maintenanceWindow = "sun:09:00-sun:09:30", int retention = 1) =>
