@@ -20,9 +20,12 @@ public static class LabRunnerTui
     {
         using var terminal = TerminalRestore.OnEveryExit();
         using IApplication app = Application.Create();
-        using var loop = WakeOnWorkLoop.InstallInto(app);
-        if (!ResponsiveInput.InstallInto(app, loop.Wake))
+        WakeOnWorkLoop? loop = null;
+        if (ResponsiveInput.InstallInto(app, () => loop?.Wake()))
+            loop = WakeOnWorkLoop.InstallInto(app);
+        else
             Application.MaximumIterationsPerSecond = IterationsPerSecond;
+        using var wakes = loop;
         app.Init();
         options.Palette.ApplyToSchemes();
         using var flow = new TuiFlow(app, options);
