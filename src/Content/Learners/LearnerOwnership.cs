@@ -31,7 +31,6 @@ public sealed class LearnerOwnership
     /// <summary>The lab's ownership, worked out once per lab (every learner of a class of thousands asks).</summary>
     public static LearnerOwnership Of(Lab lab) => PerLab.GetValue(lab, static lab => new(lab.Variables, lab.Resources));
 
-
     /// <summary>The resources whose names only the learner's name decides.</summary>
     public IReadOnlyList<ResourceTemplate> OwnedResources { get; }
 

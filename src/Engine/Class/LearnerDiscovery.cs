@@ -35,7 +35,7 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
         var keys = valuesByKey.Keys.ToList();
         var bound = new Candidate?[keys.Count];
         Parallel.For(0, keys.Count, index => bound[index] = Candidate.Of(lab, valuesByKey[keys[index]], checks));
-        var candidates = keys.Select((key, index) => (key, bound[index])).ToDictionary(pair => pair.key, pair => pair.Item2, StringComparer.Ordinal);
+        var candidates = keys.Zip(bound).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
         var found = new SortedDictionary<string, ClassLearner>(StringComparer.Ordinal);
         foreach (var (kind, identifier, key) in matches)
         {
