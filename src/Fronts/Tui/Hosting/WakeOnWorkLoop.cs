@@ -9,8 +9,8 @@ namespace LabRunner.Tui.Hosting;
 /// <see cref="ResponsiveInput"/>), a timeout or an <c>Invoke</c> added from any thread, a timer coming due, or
 /// <see cref="Idle"/> passed, within which a terminal resize or an Esc held by the key parser is still noticed.
 /// Before waiting, it collects the youngest generation once the screen has allocated <see cref="CollectAfter"/> since
-/// the last collection: the garbage of drawing is then collected while nothing happens, not in the middle of the
-/// next keystroke's redraw, and the screen stays small (the runtime's own budget is left large for big classes).
+/// the last collection (below the runtime's own 6 MiB budget): the garbage of drawing is then collected while nothing
+/// happens rather than in the middle of the next keystroke's redraw.
 /// </summary>
 public sealed class WakeOnWorkLoop : IDisposable
 {
