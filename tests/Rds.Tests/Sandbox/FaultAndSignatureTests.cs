@@ -79,7 +79,8 @@ public sealed class FaultTests
         var result = await sandbox.CallAsync("DescribeDBClusters");
 
         Assert.Equal(200, result.Status);
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(120), $"answered after {stopwatch.Elapsed}");
+        // .NET's timers run on a coarse clock and may fire a few milliseconds early; an answer without the latency takes ~1 ms.
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(100), $"answered after {stopwatch.Elapsed}");
     }
 }
 
