@@ -31,8 +31,8 @@ public sealed record DeleteDbClusterAction(string Cluster, string? Writer) : IAc
     {
         try
         {
-            var instanceDeleted = Writer is not null && await DeleteOrMissAsync(() => rds.DeleteDBInstanceAsync(new DeleteDBInstanceRequest(Writer), cancellationToken));
-            var clusterDeleted = await DeleteOrMissAsync(() => rds.DeleteDBClusterAsync(new DeleteDBClusterRequest(Cluster), cancellationToken));
+            var instanceDeleted = Writer is not null && await SettledCall.ChangedAsync(() => rds.DeleteDBInstanceAsync(new DeleteDBInstanceRequest(Writer), cancellationToken), RdsErrorKind.NotFound);
+            var clusterDeleted = await SettledCall.ChangedAsync(() => rds.DeleteDBClusterAsync(new DeleteDBClusterRequest(Cluster), cancellationToken), RdsErrorKind.NotFound);
             return instanceDeleted || clusterDeleted
                 ? new ActionOutcome(ActionOutcomeKind.Done, $"cluster {Cluster} is being deleted")
                 : new ActionOutcome(ActionOutcomeKind.AlreadyDone, $"cluster {Cluster} was already gone");
@@ -40,20 +40,6 @@ public sealed record DeleteDbClusterAction(string Cluster, string? Writer) : IAc
         catch (RdsException error)
         {
             return ActionOutcome.From(error, Summary);
-        }
-    }
-
-    /// <summary>True when <paramref name="delete"/> deleted something, false when it was already gone.</summary>
-    private static async Task<bool> DeleteOrMissAsync<T>(Func<Task<T>> delete)
-    {
-        try
-        {
-            await delete();
-            return true;
-        }
-        catch (RdsException gone) when (gone.Kind == RdsErrorKind.NotFound)
-        {
-            return false;
         }
     }
 }

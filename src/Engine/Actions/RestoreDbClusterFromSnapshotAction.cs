@@ -49,8 +49,8 @@ public sealed record RestoreDbClusterFromSnapshotAction(string Snapshot, string 
     {
         try
         {
-            var restored = await CreateOrFindAsync(() => rds.RestoreDBClusterFromSnapshotAsync(new RestoreDBClusterFromSnapshotRequest(Cluster, Snapshot, Engine), cancellationToken));
-            var writer = await CreateOrFindAsync(() => rds.CreateDBInstanceAsync(new CreateDBInstanceRequest(Writer, InstanceClass, Engine) { DBClusterIdentifier = Cluster }, cancellationToken));
+            var restored = await SettledCall.ChangedAsync(() => rds.RestoreDBClusterFromSnapshotAsync(new RestoreDBClusterFromSnapshotRequest(Cluster, Snapshot, Engine), cancellationToken), RdsErrorKind.AlreadyExists);
+            var writer = await SettledCall.ChangedAsync(() => rds.CreateDBInstanceAsync(new CreateDBInstanceRequest(Writer, InstanceClass, Engine) { DBClusterIdentifier = Cluster }, cancellationToken), RdsErrorKind.AlreadyExists);
             return restored || writer
                 ? new ActionOutcome(ActionOutcomeKind.Done, $"cluster {Cluster} and its writer {Writer} are being created from snapshot {Snapshot}")
                 : new ActionOutcome(ActionOutcomeKind.AlreadyDone, $"cluster {Cluster} and its writer {Writer} already exist");
@@ -58,20 +58,6 @@ public sealed record RestoreDbClusterFromSnapshotAction(string Snapshot, string 
         catch (RdsException error)
         {
             return ActionOutcome.From(error, Summary);
-        }
-    }
-
-    /// <summary>True when <paramref name="create"/> made something, false when it already existed.</summary>
-    private static async Task<bool> CreateOrFindAsync<T>(Func<Task<T>> create)
-    {
-        try
-        {
-            await create();
-            return true;
-        }
-        catch (RdsException exists) when (exists.Kind == RdsErrorKind.AlreadyExists)
-        {
-            return false;
         }
     }
 }
