@@ -1,4 +1,3 @@
-using LabRunner.Rds.Protocol;
 using LabRunner.TestSupport.Http;
 
 namespace LabRunner.Rds.Tests.Client;
@@ -9,7 +8,7 @@ public sealed class ErrorParsingTests
     private static readonly Uri Endpoint = new("http://127.0.0.1:4566/");
 
     private static RdsException Fails(string action, int statusCode, string body) =>
-        Assert.Throws<RdsException>(() => ResponseInterpreter.ResultOf(action, statusCode, body, Endpoint));
+        Assert.Throws<RdsException>(() => ReadAnswers.ResultOf(action, statusCode, body, Endpoint));
 
     private static RdsException Fails(string action, string file)
     {
@@ -182,5 +181,19 @@ public sealed class ErrorParsingTests
 
         Assert.Equal(RdsErrorKind.InvalidParameter, error.Kind);
         Assert.Equal("RDS refused the request with InvalidParameterValue.", error.Message);
+    }
+
+    [Fact]
+    public void Entities_a_hostile_endpoint_declares_are_refused_not_expanded()
+    {
+        // "Billion laughs": ten levels of ten references would expand to 10^10 characters.
+        var levels = string.Concat(Enumerable.Range(1, 9).Select(level => $"<!ENTITY l{level} \"{string.Concat(Enumerable.Repeat($"&l{level - 1};", 10))}\">"));
+        var body = $"<?xml version=\"1.0\"?><!DOCTYPE DescribeDBClustersResponse [<!ENTITY l0 \"lol\">{levels}]>"
+            + $"<DescribeDBClustersResponse xmlns=\"{RdsReplies.Namespace}\"><DescribeDBClustersResult><Marker>&l9;</Marker></DescribeDBClustersResult></DescribeDBClustersResponse>";
+
+        var error = Fails("DescribeDBClusters", 200, body);
+
+        Assert.Equal("MalformedXml", error.ErrorCode);
+        Assert.Contains("DTD", error.Message);
     }
 }

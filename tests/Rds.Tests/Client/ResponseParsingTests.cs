@@ -13,7 +13,7 @@ public sealed class ResponseParsingTests
     private static T Read<T>(string file, string action, Func<XElement, T> reader)
     {
         var captured = CapturedResponse.Load(file);
-        return reader(ResponseInterpreter.ResultOf(action, captured.StatusCode, captured.Body, Endpoint));
+        return reader(ReadAnswers.ResultOf(action, captured.StatusCode, captured.Body, Endpoint));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class ResponseParsingTests
     {
         var body = RdsReplies.SuccessXml("DescribeDBClusters",
             "<DBClusters><DBCluster><DBClusterIdentifier>c</DBClusterIdentifier><BackupRetentionPeriod>seven</BackupRetentionPeriod></DBCluster></DBClusters>");
-        var result = ResponseInterpreter.ResultOf("DescribeDBClusters", 200, body, Endpoint);
+        var result = ReadAnswers.ResultOf("DescribeDBClusters", 200, body, Endpoint);
 
         var problem = Assert.Throws<InvalidDataException>(() => ResponseReader.DescribeDBClusters(result));
         Assert.Contains("BackupRetentionPeriod", problem.Message);
@@ -179,9 +179,32 @@ public sealed class ResponseParsingTests
     public void A_resource_without_its_identifier_is_reported()
     {
         var body = RdsReplies.SuccessXml("DescribeDBClusterSnapshots", "<DBClusterSnapshots><DBClusterSnapshot><Status>available</Status></DBClusterSnapshot></DBClusterSnapshots>");
-        var result = ResponseInterpreter.ResultOf("DescribeDBClusterSnapshots", 200, body, Endpoint);
+        var result = ReadAnswers.ResultOf("DescribeDBClusterSnapshots", 200, body, Endpoint);
 
         var problem = Assert.Throws<InvalidDataException>(() => ResponseReader.DescribeDBClusterSnapshots(result));
         Assert.Contains("DBClusterSnapshotIdentifier", problem.Message);
+    }
+
+    [Fact]
+    public void Blank_lines_before_the_XML_declaration_are_skipped()
+    {
+        var body = "\r\n  \n<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + RdsReplies.SuccessXml("DescribeDBClusters", "<DBClusters><DBCluster><DBClusterIdentifier>c</DBClusterIdentifier></DBCluster></DBClusters>");
+
+        var clusters = ResponseReader.DescribeDBClusters(ReadAnswers.ResultOf("DescribeDBClusters", 200, body, Endpoint)).DBClusters;
+
+        Assert.Equal("c", Assert.Single(clusters).DBClusterIdentifier);
+    }
+
+    [Fact]
+    public async Task A_body_in_the_charset_its_answer_declares_is_read_in_it()
+    {
+        var xml = RdsReplies.SuccessXml("DescribeDBClusters", "<DBClusters><DBCluster><DBClusterIdentifier>c</DBClusterIdentifier><Engine>aurora-ÿ</Engine></DBCluster></DBClusters>");
+        using var content = new ByteArrayContent(System.Text.Encoding.Latin1.GetBytes(xml));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/xml") { CharSet = "iso-8859-1" };
+        using var answer = await ResponseBody.ReadAsync(content, "DescribeDBClusters", 200, Endpoint, CancellationToken.None);
+
+        var clusters = ResponseReader.DescribeDBClusters(ResponseInterpreter.ResultOf("DescribeDBClusters", 200, answer, Endpoint)).DBClusters;
+
+        Assert.Equal("aurora-ÿ", Assert.Single(clusters).Engine);
     }
 }

@@ -82,10 +82,10 @@ internal sealed class QueryTransport : IDisposable
                 stats.ServerClockSeen(serverNow - time.GetUtcNow());
             if (response.Headers.TryGetValues(RdsCallStats.SandboxIdHeader, out var sandboxIds))
                 stats.SandboxIdSeen(sandboxIds.FirstOrDefault());
-            var text = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
+            using var answer = await ResponseBody.ReadAsync(response.Content, action, statusCode.Value, Endpoint, token).ConfigureAwait(false);
             try
             {
-                return read(ResponseInterpreter.ResultOf(action, statusCode.Value, text, Endpoint));
+                return read(ResponseInterpreter.ResultOf(action, statusCode.Value, answer, Endpoint));
             }
             catch (InvalidDataException e)
             {

@@ -1,44 +1,110 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Xml;
 
 namespace LabRunner.Rds.Protocol;
 
 /// <summary>
-/// Reads an answer's body as text, never more than <see cref="MaxBytes"/>: a declared <c>Content-Length</c> above it is
-/// refused before reading, a chunked (or lying) body as soon as it grows past it.
+/// An answer's body, read whole into a pooled buffer (return it with <see cref="Dispose"/>) but never more than
+/// <see cref="MaxBytes"/>: a declared <c>Content-Length</c> above it is refused before reading, a chunked (or lying) body
+/// as soon as it grows past it. It is decoded as it is read, never held as one string: a page of a class of thousands
+/// is a few hundred kilobytes.
 /// </summary>
-internal static class ResponseBody
+internal sealed class ResponseBody : IDisposable
 {
     /// <summary>16 MiB: a page of 100 RDS records is well under 1 MiB.</summary>
     public const int MaxBytes = 16 * 1024 * 1024;
 
     public const string TooLargeCode = "ResponseTooLarge";
 
-    public static async Task<string> ReadAsync(HttpContent content, string action, int statusCode, Uri endpoint, CancellationToken cancellationToken)
+    private const int FirstBufferBytes = 64 * 1024;
+
+    private static readonly XmlReaderSettings XmlSettings = new()
     {
-        if (content.Headers.ContentLength is > MaxBytes and var declared)
+        IgnoreWhitespace = true,
+        DtdProcessing = DtdProcessing.Prohibit, // RDS never sends one; a hostile endpoint's entities must not expand
+        XmlResolver = null,
+    };
+
+    private byte[] buffer;
+    private readonly int length;
+    private readonly Encoding encoding;
+
+    private ResponseBody(byte[] buffer, int length, Encoding encoding)
+    {
+        this.buffer = buffer;
+        this.length = length;
+        this.encoding = encoding;
+    }
+
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, string action, int statusCode, Uri endpoint, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared is > MaxBytes)
             throw TooLarge(action, statusCode, endpoint, string.Create(CultureInfo.InvariantCulture, $"of {declared:N0} bytes, more than"));
 
-        using var buffer = new MemoryStream();
-        await using (var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        // One byte more than declared, so that a body longer than its Content-Length is not read in a second buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is { } size ? (int)size + 1 : FirstBufferBytes);
+        var length = 0;
+        try
         {
-            var chunk = new byte[81920];
+            await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                if (buffer.Length + read > MaxBytes)
+                length += read;
+                if (length > MaxBytes)
                     throw TooLarge(action, statusCode, endpoint, "larger than");
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                    buffer = Grown(buffer, length);
             }
+            return new ResponseBody(buffer, length, EncodingOf(content.Headers.ContentType));
         }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
 
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, EncodingOf(content.Headers.ContentType), detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>The text from its first non-blank character, at most <paramref name="maxChars"/> of it: enough to tell what came back.</summary>
+    public string Start(int maxChars)
+    {
+        using var reader = OpenText();
+        var start = new char[maxChars];
+        var count = reader.ReadBlock(start, 0, maxChars);
+        return new string(start, 0, count);
+    }
+
+    /// <summary>The body as XML, from its first non-blank character.</summary>
+    public XmlReader OpenXml() => XmlReader.Create(OpenText(), XmlSettings);
+
+    public void Dispose()
+    {
+        var returned = Interlocked.Exchange(ref buffer, []);
+        if (returned.Length > 0)
+            ArrayPool<byte>.Shared.Return(returned);
     }
 
     // As HttpContent.ReadAsStringAsync: the declared charset when known, else UTF-8 (a byte order mark wins over both).
+    private StreamReader OpenText()
+    {
+        var reader = new StreamReader(new MemoryStream(buffer, 0, length, writable: false), encoding, detectEncodingFromByteOrderMarks: true);
+        while (reader.Peek() is var next && next >= 0 && char.IsWhiteSpace((char)next))
+            reader.Read();
+        return reader;
+    }
+
+    private static byte[] Grown(byte[] buffer, int length)
+    {
+        var grown = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
+        buffer.AsSpan(0, length).CopyTo(grown);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return grown;
+    }
+
     private static Encoding EncodingOf(MediaTypeHeaderValue? contentType)
     {
         if (contentType?.CharSet is { Length: > 0 } charset)

@@ -13,13 +13,13 @@ internal static partial class ResponseInterpreter
 {
     private const int SnippetLength = 160;
 
-    /// <summary>An error page names itself near its start; searching no further keeps a huge page cheap.</summary>
+    /// <summary>How much of a body's start tells what it is: an error page names itself near its start.</summary>
     private const int TitleSearchLength = 4096;
 
     /// <summary>Actions the service model gives no output: RDS answers them with ResponseMetadata alone.</summary>
     private static readonly HashSet<string> ActionsWithoutOutput = new(StringComparer.Ordinal) { "AddTagsToResource", "RemoveTagsFromResource" };
 
-    public static XElement ResultOf(string action, int statusCode, string body, Uri endpoint)
+    public static XElement ResultOf(string action, int statusCode, ResponseBody body, Uri endpoint)
     {
         var root = ParseXml(body, statusCode, endpoint);
         var rootName = root.Name.LocalName;
@@ -49,9 +49,9 @@ internal static partial class ResponseInterpreter
     public static RdsException Malformed(string action, InvalidDataException problem, int statusCode, Uri endpoint) =>
         Unexpected("MalformedResponse", $"{endpoint} answered {action} with a value LabRunner cannot read: {problem.Message}", statusCode, null, problem);
 
-    private static XElement ParseXml(string body, int statusCode, Uri endpoint)
+    private static XElement ParseXml(ResponseBody body, int statusCode, Uri endpoint)
     {
-        var text = body.TrimStart();
+        var text = body.Start(TitleSearchLength);
         if (text.Length == 0)
         {
             throw Unexpected("EmptyResponse", $"{endpoint} answered HTTP {statusCode} with an empty body instead of RDS's XML.", statusCode);
@@ -59,7 +59,7 @@ internal static partial class ResponseInterpreter
 
         if (text.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {
-            var title = HtmlTitle().Match(text, 0, Math.Min(text.Length, TitleSearchLength)) is { Success: true } m ? $" (\"{Snippet(m.Groups[1].Value)}\")" : "";
+            var title = HtmlTitle().Match(text) is { Success: true } m ? $" (\"{Snippet(m.Groups[1].Value)}\")" : "";
             throw Unexpected("HtmlResponse", $"{endpoint} answered HTTP {statusCode} with an HTML page{title} instead of RDS's XML.", statusCode);
         }
 
@@ -71,7 +71,8 @@ internal static partial class ResponseInterpreter
 
         try
         {
-            return XDocument.Parse(text).Root!;
+            using var xml = body.OpenXml();
+            return XDocument.Load(xml).Root!;
         }
         catch (XmlException e)
         {
