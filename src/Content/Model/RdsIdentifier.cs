@@ -1,3 +1,4 @@
+using System.Buffers;
 using LabRunner.Content.Text;
 
 namespace LabRunner.Content.Model;
@@ -6,6 +7,8 @@ namespace LabRunner.Content.Model;
 public static class RdsIdentifier
 {
     public const int MaxLength = 63;
+
+    private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
     /// <summary>Why <paramref name="identifier"/> is not a valid RDS identifier, or null when it is.</summary>
     public static string? Problem(string identifier)
@@ -16,9 +19,8 @@ public static class RdsIdentifier
             return $"it is {identifier.Length} characters long, at most {MaxLength} are allowed";
         if (!char.IsAsciiLetter(identifier[0]))
             return $"it must start with a letter, not '{Echo.Of(identifier[..1])}'";
-        var bad = identifier.FirstOrDefault(c => !char.IsAsciiLetterOrDigit(c) && c != '-');
-        if (bad != default)
-            return $"it may hold only letters, digits and hyphens, not '{Echo.Of(bad.ToString())}'";
+        if (identifier.AsSpan().IndexOfAnyExcept(Allowed) is var bad and >= 0)
+            return $"it may hold only letters, digits and hyphens, not '{Echo.Of(identifier[bad].ToString())}'";
         if (identifier.Contains("--", StringComparison.Ordinal))
             return "it must not contain two consecutive hyphens";
         if (identifier.EndsWith('-'))
