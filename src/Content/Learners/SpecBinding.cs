@@ -23,7 +23,7 @@ public static class SpecBinding
             var text = values.RenderLenient(value.Value);
             if (parameter is null)
                 problems.Add($"{kind} takes no parameter '{name}'");
-            else if (value.Value.Placeholders.FirstOrDefault(placeholder => !values.TryGet(placeholder.Name, out _)) is { } undefined)
+            else if (value.Value.Placeholders.FirstOrDefault(placeholder => !values.TryGet(placeholder, out _)) is { } undefined)
                 problems.Add($"parameter '{name}' of {kind}: '{{{undefined.Name}}}' has no value");
             else if (parameter.Problem(text) is { } problem)
                 problems.Add($"parameter '{name}' of {kind}: {problem}");

@@ -20,7 +20,7 @@ internal sealed class IdentifierWitness(IEnumerable<LabVariable> variables, IEnu
     /// <summary>Why no value can make <paramref name="template"/> an identifier, or null when some value can (or a placeholder is undefined: reported elsewhere).</summary>
     public string? NeverValidReason(Template template)
     {
-        if (template.Placeholders.Any(placeholder => !samples.TryGet(placeholder.Name, out _)))
+        if (template.Placeholders.Any(placeholder => !samples.TryGet(placeholder, out _)))
             return null;
         var problem = RdsIdentifier.Problem(samples.Render(template));
         return problem is null ? null : $"'{Echo.Of(template.Source)}' can never be a valid RDS identifier, whatever the learner enters: {problem}";
@@ -28,7 +28,7 @@ internal sealed class IdentifierWitness(IEnumerable<LabVariable> variables, IEnu
 
     private static PlaceholderValues WithResources(PlaceholderValues variableSamples, IEnumerable<ResourceTemplate> resources) =>
         resources.Aggregate(variableSamples, (values, resource) =>
-            resource.Template.Placeholders.All(placeholder => variableSamples.TryGet(placeholder.Name, out _))
+            resource.Template.Placeholders.All(placeholder => variableSamples.TryGet(placeholder, out _))
             && variableSamples.Render(resource.Template) is var sample && RdsIdentifier.IsValid(sample)
                 ? values.With(resource.Name, sample)
                 : values);

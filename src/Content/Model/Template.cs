@@ -19,7 +19,10 @@ public sealed record LiteralText(string Text) : TemplatePart;
 /// <param name="Offset">Offset of the opening brace in <see cref="Template.Source"/>, for locating findings.</param>
 public sealed record Placeholder(string Name, int Offset) : TemplatePart
 {
-    public string Key => PlaceholderKey.Of(Name);
+    public string Name { get; } = Name;
+
+    /// <summary>Worked out once: a class of thousands reads every learner's names back through every template.</summary>
+    public string Key { get; } = PlaceholderKey.Of(Name);
 }
 
 public static class PlaceholderKey
