@@ -21,10 +21,11 @@ public sealed class Learner
             .ToList();
         Key = identity.Count == 0 ? "default" : string.Join("+", identity);
         Ownership = LearnerOwnership.Of(lab);
-        templatesByResource = lab.Resources.ToDictionary(resource => resource.Name, resource => resource.Template, StringComparer.Ordinal);
+        ownedNames = [.. Ownership.OwnedResources.Where(resource => resources.ContainsKey(resource.Name)).Select(resource => resource.Name)];
     }
 
-    private readonly IReadOnlyDictionary<string, Template> templatesByResource;
+    /// <summary>The names of the lab's resources that only this learner's name decides.</summary>
+    private readonly IReadOnlyList<string> ownedNames;
 
     /// <summary>Variable name (as the lab declares it) to value.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }
@@ -43,7 +44,7 @@ public sealed class Learner
 
     /// <summary>The learner's resource identifiers that are theirs alone (<see cref="WhyNotTheirs"/> has nothing against them), worked out once.</summary>
     public IReadOnlyList<string> OwnIdentifiers => ownIdentifiers ??=
-        [.. Resources.Values.Where(identifier => WhyNotTheirs(identifier) is null).Distinct(StringComparer.Ordinal)];
+        [.. ownedNames.Select(name => Resources[name]).Distinct(StringComparer.Ordinal).Where(identifier => WhyNotTheirs(identifier) is null)];
 
     private IReadOnlyList<string>? ownIdentifiers;
 
@@ -59,8 +60,7 @@ public sealed class Learner
         var normalized = RdsIdentifier.Normalize(identifier);
         if (RdsIdentifier.Problem(normalized) is { } problem)
             return $"'{Echo.Of(identifier)}' is not a valid RDS identifier: {problem}";
-        var owned = Ownership.OwnedResources.Where(resource => Resources.ContainsKey(resource.Name)).Select(resource => resource.Name).ToList();
-        if (owned.Any(name => Resources[name] == normalized))
+        if (ownedNames.Any(name => Resources[name] == normalized))
         {
             var others = Ownership.OtherLearnersNamedBy(normalized, Key);
             return others.Count == 0
@@ -68,7 +68,10 @@ public sealed class Learner
                 : $"{normalized} is also what the lab names for learner {string.Join(", ", others)}, so it may not be {Key}'s alone";
         }
         if (Resources.FirstOrDefault(pair => pair.Value == normalized) is { Key: { } resource })
-            return $"{normalized} is resource '{resource}' ({Echo.Of(templatesByResource[resource].Source)}), which is not named from the learner's name alone: {Ownership.WhyNotOwned(templatesByResource[resource])}";
-        return $"{normalized} is not one of this learner's lab resources ({string.Join(", ", owned.Select(name => Resources[name]))})";
+        {
+            var template = Ownership.TemplateOf(resource);
+            return $"{normalized} is resource '{resource}' ({Echo.Of(template.Source)}), which is not named from the learner's name alone: {Ownership.WhyNotOwned(template)}";
+        }
+        return $"{normalized} is not one of this learner's lab resources ({string.Join(", ", ownedNames.Select(name => Resources[name]))})";
     }
 }

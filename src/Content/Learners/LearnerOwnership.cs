@@ -19,11 +19,13 @@ public sealed class LearnerOwnership
     private readonly IReadOnlyList<LabVariable> nameVariables;
     private readonly HashSet<string> nameKeys;
     private readonly Dictionary<string, ResourceTemplate> resourcesByKey;
+    private readonly IReadOnlyList<string> nameVariableKeys;
 
     public LearnerOwnership(IEnumerable<LabVariable> variables, IEnumerable<ResourceTemplate> resources)
     {
         nameVariables = variables.Where(variable => variable.FormsRdsIdentifiers).ToList();
-        nameKeys = nameVariables.Select(variable => PlaceholderKey.Of(variable.Name)).ToHashSet(StringComparer.Ordinal);
+        nameVariableKeys = nameVariables.Select(variable => PlaceholderKey.Of(variable.Name)).ToList();
+        nameKeys = nameVariableKeys.ToHashSet(StringComparer.Ordinal);
         resourcesByKey = resources.GroupBy(resource => PlaceholderKey.Of(resource.Name)).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
         OwnedResources = resourcesByKey.Values.Where(resource => WhyNotOwned(resource.Template) is null).ToList();
     }
@@ -33,6 +35,9 @@ public sealed class LearnerOwnership
 
     /// <summary>The resources whose names only the learner's name decides.</summary>
     public IReadOnlyList<ResourceTemplate> OwnedResources { get; }
+
+    /// <summary>The template of the lab's resource <paramref name="resourceName"/>.</summary>
+    public Template TemplateOf(string resourceName) => resourcesByKey[PlaceholderKey.Of(resourceName)].Template;
 
     /// <summary>Why a name written as <paramref name="template"/> (resources expanded) is not the learner's alone, or null when it is.</summary>
     public string? WhyNotOwned(Template template)
@@ -54,20 +59,21 @@ public sealed class LearnerOwnership
     /// </summary>
     public IReadOnlyList<string> OtherLearnersNamedBy(string identifier, string learnerKey)
     {
-        var others = new SortedSet<string>(StringComparer.Ordinal);
+        // Most names are one learner's alone: nothing is allocated for them beyond the search.
+        SortedSet<string>? others = null;
         foreach (var resource in OwnedResources)
         {
             var (fillings, complete) = TemplateInversion.Fillings(resource.Template, identifier);
             if (!complete)
-                others.Add("?");
+                (others ??= new(StringComparer.Ordinal)).Add("?");
             foreach (var filling in fillings)
             {
-                var key = string.Join("+", nameVariables.Select(variable => RdsIdentifier.Normalize(filling.GetValueOrDefault(PlaceholderKey.Of(variable.Name), ""))));
+                var key = string.Join("+", nameVariableKeys.Select(name => RdsIdentifier.Normalize(filling.GetValueOrDefault(name, ""))));
                 if (key != learnerKey)
-                    others.Add(key);
+                    (others ??= new(StringComparer.Ordinal)).Add(key);
             }
         }
-        return [.. others];
+        return others is null ? [] : [.. others];
     }
 
     /// <summary>The variables a template is made of, with each resource it names replaced by its own template's.</summary>
