@@ -18,8 +18,8 @@ internal sealed class ClassJudge(TimeSpan stuckAfter, bool optional)
     private readonly ConcurrentDictionary<(string Learner, string Step), Dictionary<string, string>> baselines = [];
     private readonly ConcurrentDictionary<string, Observed> observed = new(StringComparer.Ordinal);
 
-    /// <summary>What the view last saw of a learner: their results in one string, and since when (null: since before the view saw them).</summary>
-    private sealed record Observed(string Results, DateTimeOffset? ChangedAt);
+    /// <summary>What the view last saw of a learner: each step's status and percent, and since when (null: since before the view saw them).</summary>
+    private sealed record Observed((StepStatus Status, int? Percent)[] Results, DateTimeOffset? ChangedAt);
 
     /// <summary>Each learner judged (in their order); learners are judged side by side, each only touching their own records.</summary>
     public IReadOnlyList<LearnerRow> JudgeAll(IReadOnlyList<ClassLearner> learners, StateSnapshot state)
@@ -31,14 +31,15 @@ internal sealed class ClassJudge(TimeSpan stuckAfter, bool optional)
 
     public LearnerRow Judge(ClassLearner learner, StateSnapshot state, LearnerPass? pass = null)
     {
-        var acknowledged = LearnerActivity.AcknowledgementsOf(learner, state);
+        var own = LearnerActivity.OwnResources(learner, state);
+        var acknowledged = LearnerActivity.AcknowledgementsOf(own);
         var results = StepsOf(learner)
             .Select(step => step.IsManual && acknowledged.TryGetValue(step.Id, out var at)
                 ? step.Acknowledged(at)
                 : step.JudgeRecordingBaselines(state, BaselinesOf(learner.Key, step.Id)))
             .ToList();
         var started = learner.Learner.Resources.Values.Any(state.Holds);
-        return new LearnerRow(learner, results, started, Activity(learner, state, results, acknowledged, started), pass);
+        return new LearnerRow(learner, results, started, Activity(learner, state, own, results, acknowledged, started), pass);
     }
 
     /// <summary>The lab scoped as a class judged this way shows it: without its optional steps unless they are asked for.</summary>
@@ -47,15 +48,15 @@ internal sealed class ClassJudge(TimeSpan stuckAfter, bool optional)
     private IEnumerable<StepPlan> StepsOf(ClassLearner learner) => learner.Plan.Steps.Where(step => optional || !step.Step.Optional);
 
     /// <summary>Last activity and stuck, remembering when this view last saw the learner's results change.</summary>
-    private LearnerActivity Activity(ClassLearner learner, StateSnapshot state, IReadOnlyList<StepResult> results, IReadOnlyDictionary<string, DateTimeOffset> acknowledged, bool started)
+    private LearnerActivity Activity(ClassLearner learner, StateSnapshot state, IReadOnlyList<object> own, IReadOnlyList<StepResult> results, IReadOnlyDictionary<string, DateTimeOffset> acknowledged, bool started)
     {
         var now = state.ReadAt;
-        var signature = string.Join(";", results.Select(result => $"{result.Status.WireName()} {result.Percent}"));
+        var seenNow = results.Select(result => (result.Status, result.Percent)).ToArray();
         var seen = observed.GetValueOrDefault(learner.Key);
-        var changedAt = seen is null ? null : seen.Results == signature ? seen.ChangedAt : now;
-        observed[learner.Key] = new Observed(signature, changedAt);
-        var last = new[] { LearnerActivity.LatestResourceTime(learner, state), changedAt, acknowledged.Count == 0 ? null : acknowledged.Values.Max() }.Max();
-        var quietSince = new[] { last, LearnerActivity.ReadyAt(learner, state) }.Max();
+        var changedAt = seen is null ? null : seen.Results.AsSpan().SequenceEqual(seenNow) ? seen.ChangedAt : now;
+        observed[learner.Key] = new Observed(seenNow, changedAt);
+        var last = new[] { LearnerActivity.LatestResourceTime(own), changedAt, acknowledged.Count == 0 ? null : acknowledged.Values.Max() }.Max();
+        var quietSince = new[] { last, LearnerActivity.ReadyAt(own) }.Max();
         var stuck = started && !LearnerActivity.Finished(results) && quietSince is { } since && now - since >= stuckAfter;
         return new LearnerActivity(acknowledged, last, stuck);
     }

@@ -15,19 +15,19 @@ namespace LabRunner.Engine.Class;
 /// <param name="Stuck">Started, not finished (every required checked step passed, every required manual one acknowledged), and for the stuck-after time neither any activity nor a chance to start (see <see cref="ReadyAt"/>).</param>
 public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset> Acknowledged, DateTimeOffset? LastActivity, bool Stuck)
 {
-    /// <summary>The acknowledgements on the learner's own clusters in <paramref name="state"/>.</summary>
-    public static IReadOnlyDictionary<string, DateTimeOffset> AcknowledgementsOf(ClassLearner learner, StateSnapshot state)
+    /// <summary>The acknowledgements on the learner's own clusters (<paramref name="own"/>, from <see cref="OwnResources"/>).</summary>
+    public static IReadOnlyDictionary<string, DateTimeOffset> AcknowledgementsOf(IEnumerable<object> own)
     {
         var acknowledged = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var cluster in OwnResources(learner, state).OfType<DBCluster>())
+        foreach (var cluster in own.OfType<DBCluster>())
             foreach (var (step, at) in AcknowledgementTags.Read(cluster.TagList))
                 acknowledged[step] = acknowledged.TryGetValue(step, out var earlier) && earlier < at ? earlier : at;
         return acknowledged;
     }
 
-    /// <summary>The latest creation time among the learner's own resources in <paramref name="state"/>.</summary>
-    public static DateTimeOffset? LatestResourceTime(ClassLearner learner, StateSnapshot state) =>
-        OwnResources(learner, state).Select(resource => resource switch
+    /// <summary>The latest creation time among the learner's own resources (<paramref name="own"/>, from <see cref="OwnResources"/>).</summary>
+    public static DateTimeOffset? LatestResourceTime(IEnumerable<object> own) =>
+        own.Select(resource => resource switch
         {
             DBCluster cluster => cluster.ClusterCreateTime,
             DBClusterSnapshot snapshot => snapshot.SnapshotCreateTime,
@@ -40,8 +40,8 @@ public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset>
     /// their clusters (<see cref="LearnerTags.Seeded"/>, <see cref="LearnerTags.Joined"/>); null when untagged. Starting
     /// resources are made looking a day old, so without this everyone would look stuck the moment a class starts.
     /// </summary>
-    public static DateTimeOffset? ReadyAt(ClassLearner learner, StateSnapshot state) =>
-        OwnResources(learner, state).OfType<DBCluster>()
+    public static DateTimeOffset? ReadyAt(IEnumerable<object> own) =>
+        own.OfType<DBCluster>()
             .SelectMany(cluster => cluster.TagList)
             .Where(tag => tag.Key is LearnerTags.Seeded or LearnerTags.Joined)
             .Select(tag => LearnerTags.TimeOf(tag.Value))
@@ -52,9 +52,13 @@ public sealed record LearnerActivity(IReadOnlyDictionary<string, DateTimeOffset>
         results.All(result => result.Done);
 
     /// <summary>The learner's own resources (named from their name alone) in <paramref name="state"/>, each looked up by identifier in every kind.</summary>
-    private static IEnumerable<object> OwnResources(ClassLearner learner, StateSnapshot state) =>
-        learner.Learner.OwnIdentifiers
-            .SelectMany(identifier => StateKinds.All
-                .Select(kind => state.Resources(kind.Kind).GetValueOrDefault(identifier))
-                .OfType<object>());
+    public static IReadOnlyList<object> OwnResources(ClassLearner learner, StateSnapshot state)
+    {
+        var own = new List<object>();
+        foreach (var identifier in learner.Learner.OwnIdentifiers)
+            foreach (var kind in StateKinds.All)
+                if (state.Resources(kind.Kind).GetValueOrDefault(identifier) is { } resource)
+                    own.Add(resource);
+        return own;
+    }
 }
