@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LabRunner.Content.Text;
@@ -14,13 +13,14 @@ public static class JsonReport
 
     public static void Write(CheckReport report, TextWriter output) => Print(output, json => WriteObject(json, report));
 
-    /// <summary>Writes what <paramref name="write"/> produces, indented, to <paramref name="output"/>.</summary>
+    /// <summary>Writes what <paramref name="write"/> produces, indented, to <paramref name="output"/> as it is produced.</summary>
     public static void Print(TextWriter output, Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        var text = new TextBufferWriter(output);
+        using (var json = new Utf8JsonWriter(text, Options))
             write(json);
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        text.Complete();
+        output.WriteLine();
     }
 
     /// <summary>One learner's report as a JSON object (the class report embeds it unchanged).</summary>
