@@ -207,4 +207,17 @@ public sealed class ResponseParsingTests
 
         Assert.Equal("aurora-ÿ", Assert.Single(clusters).Engine);
     }
+
+    [Fact]
+    public async Task A_charset_dotnet_refuses_to_decode_is_read_as_UTF_8()
+    {
+        var xml = RdsReplies.SuccessXml("DescribeDBClusters", "<DBClusters><DBCluster><DBClusterIdentifier>c</DBClusterIdentifier></DBCluster></DBClusters>");
+        using var content = new StringContent(xml);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/xml") { CharSet = "utf-7" };
+        using var answer = await ResponseBody.ReadAsync(content, "DescribeDBClusters", 200, Endpoint, CancellationToken.None);
+
+        var clusters = ResponseReader.DescribeDBClusters(ResponseInterpreter.ResultOf("DescribeDBClusters", 200, answer, Endpoint)).DBClusters;
+
+        Assert.Equal("c", Assert.Single(clusters).DBClusterIdentifier);
+    }
 }

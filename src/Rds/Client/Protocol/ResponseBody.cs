@@ -116,9 +116,9 @@ internal sealed class ResponseBody : IDisposable
             {
                 return Encoding.GetEncoding(charset.Trim('"'));
             }
-            catch (ArgumentException)
+            catch (Exception unreadable) when (unreadable is ArgumentException or NotSupportedException)
             {
-                // an unknown charset: read it as UTF-8
+                // an unknown charset, or one .NET refuses (UTF-7): read it as UTF-8
             }
         }
 
