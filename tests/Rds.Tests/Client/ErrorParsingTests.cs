@@ -1,3 +1,4 @@
+using System.Globalization;
 using LabRunner.TestSupport.Http;
 
 namespace LabRunner.Rds.Tests.Client;
@@ -208,5 +209,47 @@ public sealed class ErrorParsingTests
 
         Assert.Equal("MalformedXml", error.ErrorCode);
         Assert.Contains("nest more than 64 deep", error.Message);
+    }
+
+    [Fact]
+    public void An_XHTML_page_after_an_XML_declaration_is_an_HTML_page_not_a_refused_DTD()
+    {
+        // lighttpd's error page
+        var page = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"\n         \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
+            + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n </body>\n</html>\n";
+
+        var error = Fails("DescribeDBClusters", 404, page);
+
+        Assert.Equal("HtmlResponse", error.ErrorCode);
+        Assert.Equal($"{Endpoint} answered HTTP 404 with an HTML page (\"404 Not Found\") instead of RDS's XML.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("<{0}/>", "UnexpectedResponse")]
+    [InlineData("<{0}></b>", "MalformedXml")]
+    public void An_element_name_a_megabyte_long_is_quoted_cut_short(string shape, string code)
+    {
+        var error = Fails("DescribeDBClusters", 200, string.Format(CultureInfo.InvariantCulture, shape, new string('a', 1024 * 1024)));
+
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Contains(new string('a', 100) + "…", error.Message);
+        Assert.True(error.Message.Length < 1000, $"the message holds {error.Message.Length:N0} characters");
+    }
+
+    [Fact]
+    public void A_quoted_body_is_cut_between_characters_never_inside_one()
+    {
+        var error = Fails("DescribeDBClusters", 502, new string('x', 159) + "😀 upstream error");
+
+        Assert.EndsWith(": " + new string('x', 159) + "…", error.Message);
+    }
+
+    [Fact]
+    public void A_character_across_the_end_of_the_start_LabRunner_looks_at_is_quoted_whole()
+    {
+        // The first 4,096 characters tell what a body is; the 4,096th here is the first half of the emoji.
+        var error = Fails("DescribeDBClusters", 502, "Bad Gateway" + new string(' ', 4084) + "😀 and more");
+
+        Assert.EndsWith(": Bad Gateway 😀", error.Message);
     }
 }

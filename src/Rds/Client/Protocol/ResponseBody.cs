@@ -72,12 +72,14 @@ internal sealed class ResponseBody : IDisposable
         }
     }
 
-    /// <summary>The text from its first non-blank character, at most <paramref name="maxChars"/> of it: enough to tell what came back.</summary>
+    /// <summary>The text from its first non-blank character, at most <paramref name="maxChars"/> of it (one more to end a surrogate pair): enough to tell what came back.</summary>
     public string Start(int maxChars)
     {
         using var reader = OpenText();
-        var start = new char[maxChars];
+        var start = new char[maxChars + 1];
         var count = reader.ReadBlock(start, 0, maxChars);
+        if (count == maxChars && char.IsHighSurrogate(start[count - 1]))
+            count += reader.Read(start, count, 1);
         return new string(start, 0, count);
     }
 

@@ -13,6 +13,9 @@ internal static partial class ResponseInterpreter
 {
     private const int SnippetLength = 160;
 
+    /// <summary>Room for the XML parser's messages, which quote element names a hostile endpoint can make megabytes long.</summary>
+    private const int ParserMessageLength = 400;
+
     /// <summary>How much of a body's start tells what it is: an error page names itself near its start.</summary>
     private const int TitleSearchLength = 4096;
 
@@ -34,7 +37,7 @@ internal static partial class ResponseInterpreter
         {
             throw Unexpected(
                 "UnexpectedResponse",
-                $"{endpoint} answered HTTP {statusCode} with <{rootName}> where RDS answers <{expected}>; is this endpoint RDS?",
+                $"{endpoint} answered HTTP {statusCode} with <{Snippet(rootName)}> where RDS answers <{expected}>; is this endpoint RDS?",
                 statusCode,
                 RequestIdOf(root));
         }
@@ -57,7 +60,7 @@ internal static partial class ResponseInterpreter
             throw Unexpected("EmptyResponse", $"{endpoint} answered HTTP {statusCode} with an empty body instead of RDS's XML.", statusCode);
         }
 
-        if (text.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        if (IsHtml(text))
         {
             var title = HtmlTitle().Match(text) is { Success: true } m ? $" (\"{Snippet(m.Groups[1].Value)}\")" : "";
             throw Unexpected("HtmlResponse", $"{endpoint} answered HTTP {statusCode} with an HTML page{title} instead of RDS's XML.", statusCode);
@@ -76,7 +79,7 @@ internal static partial class ResponseInterpreter
         }
         catch (XmlException e)
         {
-            throw Unexpected("MalformedXml", $"{endpoint} answered HTTP {statusCode} with XML that does not parse (truncated?): {e.Message}", statusCode, innerException: e);
+            throw Unexpected("MalformedXml", $"{endpoint} answered HTTP {statusCode} with XML that does not parse (truncated?): {Snippet(e.Message, ParserMessageLength)}", statusCode, innerException: e);
         }
     }
 
@@ -94,10 +97,22 @@ internal static partial class ResponseInterpreter
     private static RdsException Unexpected(string code, string message, int statusCode, string? requestId = null, Exception? innerException = null) =>
         new(RdsErrorKind.Service, code, message, requestId, statusCode, innerException);
 
-    private static string Snippet(string text)
+    /// <summary>An HTML page, also an XHTML one after its XML declaration (lighttpd's error pages), which declares a DTD LabRunner refuses to read.</summary>
+    private static bool IsHtml(string text)
+    {
+        var start = text.AsSpan();
+        if (start.StartsWith("<?xml", StringComparison.Ordinal) && start.IndexOf("?>", StringComparison.Ordinal) is var declarationEnd and >= 0)
+            start = start[(declarationEnd + 2)..].TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Snippet(string text, int maxLength = SnippetLength)
     {
         var collapsed = Collapse(text);
-        return collapsed.Length <= SnippetLength ? collapsed : string.Concat(collapsed.AsSpan(0, SnippetLength), "…");
+        if (collapsed.Length <= maxLength)
+            return collapsed;
+        var cut = char.IsHighSurrogate(collapsed[maxLength - 1]) ? maxLength - 1 : maxLength; // never inside a character
+        return string.Concat(collapsed.AsSpan(0, cut), "…");
     }
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
