@@ -184,12 +184,14 @@ public sealed class ErrorParsingTests
         Assert.Equal("RDS refused the request with InvalidParameterValue.", error.Message);
     }
 
-    [Fact]
-    public void Entities_a_hostile_endpoint_declares_are_refused_not_expanded()
+    [Theory]
+    [InlineData("")]
+    [InlineData("<!-- past a comment, where the parser meets the DTD -->")]
+    public void Entities_a_hostile_endpoint_declares_are_refused_not_expanded(string comment)
     {
         // "Billion laughs": ten levels of ten references would expand to 10^10 characters.
         var levels = string.Concat(Enumerable.Range(1, 9).Select(level => $"<!ENTITY l{level} \"{string.Concat(Enumerable.Repeat($"&l{level - 1};", 10))}\">"));
-        var body = $"<?xml version=\"1.0\"?><!DOCTYPE DescribeDBClustersResponse [<!ENTITY l0 \"lol\">{levels}]>"
+        var body = $"<?xml version=\"1.0\"?>{comment}<!DOCTYPE DescribeDBClustersResponse [<!ENTITY l0 \"lol\">{levels}]>"
             + $"<DescribeDBClustersResponse xmlns=\"{RdsReplies.Namespace}\"><DescribeDBClustersResult><Marker>&l9;</Marker></DescribeDBClustersResult></DescribeDBClustersResponse>";
 
         var error = Fails("DescribeDBClusters", 200, body);
@@ -222,6 +224,15 @@ public sealed class ErrorParsingTests
 
         Assert.Equal("HtmlResponse", error.ErrorCode);
         Assert.Equal($"{Endpoint} answered HTTP 404 with an HTML page (\"404 Not Found\") instead of RDS's XML.", error.Message);
+    }
+
+    [Fact]
+    public void A_DTD_is_refused_in_words_for_the_learner_not_the_parser_s_advice_to_enable_it()
+    {
+        var error = Fails("DescribeDBClusters", 200, "<!DOCTYPE DescribeDBClustersResponse>" + RdsReplies.SuccessXml("DescribeDBClusters", "<DBClusters/>"));
+
+        Assert.Equal("MalformedXml", error.ErrorCode);
+        Assert.Equal($"{Endpoint} answered HTTP 200 with XML that declares a DTD (<!DOCTYPE …>), which RDS never sends and LabRunner does not read.", error.Message);
     }
 
     [Theory]

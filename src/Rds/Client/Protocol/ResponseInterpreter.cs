@@ -60,7 +60,8 @@ internal static partial class ResponseInterpreter
             throw Unexpected("EmptyResponse", $"{endpoint} answered HTTP {statusCode} with an empty body instead of RDS's XML.", statusCode);
         }
 
-        if (IsHtml(text))
+        var prolog = AfterXmlDeclaration(text);
+        if (prolog.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || prolog.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {
             var title = HtmlTitle().Match(text) is { Success: true } m ? $" (\"{Snippet(m.Groups[1].Value)}\")" : "";
             throw Unexpected("HtmlResponse", $"{endpoint} answered HTTP {statusCode} with an HTML page{title} instead of RDS's XML.", statusCode);
@@ -70,6 +71,12 @@ internal static partial class ResponseInterpreter
         {
             var what = text[0] is '{' or '[' ? "a JSON body" : "a body that is not XML";
             throw Unexpected("NonXmlResponse", $"{endpoint} answered HTTP {statusCode} with {what} instead of RDS's XML: {Snippet(text)}", statusCode);
+        }
+
+        if (prolog.StartsWith("<!DOCTYPE", StringComparison.Ordinal))
+        {
+            // said here, as the parser's own message advises enabling DTD processing
+            throw Unexpected("MalformedXml", $"{endpoint} answered HTTP {statusCode} with XML that declares a DTD (<!DOCTYPE …>), which RDS never sends and LabRunner does not read.", statusCode);
         }
 
         try
@@ -97,14 +104,11 @@ internal static partial class ResponseInterpreter
     private static RdsException Unexpected(string code, string message, int statusCode, string? requestId = null, Exception? innerException = null) =>
         new(RdsErrorKind.Service, code, message, requestId, statusCode, innerException);
 
-    /// <summary>An HTML page, also an XHTML one after its XML declaration (lighttpd's error pages), which declares a DTD LabRunner refuses to read.</summary>
-    private static bool IsHtml(string text)
-    {
-        var start = text.AsSpan();
-        if (start.StartsWith("<?xml", StringComparison.Ordinal) && start.IndexOf("?>", StringComparison.Ordinal) is var declarationEnd and >= 0)
-            start = start[(declarationEnd + 2)..].TrimStart();
-        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>What follows the XML declaration, if any: there an XHTML page (lighttpd's error pages) declares its DTD and starts.</summary>
+    private static ReadOnlySpan<char> AfterXmlDeclaration(string text) =>
+        text.StartsWith("<?xml", StringComparison.Ordinal) && text.IndexOf("?>", StringComparison.Ordinal) is var declarationEnd and >= 0
+            ? text.AsSpan(declarationEnd + 2).TrimStart()
+            : text;
 
     private static string Snippet(string text, int maxLength = SnippetLength)
     {
