@@ -10,10 +10,15 @@ namespace LabRunner.Engine.Class;
 /// <c>aurora-alice-cluster</c> under <c>cluster: aurora-{yourname}-cluster</c> is learner <c>alice</c>. A name counts
 /// only when the recovered values pass the learner binding (patterns, identifier rules, defaults for the rest) and the
 /// learner's own checks would read that very resource as that kind; anything else in the account is ignored.
+/// A learner bound once is kept while their resources stay, so a live class view binds only newcomers. One discovery
+/// at a time.
 /// </summary>
 public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
 {
     private readonly IReadOnlyList<ResourceNamePattern> patterns = lab.Resources.Select(ResourceNamePattern.For).OfType<ResourceNamePattern>().ToList();
+
+    /// <summary>The candidates of the last discovery, by the values their names gave; null where the values made no learner.</summary>
+    private Dictionary<string, Candidate?> known = new(StringComparer.Ordinal);
 
     /// <summary>Every learner whose resources are in <paramref name="state"/>, by key.</summary>
     public IReadOnlyList<ClassLearner> Discover(StateSnapshot state)
@@ -34,8 +39,9 @@ public sealed class LearnerDiscovery(Lab lab, KindRegistry<ICheckKind> checks)
         // Binding a candidate is most of the work for a class of thousands, and each is on its own.
         var keys = valuesByKey.Keys.ToList();
         var bound = new Candidate?[keys.Count];
-        Parallel.For(0, keys.Count, index => bound[index] = Candidate.Of(lab, valuesByKey[keys[index]], checks));
+        Parallel.For(0, keys.Count, index => bound[index] = known.TryGetValue(keys[index], out var candidate) ? candidate : Candidate.Of(lab, valuesByKey[keys[index]], checks));
         var candidates = keys.Zip(bound).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
+        known = candidates;
         var found = new SortedDictionary<string, ClassLearner>(StringComparer.Ordinal);
         foreach (var (kind, identifier, key) in matches)
         {

@@ -73,4 +73,20 @@ public sealed class LearnerDiscoveryTests
         Assert.Equal("05:00-05:45", learner.Learner.Variables["backup_window"]);
         Assert.All(learner.Plan.Steps, step => Assert.Null(step.Perform));
     }
+
+    [Fact]
+    public void A_later_discovery_keeps_learners_already_bound_finds_newcomers_and_drops_who_left()
+    {
+        var discovery = new LearnerDiscovery(ClassLabs.Aurora, CheckKinds.Default);
+        StateSnapshot Clusters(params string[] names) => new(Now, names.Select(name => new DBCluster { DBClusterIdentifier = name }));
+
+        var first = discovery.Discover(Clusters("aurora-ivy-cluster", "aurora-jo-cluster"));
+        var second = discovery.Discover(Clusters("aurora-jo-cluster", "aurora-kim-cluster"));
+        var third = discovery.Discover(Clusters("aurora-ivy-cluster"));
+
+        Assert.Equal(["jo", "kim"], second.Select(learner => learner.Key));
+        Assert.Same(first.Single(learner => learner.Key == "jo"), second.Single(learner => learner.Key == "jo"));
+        Assert.Equal("ivy", Assert.Single(third).Key);
+        Assert.NotSame(first.Single(learner => learner.Key == "ivy"), third.Single());
+    }
 }
