@@ -211,13 +211,15 @@ internal sealed class ResponseBody : IDisposable
     }
 
     /// <summary>
-    /// <paramref name="inner"/>'s text, but a tag (from <c>&lt;</c> to its <c>&gt;</c>) longer than <see cref="MaxTagLength"/>
-    /// is an <see cref="XmlException"/>, raised before the XML reader parses it: 400,000 attributes in one tag took it 1.8 s,
-    /// and a 16 MiB answer of them would take about a minute.
+    /// <paramref name="inner"/>'s text, but a tag (from <c>&lt;</c> to its <c>&gt;</c>, not one inside an element's
+    /// quoted attribute value) longer than <see cref="MaxTagLength"/> is an <see cref="XmlException"/>, raised before the
+    /// XML reader parses it: 400,000 attributes in one tag took it 1.8 s, and a 16 MiB answer of them would take about a minute.
     /// </summary>
     private sealed class TagBoundReader(TextReader inner) : TextReader
     {
         private int tagLength = -1; // outside a tag
+        private bool? elementTag; // null until the character after '<' is read: comments and declarations have no attributes
+        private char quote; // the quote of the attribute value being read, or '\0'
 
         public override int Peek() => inner.Peek();
 
@@ -247,17 +249,24 @@ internal sealed class ResponseBody : IDisposable
                     var open = text.IndexOf('<');
                     if (open < 0)
                         return;
-                    tagLength = 0;
+                    (tagLength, elementTag, quote) = (0, null, '\0');
                     text = text[(open + 1)..];
+                    continue;
                 }
-                var close = text.IndexOf('>');
-                tagLength += close < 0 ? text.Length : close;
+                elementTag ??= text[0] is not ('!' or '?');
+                var stop = quote != '\0' ? text.IndexOf(quote) : elementTag.Value ? text.IndexOfAny('>', '"', '\'') : text.IndexOf('>');
+                tagLength += stop < 0 ? text.Length : stop + 1;
                 if (tagLength > MaxTagLength)
                     throw new XmlException($"It has a tag longer than {MaxTagLength:N0} characters; RDS's are under a hundred.");
-                if (close < 0)
+                if (stop < 0)
                     return;
-                tagLength = -1;
-                text = text[(close + 1)..];
+                if (quote != '\0')
+                    quote = '\0'; // the value ends, the tag goes on
+                else if (text[stop] == '>')
+                    tagLength = -1;
+                else
+                    quote = text[stop];
+                text = text[(stop + 1)..];
             }
         }
 
